@@ -18,4 +18,14 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "demo": ("nextyes.cli.commands.demo", "demo", "Fill this home with a realistic demo journal."),
     "settings": ("nextyes.cli.commands.settings", "settings", "Show or change your settings."),
     "db": ("nextyes.cli.commands.db", "db", "Database upkeep (PostgreSQL upgrades)."),
+    "backup": (
+        "nextyes.cli.commands.backup",
+        "backup",
+        "Take a consistent copy of your journal, even while it is in use.",
+    ),
+    "restore": (
+        "nextyes.cli.commands.backup",
+        "restore",
+        "Put a backup back in place of your journal.",
+    ),
 }
