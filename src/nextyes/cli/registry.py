@@ -23,6 +23,16 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "backup",
         "Take a consistent copy of your journal, even while it is in use.",
     ),
+    "export": (
+        "nextyes.cli.commands.export",
+        "export",
+        "Write your journal out: all of it as JSON, or applications as CSV.",
+    ),
+    "import": (
+        "nextyes.cli.commands.imports",
+        "import_",
+        "Bring in a journal export (JSON) or applications from a spreadsheet (CSV).",
+    ),
     "restore": (
         "nextyes.cli.commands.backup",
         "restore",
