@@ -35,3 +35,23 @@ def json_(app: AppContext, out: Path | None) -> None:
     if out is not None:
         rows = sum(len(r) for r in document["tables"].values())
         say(f"Exported {rows} records to {out}.")
+
+
+@export.command(name="csv")
+@click.option(
+    "--rows", type=click.Choice(["applications", "stages"]), default="applications",
+    show_default=True, help="One row per application, or one per stage change.",
+)  # fmt: skip
+@out_option()
+@pass_app
+def csv_(app: AppContext, rows: str, out: Path | None) -> None:
+    """Applications and their stages as CSV, safe to open in a spreadsheet.
+
+    Cells that start with = + - or @ get a leading quote, so a spreadsheet shows them as text
+    instead of running them as formulas. `nextyes import csv` reads the file back.
+    """
+    from nextyes.services.csv_export import export_csv
+
+    write_output(export_csv(app.uow(), rows), out)
+    if out is not None:
+        say(f"Exported your {rows} to {out}.")
