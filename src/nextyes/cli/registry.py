@@ -33,6 +33,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "import_",
         "Bring in a journal export (JSON) or applications from a spreadsheet (CSV).",
     ),
+    "review": (
+        "nextyes.cli.commands.review",
+        "review",
+        "Look back at a week: wins, progress, noes and what they taught, next week's focus.",
+    ),
     "restore": (
         "nextyes.cli.commands.backup",
         "restore",

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from nextyes.cli.context import AppContext, pass_app
-from nextyes.cli.files import out_option, write_output
+from nextyes.cli.out_file import out_option, write_output
 from nextyes.cli.output import say, to_json
 
 

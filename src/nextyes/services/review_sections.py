@@ -1,0 +1,210 @@
+"""The review's sections that come from the journal's core: applications, stage changes, noes
+and what they taught, the themes in the feedback, what is coming up, and next week's focus."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import timedelta
+
+from nextyes.domain.models import StageEvent
+from nextyes.domain.review import Chart, ReviewItem, ReviewSection, Series, Week
+from nextyes.domain.stages import INTERVIEW_STAGES, RANK, Stage
+from nextyes.domain.themes import CONTROL, LABELS, Control, Theme
+from nextyes.services.review import ORDER, ReviewContext, section
+
+TREND_WEEKS = 8
+KNOWN_THEMES = frozenset(t.value for t in Theme)
+THEME_WINDOW = timedelta(days=30)
+
+
+def _weekday(ctx: ReviewContext, event: StageEvent) -> str:
+    return f"{event.occurred_on:%a} {event.occurred_on.day}"
+
+
+def weekly_applications(ctx: ReviewContext, first: Week, last: Week) -> dict[Week, int]:
+    """Applications sent per week, `first` to `last` (weeks with none included)."""
+    events = ctx.uow.events.with_stage_between([Stage.APPLIED], first.starts_on, last.ends_on)
+    counts = Counter(Week.of(e.occurred_on) for e in events)
+    weeks, week = [], first
+    while week.starts_on <= last.starts_on:
+        weeks.append(week)
+        week = week.shifted(1)
+    return {w: counts.get(w, 0) for w in weeks}
+
+
+@section(ORDER["applications"])
+def applications(ctx: ReviewContext) -> ReviewSection:
+    sent = [e for e in ctx.events if e.stage is Stage.APPLIED]
+    ctx.facts["applications"] = len(sent)
+    days = ctx.week.days
+    per_day = Counter(e.occurred_on for e in sent)
+    goal = ctx.facts.get("applications_goal")
+    if goal:
+        summary = ctx.text("applications.with_goal", done=len(sent), target=goal)
+    elif sent:
+        summary = ctx.text("applications.sent", sent=ctx.count(len(sent), "application"))
+    else:
+        summary = ctx.text("applications.none")
+    trend = weekly_applications(ctx, ctx.week.shifted(1 - TREND_WEEKS), ctx.week)
+    charts = (
+        Chart(
+            key="applications_per_day",
+            kind="bars",
+            title=ctx.text("applications.chart_days"),
+            labels=tuple(f"{d:%a}" for d in days),
+            series=(Series(ctx.text("applications.series"), tuple(float(per_day[d]) for d in days)),),
+            alt=ctx.text("applications.alt_days", days=", ".join(
+                f"{d:%A} {per_day[d]}" for d in days)),
+        ),
+        Chart(
+            key="applications_per_week",
+            kind="bars",
+            title=ctx.text("applications.chart_weeks", weeks=TREND_WEEKS),
+            labels=tuple(f"W{w.number:02d}" for w in trend),
+            series=(Series(ctx.text("applications.series"), tuple(float(n) for n in trend.values())),),
+            alt=ctx.text("applications.alt_weeks", weeks=", ".join(
+                f"{w.label} {n}" for w, n in trend.items())),
+            target=float(goal) if goal else None,
+            target_label=ctx.text("applications.goal_line") if goal else None,
+            highlight=len(trend) - 1,
+        ),
+    )  # fmt: skip
+    sources = Counter((ctx.applications[e.application_id].source or "") for e in sent)
+    named = [f"{source} {n}" for source, n in sources.most_common() if source]
+    items = (
+        (ReviewItem(ctx.text("applications.sources", sources=", ".join(named))),) if named else ()
+    )
+    return ReviewSection("applications", ctx.text("applications.title"), summary, items, charts)
+
+
+@section(ORDER["stages"])
+def stages(ctx: ReviewContext) -> ReviewSection | None:
+    moves = [
+        e for e in ctx.events
+        if e.stage not in (Stage.APPLIED, Stage.SAVED, Stage.REJECTED) and not e.correction
+    ]  # fmt: skip
+    forward = [e for e in moves if e.stage in RANK and e.stage not in (Stage.DECLINED,)]
+    ctx.facts["steps_forward"] = len(forward)
+    ctx.facts["interviews"] = sum(1 for e in moves if e.stage in INTERVIEW_STAGES)
+    ctx.facts["offers"] = sum(1 for e in moves if e.stage is Stage.OFFER)
+    if not moves:
+        return None
+    items = []
+    for e in moves:
+        stage = e.stage.label.lower()
+        if e.stage is Stage.INTERVIEW and e.round and e.round > 1:
+            stage = ctx.text("stages.round", stage=stage, round=e.round)
+        before = e.from_stage.label.lower() if e.from_stage else None
+        line = ctx.text(
+            "stages.line" if before else "stages.line_new",
+            name=ctx.application_name(e.application_id), before=before, after=stage,
+            day=_weekday(ctx, e),
+        )  # fmt: skip
+        items.append(ReviewItem(line, e.note or None, tags=(e.stage.value,)))
+    summary = ctx.text("stages.summary", moves=ctx.count(len(forward), "step"))
+    return ReviewSection("stages", ctx.text("stages.title"), summary, tuple(items))
+
+
+def _theme_names(themes: list[str]) -> str:
+    return ", ".join(LABELS[Theme(t)].lower() for t in themes if t in KNOWN_THEMES)
+
+
+@section(ORDER["rejections"])
+def rejections(ctx: ReviewContext) -> ReviewSection | None:
+    noes = [e for e in ctx.events if e.stage is Stage.REJECTED]
+    ctx.facts["noes"] = len(noes)
+    if not noes:
+        return None
+    items = []
+    for e in noes:
+        at = ctx.words["rejections"]["at"][(e.from_stage or Stage.APPLIED).value]
+        line = ctx.text("rejections.line", name=ctx.application_name(e.application_id), at=at,
+                        day=_weekday(ctx, e))  # fmt: skip
+        feedback = ctx.uow.feedback.for_application(e.application_id)
+        themes = sorted({t for f in feedback for t in f.themes if t in KNOWN_THEMES})
+        lessons = []
+        if e.reason:
+            lessons.append(ctx.text("rejections.reason", reason=e.reason))
+        outside = [t for t in themes if CONTROL[Theme(t)] is Control.NO]
+        within = [t for t in themes if CONTROL[Theme(t)] is not Control.NO]
+        if within:
+            lessons.append(ctx.text("rejections.within", themes=_theme_names(within)))
+        if outside:
+            lessons.append(ctx.text("rejections.outside", themes=_theme_names(outside)))
+        if not feedback and not e.reason:
+            lessons.append(ctx.text("rejections.no_feedback"))
+        items.append(ReviewItem(line, " ".join(lessons), tags=tuple(themes)))
+        for note in ctx.uow.notes.for_application(e.application_id):
+            if ctx.week.starts_on <= note.written_on <= ctx.week.ends_on:
+                items.append(ReviewItem(ctx.text("rejections.note", text=note.text),
+                                        private=note.private))  # fmt: skip
+    summary = ctx.text("rejections.summary", noes=ctx.count(len(noes), "no"))
+    return ReviewSection("rejections", ctx.text("rejections.title"), summary, tuple(items))
+
+
+@section(ORDER["themes"])
+def themes(ctx: ReviewContext) -> ReviewSection | None:
+    start = ctx.week.ends_on - THEME_WINDOW
+    recent = [f for f in ctx.uow.feedback.all() if start < f.received_on <= ctx.week.ends_on]
+    counts = Counter(t for f in recent for t in f.themes if t in KNOWN_THEMES)
+    if not counts:
+        return None
+    items = []
+    for theme, n in counts.most_common(5):
+        control = CONTROL[Theme(theme)]
+        items.append(
+            ReviewItem(
+                ctx.text("themes.line", theme=LABELS[Theme(theme)], times=ctx.count(n, "time")),
+                ctx.text(f"themes.control_{control.value}"),
+                tags=(theme, control.value),
+            )
+        )
+    top = next((t for t, _ in counts.most_common() if CONTROL[Theme(t)] is not Control.NO), None)
+    if top is not None:
+        ctx.offer_focus(
+            counts[top] * 10,
+            ReviewItem(ctx.text("focus.theme", theme=LABELS[Theme(top)].lower()), tags=(top,)),
+        )
+    summary = ctx.text("themes.summary", feedback=ctx.count(len(recent), "feedback"))
+    return ReviewSection("themes", ctx.text("themes.title"), summary, tuple(items))
+
+
+@section(ORDER["coming_up"])
+def coming_up(ctx: ReviewContext) -> ReviewSection | None:
+    start = ctx.week.ends_on + timedelta(days=1)
+    interviews = ctx.uow.interviews.between(start, start + timedelta(days=6))
+    if not interviews:
+        return None
+    items = []
+    for interview in interviews:
+        name = ctx.application_name(interview.application_id)
+        when = f"{interview.scheduled_on:%a} {interview.scheduled_on.day}"
+        if interview.scheduled_time:
+            when += f" {interview.scheduled_time:%H:%M}"
+        items.append(ReviewItem(ctx.text("coming_up.line", name=name, kind=interview.kind.value,
+                                         when=when)))  # fmt: skip
+    first = interviews[0]
+    ctx.offer_focus(
+        50, ReviewItem(ctx.text("focus.prepare", name=ctx.application_name(first.application_id)))
+    )
+    return ReviewSection("coming_up", ctx.text("coming_up.title"), None, tuple(items))
+
+
+@section(ORDER["focus"])
+def focus(ctx: ReviewContext) -> ReviewSection:
+    """Two or three things for next week, from what the other sections offered."""
+    goal = ctx.facts.get("applications_goal")
+    sent = ctx.facts.get("applications", 0)
+    if goal and sent < goal:
+        ctx.offer_focus(30, ReviewItem(ctx.text("focus.pace", target=goal)))
+    elif not sent:
+        ctx.offer_focus(25, ReviewItem(ctx.text("focus.restart")))
+    seen: set[str] = set()
+    chosen = []
+    for _, item in sorted(ctx.focus_ideas, key=lambda pair: -pair[0]):
+        if item.text not in seen:
+            seen.add(item.text)
+            chosen.append(item)
+    if not chosen:
+        chosen.append(ReviewItem(ctx.text("focus.steady")))
+    return ReviewSection("focus", ctx.text("focus.title"), None, tuple(chosen[:3]))
