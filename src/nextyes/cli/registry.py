@@ -36,7 +36,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "review": (
         "nextyes.cli.commands.review",
         "review",
-        "Look back at a week: wins, progress, noes and what they taught, next week's focus.",
+        "Look back at a week: wins, noes and what they taught, next week's focus.",
     ),
     "restore": (
         "nextyes.cli.commands.backup",

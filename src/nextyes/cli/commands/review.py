@@ -15,7 +15,7 @@ from nextyes.errors import InvalidInput
 
 @click.group()
 def review() -> None:
-    """Look back at a week: wins, progress, noes and what they taught, next week's focus."""
+    """Look back at a week: wins, noes and what they taught, next week's focus."""
 
 
 @review.command()
