@@ -121,6 +121,32 @@ def test_rows_already_in_the_journal_are_shown_and_left_alone(run: Cli, tmp_path
     assert [a["company"] for a in _listed(run)] == ["ACME Robotics, Inc.", "Brightwell"]
 
 
+def test_two_postings_told_apart_by_their_links_are_two_applications(
+    run: Cli, tmp_path: Path
+) -> None:
+    run.ok("add", "Acme", "Analyst", "--on", "2026-11-01", "--url", "https://a.example/2")
+    path = _write(
+        tmp_path,
+        "company,role,applied,url\n"
+        "Acme,Analyst,2026-11-01,https://a.example/1\n"
+        "Acme,Analyst,2026-11-01,https://a.example/2\n",
+    )
+    preview = json.loads(run.ok("import", "csv", path, "--dry-run", "--format", "json").output)
+    assert [r["existing_id"] for r in preview["rows"]] == [None, 1]
+
+
+def test_a_whole_journal_exported_and_imported_into_itself_adds_nothing(
+    run: Cli, tmp_path: Path
+) -> None:
+    run.ok("demo", "--count", "120")
+    path = tmp_path / "all.csv"
+    run.ok("export", "csv", "--out", str(path))
+    before = _state()
+    preview = json.loads(run.ok("import", "csv", str(path), "--yes", "--format", "json").output)
+    assert (preview["new"], preview["known"]) == (0, 120)
+    assert _state() == before
+
+
 def test_a_huntr_export_comes_in_with_its_lists_as_stages(run: Cli, tmp_path: Path) -> None:
     path = _write(
         tmp_path,

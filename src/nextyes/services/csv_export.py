@@ -28,7 +28,9 @@ def export_csv(uow: UnitOfWork, rows: str = "applications") -> str:
         raise ValueError(f"rows must be one of {ROW_KINDS}")
     with uow:
         applications = sorted(uow.applications.find(ApplicationQuery()), key=lambda a: a.id)
-        events = uow.events.for_applications([a.id for a in applications])
+        events: dict[int, list[StageEvent]] = {a.id: [] for a in applications}
+        for event in uow.events.all():
+            events[event.application_id].append(event)
     if rows == "stages":
         by_id = {a.id: a for a in applications}
         stage_table: list[tuple[object, ...]] = [

@@ -17,7 +17,7 @@ from pathlib import Path
 from nextyes import content
 from nextyes.domain.companies import clean_text, company_key
 from nextyes.domain.errors import InvalidInput
-from nextyes.domain.models import NewApplication, NewStageEvent, Origin
+from nextyes.domain.models import Application, NewApplication, NewStageEvent, Origin
 from nextyes.domain.queries import ApplicationQuery
 from nextyes.domain.stages import Stage
 from nextyes.domain.tracker_columns import (
@@ -90,8 +90,35 @@ class CsvImported:
     backup: Path | None
 
 
-def _key(company: str, role: str, applied_on: date | None) -> tuple[str, str, date | None]:
-    return company_key(company), " ".join(role.casefold().split()), applied_on
+def _key(company: str, role: str) -> tuple[str, str]:
+    return company_key(company), " ".join(role.casefold().split())
+
+
+def _differ(a: str | None, b: str | None) -> bool:
+    """Two values that are both known and not the same (an unknown one matches anything)."""
+    return a is not None and b is not None and a.strip().casefold() != b.strip().casefold()
+
+
+class _Matcher:
+    """Finds the application a row stands for: same employer and role, same day applied (any
+    day when the row has none), and no link or location telling them apart. Each application
+    answers for one row at most."""
+
+    def __init__(self, applications: Sequence[Application]) -> None:
+        self.by_key: dict[tuple[str, str], list[Application]] = {}
+        for a in sorted(applications, key=lambda a: a.id):
+            self.by_key.setdefault(_key(a.company, a.role), []).append(a)
+        self.claimed: set[int] = set()
+
+    def match(self, row: ImportRow) -> int | None:
+        for a in self.by_key.get(_key(row.company, row.role), ()):
+            if a.id in self.claimed or (row.applied_on and a.applied_on != row.applied_on):
+                continue
+            if _differ(a.url, row.url) or _differ(a.location, row.location):
+                continue
+            self.claimed.add(a.id)
+            return a.id
+        return None
 
 
 def plan_csv_import(
@@ -112,23 +139,9 @@ def plan_csv_import(
     rows = [_read_row(line, cells, columns, orders, today) for line, cells in sheet.rows]
     _refuse_repeats(rows, name)
     with uow:
-        existing: dict[tuple[str, str, date | None], int] = {}
-        loose: dict[tuple[str, str], int] = {}
-        for a in uow.applications.find(ApplicationQuery()):
-            existing.setdefault(_key(a.company, a.role, a.applied_on), a.id)
-            loose.setdefault(_key(a.company, a.role, None)[:2], a.id)
-    matched = []
-    for row in rows:
-        key = _key(row.company, row.role, row.applied_on)
-        found = existing.get(key)
-        if found is None and row.applied_on is None:
-            found = loose.get(key[:2])
-        matched.append(_with_existing(row, found))
+        matcher = _Matcher(uow.applications.find(ApplicationQuery()))
+    matched = [replace(row, existing_id=matcher.match(row)) for row in rows]
     return CsvPlan(Path(name).name, columns, tuple(matched))
-
-
-def _with_existing(row: ImportRow, existing_id: int | None) -> ImportRow:
-    return replace(row, existing_id=existing_id)
 
 
 def _read_row(
@@ -206,18 +219,23 @@ def _read_row(
     )  # fmt: skip
 
 
+def _same_application(a: ImportRow, b: ImportRow) -> bool:
+    return not (_differ(a.url, b.url) or _differ(a.location, b.location))
+
+
 def _refuse_repeats(rows: Sequence[ImportRow], name: str) -> None:
-    seen: dict[tuple[str, str, date | None], ImportRow] = {}
+    """Two rows for one application (same employer, role and day, nothing telling them apart)."""
+    groups: dict[tuple[str, str, date | None], list[ImportRow]] = {}
     for row in rows:
-        key = _key(row.company, row.role, row.applied_on)
-        if key in seen:
-            first = seen[key]
+        group = groups.setdefault((*_key(row.company, row.role), row.applied_on), [])
+        first = next((other for other in group if _same_application(other, row)), None)
+        if first is not None:
             when = f", applied {row.applied_on.isoformat()}" if row.applied_on else ""
             raise InvalidInput(
                 f"Lines {first.line} and {row.line} of {name} are the same application "
                 f"({row.company} · {row.role}{when}). Delete one of them and try again."
             )
-        seen[key] = row
+        group.append(row)
 
 
 def apply_csv_import(journal: Journal, plan: CsvPlan, now: datetime) -> CsvImported:
@@ -229,11 +247,9 @@ def apply_csv_import(journal: Journal, plan: CsvPlan, now: datetime) -> CsvImpor
     uow = journal.uow()
     added = []
     with uow:
-        taken = {
-            _key(a.company, a.role, a.applied_on) for a in uow.applications.find(ApplicationQuery())
-        }
+        matcher = _Matcher(uow.applications.find(ApplicationQuery()))
         for row in plan.new:
-            if _key(row.company, row.role, row.applied_on) in taken:
+            if matcher.match(row) is not None:
                 continue  # added since the preview
             added.append(_add(uow, row, plan.name, words, now))
         uow.commit()

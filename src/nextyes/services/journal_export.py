@@ -42,6 +42,14 @@ def export_journal(uow: UnitOfWork, now: datetime) -> dict[str, Any]:
     }
 
 
+def export_journal_text(uow: UnitOfWork, now: datetime) -> tuple[str, int]:
+    """The export as JSON text (one row per line), and how many rows it holds."""
+    from nextyes.reports.journal_json import journal_json
+
+    document = export_journal(uow, now)
+    return journal_json(document), sum(len(rows) for rows in document["tables"].values())
+
+
 def read_document(data: bytes, name: str) -> dict[str, Any]:
     """Parse and check the envelope of an export file; the rows are checked on import."""
     try:

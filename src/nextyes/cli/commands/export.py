@@ -8,7 +8,7 @@ import click
 
 from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.out_file import out_option, write_output
-from nextyes.cli.output import say, to_json
+from nextyes.cli.output import say
 
 
 @click.group()
@@ -28,12 +28,11 @@ def json_(app: AppContext, out: Path | None) -> None:
     The format is versioned and described in docs/export-format.md; `nextyes import json FILE`
     brings it back into an empty journal.
     """
-    from nextyes.services.journal_export import export_journal
+    from nextyes.services.journal_export import export_journal_text
 
-    document = export_journal(app.uow(), app.now())
-    write_output(to_json(document) + "\n", out)
+    text, rows = export_journal_text(app.uow(), app.now())
+    write_output(text, out)
     if out is not None:
-        rows = sum(len(r) for r in document["tables"].values())
         say(f"Exported {rows} records to {out}.")
 
 

@@ -12,7 +12,7 @@ columns that hold JSON, such as feedback themes, stay JSON text, exactly as stor
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cache
@@ -103,20 +103,30 @@ def table_specs() -> tuple[TableSpec, ...]:
     return tuple(specs)
 
 
+def _date_out(value: Any) -> str:
+    if isinstance(value, str) and len(value) == 10:
+        return value  # SQLite keeps dates as ISO text already
+    return as_date(value).isoformat()
+
+
+def _moment_out(value: Any) -> str:
+    if isinstance(value, str) and len(value) == 25 and value.endswith("+00:00"):
+        return value  # SQLite keeps moments as ISO text in UTC already
+    return as_datetime(value).astimezone(UTC).isoformat()
+
+
+_OUT: dict[str, Callable[[Any], Any]] = {
+    "date": _date_out,
+    "moment": _moment_out,
+    "flag": bool,
+    "integer": int,
+    "number": float,
+    "text": str,
+}
+
+
 def _out(kind: str, value: Any) -> Any:
-    if value is None:
-        return None
-    if kind == "date":
-        return as_date(value).isoformat()
-    if kind == "moment":
-        return as_datetime(value).astimezone(UTC).isoformat()
-    if kind == "flag":
-        return bool(value)
-    if kind == "integer":
-        return int(value)
-    if kind == "number":
-        return float(value)
-    return str(value)
+    return None if value is None else _OUT[kind](value)
 
 
 class _Refused(Exception):
@@ -190,8 +200,10 @@ class JournalRows(Repository):
                 f"SELECT {names} FROM {spec.name} WHERE owner_id = :owner ORDER BY {order}",
                 {"owner": self.owner_id},
             )
+            convert = [(c.name, _OUT[c.kind]) for c in spec.columns]
             result[spec.name] = [
-                {c.name: _out(c.kind, row[c.name]) for c in spec.columns} for row in rows
+                {name: None if (v := row[name]) is None else out(v) for name, out in convert}
+                for row in rows
             ]
         return result
 
