@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from nextyes.domain.models import StageEvent
 from nextyes.domain.review import Chart, ReviewItem, ReviewSection, Series, Week
-from nextyes.domain.stages import INTERVIEW_STAGES, RANK, Stage
+from nextyes.domain.stages import CLOSED_STAGES, INTERVIEW_STAGES, RANK, Stage
 from nextyes.domain.themes import CONTROL, LABELS, Control, Theme
 from nextyes.services.review import ORDER, ReviewContext, section
 
@@ -79,30 +79,37 @@ def applications(ctx: ReviewContext) -> ReviewSection:
 
 @section(ORDER["stages"])
 def stages(ctx: ReviewContext) -> ReviewSection | None:
+    """Stage changes: steps forward first, then what closed or went quiet."""
     moves = [
         e for e in ctx.events
         if e.stage not in (Stage.APPLIED, Stage.SAVED, Stage.REJECTED) and not e.correction
     ]  # fmt: skip
-    forward = [e for e in moves if e.stage in RANK and e.stage not in (Stage.DECLINED,)]
+    forward = [e for e in moves if e.stage in RANK and e.stage not in CLOSED_STAGES]
     ctx.facts["steps_forward"] = len(forward)
     ctx.facts["interviews"] = sum(1 for e in moves if e.stage in INTERVIEW_STAGES)
     ctx.facts["offers"] = sum(1 for e in moves if e.stage is Stage.OFFER)
     if not moves:
         return None
-    items = []
-    for e in moves:
-        stage = e.stage.label.lower()
-        if e.stage is Stage.INTERVIEW and e.round and e.round > 1:
-            stage = ctx.text("stages.round", stage=stage, round=e.round)
-        before = e.from_stage.label.lower() if e.from_stage else None
-        line = ctx.text(
-            "stages.line" if before else "stages.line_new",
-            name=ctx.application_name(e.application_id), before=before, after=stage,
-            day=_weekday(ctx, e),
-        )  # fmt: skip
-        items.append(ReviewItem(line, e.note or None, tags=(e.stage.value,)))
+    items = [_move(ctx, e) for e in forward]
+    items += [_move(ctx, e) for e in moves if e not in forward]
     summary = ctx.text("stages.summary", moves=ctx.count(len(forward), "step"))
+    closed = len(moves) - len(forward)
+    if closed:
+        summary += " " + ctx.text("stages.closed", closed=ctx.count(closed, "closed"))
     return ReviewSection("stages", ctx.text("stages.title"), summary, tuple(items))
+
+
+def _move(ctx: ReviewContext, e: StageEvent) -> ReviewItem:
+    stage = e.stage.label.lower()
+    if e.stage is Stage.INTERVIEW and e.round and e.round > 1:
+        stage = ctx.text("stages.round", stage=stage, round=e.round)
+    before = e.from_stage.label.lower() if e.from_stage else None
+    line = ctx.text(
+        "stages.line" if before else "stages.line_new",
+        name=ctx.application_name(e.application_id), before=before, after=stage,
+        day=_weekday(ctx, e),
+    )  # fmt: skip
+    return ReviewItem(line, e.note or None, tags=(e.stage.value,))
 
 
 def _theme_names(themes: list[str]) -> str:
