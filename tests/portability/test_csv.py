@@ -329,3 +329,26 @@ def test_any_spreadsheet_is_imported_or_refused_without_a_trace(
     assert "Traceback" not in result.output
     if result.exit_code == 2:
         assert _state() == before
+
+
+def test_a_csv_import_plans_and_writes_the_same_on_both_databases(any_journal: Any) -> None:
+    from nextyes.services.csv_import import CsvOptions, apply_csv_import, plan_csv_import
+    from tests.conftest import NOW, TODAY
+
+    data = (
+        b"Company,Role,Status,Date Applied,Recruiter\n"
+        b"Acme,Analyst,Interviewing,2026-11-02,Sam\n"
+        b"Bolt,Engineer,Not selected,2026-10-20,\n"
+    )
+    plan = plan_csv_import(any_journal.uow(), data, "sheet.csv", CsvOptions(), TODAY)
+    done = apply_csv_import(any_journal, plan, NOW)
+    assert len(done.added) == 2
+    again = plan_csv_import(any_journal.uow(), data, "sheet.csv", CsvOptions(), TODAY)
+    assert [r.existing_id for r in again.rows] == list(done.added)
+    with any_journal.uow() as uow:
+        events = uow.events.for_application(done.added[0])
+        notes = uow.notes.for_application(done.added[0])
+    assert [(e.stage.value, e.occurred_on.isoformat()) for e in events] == [
+        ("applied", "2026-11-02"), ("interview", "2026-11-02"),
+    ]  # fmt: skip
+    assert notes[0].text.endswith("- Recruiter: Sam")

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from nextyes.domain.errors import InvalidInput
 from nextyes.domain.review import ReviewItem, ReviewSection, Week, WeeklyReview, parse_week
@@ -212,3 +214,13 @@ def test_the_pdf_review_has_a_first_page_with_ink_on_it(week_of_news: Cli, tmp_p
 
 def test_a_bad_week_is_refused_clearly(run: Cli) -> None:
     assert "2026-W47" in run.fails("review", "week", "--week", "soon").output
+
+
+@given(st.text(max_size=20))
+def test_any_week_text_is_a_week_or_a_clear_refusal(text: str) -> None:
+    try:
+        week = parse_week(text, TODAY)
+    except InvalidInput as exc:
+        assert "2026-W47" in exc.message
+    else:
+        assert week.starts_on.weekday() == 0 and week.ends_on - week.starts_on == timedelta(6)
