@@ -1,26 +1,35 @@
-"""The words nextyes shows to people, kept in TOML data files beside this module.
+"""The project's words: messages, templates and questions kept as TOML data files.
 
-Messages, templates and questions are product text: they live here so they can be reviewed and
-translated without touching code. `load("rejection")` reads `rejection.toml` once per process.
+    from nextyes import content
+    content.load("pipeline")["moved"]["interview"]
+
+Files live beside this module so they can be reviewed and translated without touching code.
 """
 
 from __future__ import annotations
 
 import tomllib
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
+
+FOLDER = Path(__file__).parent
 
 
 @cache
 def load(name: str) -> dict[str, Any]:
-    """The parsed content file `<name>.toml`, read once and cached.
+    """The parsed content file `<name>.toml` (cached; read on first use, never at import).
 
     The returned dictionary is shared between callers: read it, never change it.
     """
     if not name or not name.replace("_", "").isalnum():
         raise ValueError(f"{name!r} is not a content file name (letters, digits and _ only).")
-    source = resources.files(__name__).joinpath(f"{name}.toml")
-    if not source.is_file():
+    path = FOLDER / f"{name}.toml"
+    if not path.is_file():
         raise FileNotFoundError(f"nextyes has no content file named {name}.toml.")
-    return tomllib.loads(source.read_text(encoding="utf-8"))
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def fill(template: str, **values: object) -> str:
+    """Fill `{name}` fields; a template that names a missing value is a bug, so it raises."""
+    return template.format_map(values)

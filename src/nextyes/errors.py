@@ -1,0 +1,35 @@
+"""Errors a user can fix, each with a message that says what to do next.
+
+Raise these from services; edges translate them once (CLI: exit code 2; web: a 4xx answer).
+"""
+
+from __future__ import annotations
+
+from nextyes.domain.errors import Conflict, InvalidInput, NextyesError, NotFound
+
+__all__ = [
+    "Conflict",
+    "DatabaseUnreachable",
+    "InvalidInput",
+    "JournalBusy",
+    "JournalUnreadable",
+    "NextyesError",
+    "NotFound",
+    "SchemaBehind",
+]
+
+
+class JournalUnreadable(NextyesError):
+    """The journal file exists but is not a nextyes journal (or not SQLite at all)."""
+
+
+class JournalBusy(NextyesError):
+    """Another program holds a lock on the journal for longer than we can wait."""
+
+
+class DatabaseUnreachable(NextyesError):
+    """The database URL points at a server we cannot reach or log in to."""
+
+
+class SchemaBehind(NextyesError):
+    """A PostgreSQL database needs `nextyes db upgrade` before use."""
