@@ -11,7 +11,7 @@ from nextyes.domain.cooldown import (
     CoolDownKind,
     CoolDownSpec,
     InvalidCoolDown,
-    format_duration,
+    compact_duration,
     open_window,
     parse_cool_down,
 )
@@ -39,14 +39,14 @@ def test_cool_downs_are_read_from_their_written_forms(text: str, expected: CoolD
     assert parse_cool_down(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", "tonight-ish", "24", "h", "-2h", "2x", "2h bananas", "1.5h"])
+@pytest.mark.parametrize("text", ["", "tonight-ish", "24", "h", "-2h", "2x", "2h bananas"])
 def test_an_unreadable_cool_down_says_which_forms_work(text: str) -> None:
     with pytest.raises(InvalidCoolDown, match="evening, weekend, none, or a duration"):
         parse_cool_down(text)
 
 
-def test_a_zero_cool_down_points_to_none_instead() -> None:
-    with pytest.raises(InvalidCoolDown, match="Use `none`"):
+def test_a_zero_cool_down_is_not_one_nextyes_understands() -> None:
+    with pytest.raises(InvalidCoolDown, match="none"):
         parse_cool_down("0h")
 
 
@@ -64,7 +64,7 @@ def test_specs_print_in_their_compact_form() -> None:
 @given(st.timedeltas(min_value=timedelta(minutes=1), max_value=timedelta(days=14)))
 def test_a_formatted_duration_reads_back_to_the_same_minutes(duration: timedelta) -> None:
     whole_minutes = timedelta(minutes=duration // timedelta(minutes=1))
-    assert parse_cool_down(format_duration(whole_minutes)).duration == whole_minutes
+    assert parse_cool_down(compact_duration(whole_minutes)).duration == whole_minutes
 
 
 def test_evening_runs_until_nine_tonight() -> None:

@@ -195,3 +195,16 @@ def test_reflection_questions_name_only_real_feedback_themes() -> None:
     known = {t.value for t in Theme}
     for question in all_reflection_questions():
         assert set(question.themes) <= known, question.id
+
+
+def test_a_window_stored_in_utc_is_described_in_local_time() -> None:
+    from datetime import UTC
+
+    window = _window("evening")
+    assert window is not None
+    stored = CoolDownWindow(
+        window.spec, window.starts_at.astimezone(UTC), window.ends_at.astimezone(UTC)
+    )
+    winter_evening = TUESDAY_AFTERNOON.astimezone(ZoneInfo("America/New_York"))
+    assert "until 16:00 today" in describe_window(stored, now=winter_evening)
+    assert "until 21:00 this evening" in describe_window(stored, now=TUESDAY_AFTERNOON)

@@ -10,10 +10,12 @@ evenings across daylight-saving changes, pass a `zoneinfo`-aware "now".
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from enum import StrEnum
+
+from nextyes.domain.dates import parse_duration
+from nextyes.domain.errors import InvalidInput
 
 EVENING_ENDS = time(21, 0)
 """When "this evening" is over, local time."""
@@ -24,29 +26,10 @@ MINIMUM_WINDOW = timedelta(hours=1)
 LONGEST_DURATION = timedelta(days=14)
 """A cool-down is a pause, not a stop: longer durations are refused."""
 
-_UNITS: dict[str, timedelta] = {
-    "m": timedelta(minutes=1),
-    "min": timedelta(minutes=1),
-    "mins": timedelta(minutes=1),
-    "minute": timedelta(minutes=1),
-    "minutes": timedelta(minutes=1),
-    "h": timedelta(hours=1),
-    "hr": timedelta(hours=1),
-    "hrs": timedelta(hours=1),
-    "hour": timedelta(hours=1),
-    "hours": timedelta(hours=1),
-    "d": timedelta(days=1),
-    "day": timedelta(days=1),
-    "days": timedelta(days=1),
-    "w": timedelta(weeks=1),
-    "week": timedelta(weeks=1),
-    "weeks": timedelta(weeks=1),
-}
-_DURATION_PART = re.compile(r"(\d{1,5})\s*([a-z]+)\s*", re.ASCII)
 _HOW_TO = "Use evening, weekend, none, or a duration such as 90m, 24h or 2d."
 
 
-class InvalidCoolDown(ValueError):
+class InvalidCoolDown(InvalidInput):
     """A cool-down that cannot be used; the message says what to write instead."""
 
 
@@ -66,7 +49,7 @@ class CoolDownSpec:
 
     def __str__(self) -> str:
         if self.kind is CoolDownKind.DURATION and self.duration is not None:
-            return format_duration(self.duration)
+            return compact_duration(self.duration)
         return self.kind.value
 
 
@@ -94,9 +77,12 @@ def parse_cool_down(text: str) -> CoolDownSpec:
     for kind in (CoolDownKind.EVENING, CoolDownKind.WEEKEND, CoolDownKind.NONE):
         if value == kind.value:
             return CoolDownSpec(kind)
-    duration = _parse_duration(value)
-    if duration is None:
-        raise InvalidCoolDown(f"{text.strip()!r} isn't a cool-down nextyes understands. {_HOW_TO}")
+    try:
+        duration = parse_duration(value)
+    except InvalidInput:
+        raise InvalidCoolDown(
+            f"{text.strip()!r} isn't a cool-down nextyes understands. {_HOW_TO}"
+        ) from None
     if duration <= timedelta(0):
         raise InvalidCoolDown(
             f"A cool-down of {text.strip()} would be over before it starts. "
@@ -110,19 +96,8 @@ def parse_cool_down(text: str) -> CoolDownSpec:
     return CoolDownSpec(CoolDownKind.DURATION, duration)
 
 
-def _parse_duration(value: str) -> timedelta | None:
-    position, total = 0, timedelta(0)
-    while position < len(value):
-        match = _DURATION_PART.match(value, position)
-        if match is None or match.group(2) not in _UNITS:
-            return None
-        total += int(match.group(1)) * _UNITS[match.group(2)]
-        position = match.end()
-    return total if position else None
-
-
-def format_duration(duration: timedelta) -> str:
-    """The compact form a duration is written in: `90m` stays `1h30m`, `48h` becomes `2d`."""
+def compact_duration(duration: timedelta) -> str:
+    """The compact form a duration is written in: 90 minutes is `1h30m`, 48 hours `2d`."""
     minutes = int(duration.total_seconds() // 60)
     days, minutes = divmod(minutes, 24 * 60)
     hours, minutes = divmod(minutes, 60)

@@ -81,6 +81,51 @@ def compose_reply(
     return _render(template, values)
 
 
+def compose_follow_up(
+    *,
+    tone: Tone | str,
+    company: str,
+    role: str,
+    sent_on: date,
+    contact_name: str | None = None,
+    sender_name: str | None = None,
+    today: date | None = None,
+) -> Draft:
+    """The one gentle follow-up to a feedback request that had no answer."""
+    template = dict(content.load("feedback_requests")["follow_up"][parse_tone(tone).value])
+    values = _people(company, role, contact_name, sender_name)
+    values["sent_on"] = spoken_date(sent_on, today=today)
+    return _render(template, values)
+
+
+def interview_label(kind: str, round: int | None = None) -> str:
+    """How an interview is named in a draft: "panel interview", "second-round video interview"."""
+    labels = content.load("feedback_requests")["interview_labels"]
+    label = str(labels.get(kind, labels["other"]))
+    ordinals: list[str] = labels["ordinals"]
+    if round is not None and 2 <= round <= len(ordinals) and kind not in ("final", "assessment"):
+        return templating.render(
+            labels["with_round"], {"ordinal": ordinals[round - 1], "label": label}
+        )
+    return label
+
+
+def is_feedback_declined(text: str) -> bool:
+    """Whether a short reply says they don't give feedback (rather than giving some)."""
+    import re
+
+    rules = content.load("feedback_requests")["declined"]
+    if len(text.split()) > int(rules["max_words"]):
+        return False
+    plain = " ".join(text.replace("\u2019", "'").split())
+    if re.search(rules["unless"], plain, re.IGNORECASE):
+        return False
+    return any(
+        re.search(pattern.replace(" ", r"\s+"), plain, re.IGNORECASE)
+        for pattern in rules["patterns"]
+    )
+
+
 def _template(name: str, tone: Tone, group: StageGroup) -> dict[str, Any]:
     data = content.load(name)[tone.value]
     return dict(data[group.value]) if group.value in data else dict(data)

@@ -101,8 +101,9 @@ def describe_window(window: CoolDownWindow | None, *, now: datetime) -> str:
     if not window.is_active(now):
         return str(texts["over"])
     end = window.ends_at
-    here = now if now.tzinfo is None or end.tzinfo is None else now.astimezone(end.tzinfo)
-    days = (end.date() - here.date()).days
+    if end.tzinfo is not None and now.tzinfo is not None:
+        end = end.astimezone(now.tzinfo)  # stored in UTC, shown in the person's local time
+    days = (end.date() - now.date()).days
     evening = end.time() >= EVENING_STARTS
     if days == 0:
         key = "this_evening" if evening else "today"
@@ -188,6 +189,7 @@ class ReflectionSet:
     mood_after: str
     mood_labels: tuple[str, ...]
     skip_hint: str
+    hard_questions: str
     gentle_close: str
     closing: str
     attribution_intro: str
@@ -237,6 +239,7 @@ def reflection_set(stage: str, *, seed: int = 0, minutes: int = 15) -> Reflectio
         mood_after=session["mood_after"],
         mood_labels=tuple(session["mood_labels"]),
         skip_hint=session["skip_hint"],
+        hard_questions=session["hard_questions"],
         gentle_close=templating.render(session["gentle_close"], values),
         closing=session["closing"],
         attribution_intro=attribution["intro"],

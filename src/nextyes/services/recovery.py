@@ -1,0 +1,259 @@
+"""After a "no": the cool-down, and the next steps that wait until it is over.
+
+`reject_and_recover` records the rejection (through `record_rejection`) and opens the cool-down
+in the same transaction, so a cool-down that cannot be used leaves the journal untouched.
+`recovery_agenda` feeds `nextyes today`: during a cool-down it shows the window and holds the
+analytical steps back; after it, it suggests asking for feedback, replying and reflecting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from nextyes import content
+from nextyes.domain.cooldown import (
+    CoolDownWindow,
+    InvalidCoolDown,
+    open_window,
+    parse_cool_down,
+)
+from nextyes.domain.models import Application, Origin
+from nextyes.domain.recovery import StageGroup, stage_group, week_of
+from nextyes.domain.stages import Stage
+from nextyes.errors import Conflict
+from nextyes.services.applications import RejectionOutcome, get_application, record_rejection
+from nextyes.services.preferences import get_preferences
+from nextyes.storage.uow import UnitOfWork
+from nextyes.text import templating
+from nextyes.text.recovery import CoolDownMessage, compose_cool_down, describe_window
+from nextyes.text.wording import spoken_date
+
+RECENT_NOES = timedelta(days=21)
+"""How long after a "no" its next steps are suggested in `today`."""
+
+SHOWN_PER_STEP = 3
+"""Next steps of one kind shown at once (the most recent noes); the rest are counted."""
+
+if TYPE_CHECKING:
+    from nextyes.services.agenda import AgendaContext
+
+EARLIEST = date(1900, 1, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Recovery:
+    """What recording a "no" did and says: the event, the window and the kind words."""
+
+    outcome: RejectionOutcome
+    window: CoolDownWindow | None
+    message: CoolDownMessage
+    noes_this_week: int
+
+
+def reject_and_recover(
+    uow: UnitOfWork,
+    application_id: int,
+    on: date,
+    now: datetime,
+    *,
+    reason: str | None = None,
+    cool_down: str | None = None,
+    origin: Origin = Origin.CLI,
+) -> Recovery:
+    """Record a rejection and open its cool-down (`cool_down`, or the `cool_down` setting).
+
+    The window starts when the news came: today, now; on an earlier day, at this time of that
+    day. A window given explicitly that would already be over is refused (nothing is written);
+    the default one is simply skipped, with a note that its time has passed.
+    """
+    with uow:
+        explicit = cool_down is not None
+        spec = parse_cool_down(cool_down if cool_down is not None else _default_spec(uow))
+        outcome = record_rejection(uow, application_id, on, now, reason=reason, origin=origin)
+        since = now if on >= now.date() else datetime.combine(on, now.timetz())
+        passed = False
+        try:
+            window = open_window(spec, now=now, since=since)
+        except InvalidCoolDown:
+            if explicit:
+                raise InvalidCoolDown(
+                    f"That no came on {on.isoformat()}, and the {spec} cool-down from then would "
+                    "already be over. Leave out --cool-down (or use none) to record it without "
+                    "one. Nothing was recorded."
+                ) from None
+            window, passed = None, True
+        if window is not None:
+            uow.cool_downs.add(
+                application_id,
+                str(spec),
+                window.starts_at,
+                window.ends_at,
+                now,
+                event_id=outcome.event.id,
+            )
+        monday, sunday = week_of(on)
+        that_week = uow.events.with_stage_between([Stage.REJECTED], monday, sunday)
+        every_no = uow.events.with_stage_between([Stage.REJECTED], EARLIEST, max(on, now.date()))
+        application = outcome.application
+        message = compose_cool_down(
+            stage=outcome.at_stage.value,
+            company=application.company,
+            role=application.role,
+            noes_this_week=max(len(that_week), 1),
+            first_no=len(every_no) == 1,
+            window=window,
+            now=now,
+            seed=application.id,
+        )
+        if passed:
+            text = content.load("rejection")["window"]["passed"]
+            message = replace(message, window=templating.render(text, {"day": spoken_date(on)}))
+        uow.commit()
+    return Recovery(outcome, window, message, max(len(that_week), 1))
+
+
+def _default_spec(uow: UnitOfWork) -> str:
+    return str(get_preferences(uow)["cool_down"])
+
+
+@dataclass(frozen=True, slots=True)
+class CoolDownState:
+    """A cool-down running now, as `today` shows it."""
+
+    application_id: int
+    company: str
+    role: str
+    kind: str
+    starts_at: datetime
+    ends_at: datetime
+    text: str
+    remaining_minutes: int
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "application_id": self.application_id,
+            "company": self.company,
+            "role": self.role,
+            "kind": self.kind,
+            "starts_at": self.starts_at.isoformat(),
+            "ends_at": self.ends_at.isoformat(),
+            "text": self.text,
+            "remaining_minutes": self.remaining_minutes,
+        }
+
+
+def active_cool_down(uow: UnitOfWork, now: datetime) -> CoolDownState | None:
+    """The cool-down running now (the one ending last, if several), inside an open uow."""
+    for record in uow.cool_downs.active_at(now):
+        application = uow.applications.get(record.application_id)
+        if application is None:
+            continue
+        window = CoolDownWindow(parse_cool_down(record.kind), record.starts_at, record.ends_at)
+        local_end = record.ends_at.astimezone(now.tzinfo) if now.tzinfo else record.ends_at
+        return CoolDownState(
+            application_id=application.id,
+            company=application.company,
+            role=application.role,
+            kind=record.kind,
+            starts_at=record.starts_at.astimezone(now.tzinfo) if now.tzinfo else record.starts_at,
+            ends_at=local_end,
+            text=describe_window(window, now=now),
+            remaining_minutes=int(window.remaining(now).total_seconds() // 60),
+        )
+    return None
+
+
+# The agenda ---------------------------------------------------------------------------------
+
+
+def recovery_agenda(ctx: AgendaContext) -> None:
+    """Agenda provider (see services.agenda): the cool-down section, then the next steps."""
+    from nextyes.services.agenda import AgendaItem  # agenda imports this module
+
+    state = active_cool_down(ctx.uow, ctx.now)
+    ctx.agenda.sections["cool_down"] = state.as_json() if state else None
+    if state is not None:
+        return  # feel it first: the analysis waits until the window is over
+    words = content.load("rejection")["next_steps"]
+    today = ctx.today
+    minutes = int(ctx.preferences.get("reflection_minutes", 15))
+    shown: dict[str, int] = {}
+    for step in next_steps(ctx.uow, today):
+        kind = f"recovery_{step.kind}"
+        shown[kind] = shown.get(kind, 0) + 1
+        if shown[kind] > SHOWN_PER_STEP:
+            ctx.agenda.more[kind] = shown[kind] - SHOWN_PER_STEP
+            continue
+        app = step.application
+        values = {
+            "company": app.company,
+            "role": app.role,
+            "id": str(app.id),
+            "minutes": str(minutes),
+            "sent_on": step.sent_on.isoformat() if step.sent_on else None,
+        }
+        ctx.agenda.add(
+            AgendaItem(
+                kind=kind,
+                title=templating.render(words[step.kind], values),
+                due_on=today,
+                suggestion=templating.render(words[f"{step.kind}_how"], values),
+                application_id=app.id,
+                key=f"recovery-{step.kind}-{app.id}",
+                priority=step.priority,
+            )
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class NextStep:
+    kind: str  # request_feedback | reply | reflect | follow_up
+    application: Application
+    priority: int
+    sent_on: date | None = None
+
+
+def next_steps(uow: UnitOfWork, today: date) -> list[NextStep]:
+    """What is left to do after recent noes, inside an open uow (reads only).
+
+    A feedback request followed up once with no answer counts as closed, so it is never
+    suggested again.
+    """
+    steps: list[NextStep] = []
+    events = uow.events.with_stage_between([Stage.REJECTED], today - RECENT_NOES, today)
+    applications = uow.applications.get_many(sorted({e.application_id for e in events}))
+    for event in sorted(events, key=lambda e: (e.occurred_on, e.id), reverse=True):
+        app = applications.get(event.application_id)
+        if app is None or app.stage is not Stage.REJECTED:
+            continue
+        group = stage_group((event.from_stage or Stage.APPLIED).value)
+        request = uow.feedback_requests.latest_for(app.id)
+        talked = group is not StageGroup.SCREEN_OUT  # after a screen-out there's little to ask
+        if request is not None and request.follow_up_due(today):
+            steps.append(NextStep("follow_up", app, 25, request.sent_on))
+        elif talked and request is None and not uow.feedback.for_application(app.id):
+            steps.append(NextStep("request_feedback", app, 30))
+        if talked and not uow.drafts.for_application(app.id, "reply"):
+            steps.append(NextStep("reply", app, 32))
+        if not uow.reflections.for_application(app.id):
+            steps.append(NextStep("reflect", app, 34))
+    for request in uow.feedback_requests.open_ones():
+        if request.follow_up_due(today) and request.application_id not in applications:
+            app = uow.applications.get(request.application_id)
+            if app is not None:
+                steps.append(NextStep("follow_up", app, 25, request.sent_on))
+    return steps
+
+
+def get_rejected_application(uow: UnitOfWork, application_id: int, what: str) -> Application:
+    """The application, which must have been turned down, for a step that follows a "no"."""
+    application = get_application(uow, application_id)
+    if application.stage is not Stage.REJECTED:
+        raise Conflict(
+            f"Application {application_id} ({application.company}) is at "
+            f"{application.stage.label.lower()}; {what} follows a no. If they did say no, "
+            f"`nextyes reject {application_id}` records it first."
+        )
+    return application
