@@ -121,7 +121,11 @@ def check_answers(plan: ReflectionPlan, answers: ReflectionAnswers) -> Reflectio
     if unknown:
         raise InvalidInput(f"No reflection question is called {', '.join(unknown)}.")
     texts = {k: _text(v, "An answer") for k, v in answers.answers.items()}
-    hard = tuple(t for t in (_text(q, "A hard question") for q in answers.hard_questions) if t)
+    hard: list[str] = []
+    for question in answers.hard_questions:
+        text = " ".join(_text(question, "A hard question").split())
+        if text and text.casefold() not in {h.casefold() for h in hard}:
+            hard.append(text)
     attributions = {}
     for theme, value in answers.attributions.items():
         if theme not in THEMES:
@@ -132,7 +136,7 @@ def check_answers(plan: ReflectionPlan, answers: ReflectionAnswers) -> Reflectio
         mood_before=None if answers.mood_before is None else check_mood(answers.mood_before),
         mood_after=None if answers.mood_after is None else check_mood(answers.mood_after),
         answers={k: v for k, v in texts.items() if v},
-        hard_questions=hard,
+        hard_questions=tuple(hard),
         attributions=attributions,
     )
 

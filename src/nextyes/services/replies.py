@@ -40,20 +40,24 @@ def draft_reply(
                 f'nextyes reply {app.id} --to "Their Name" (add --email to fill in the address).'
             )
         kept: list[str] = []
+        interviewers = interviewer_names(uow, app.id)
         if recipient.contact_id is None:
+            interviewed = name in interviewers
             contact_id, created = keep_contact(
-                uow, app, name, now, relation=Relation.OTHER, link_role="reply",
+                uow, app, name, now,
+                relation=Relation.INTERVIEWER if interviewed else Relation.OTHER,
+                link_role="interviewer" if interviewed else "reply",
                 email=recipient.email,
             )  # fmt: skip
             recipient = Recipient(name, recipient.email, contact_id)
             if created:
                 kept.append(name)
-        for name in interviewer_names(uow, app.id):
+        for person in interviewers:
             _, created = keep_contact(
-                uow, app, name, now, relation=Relation.INTERVIEWER, link_role="interviewer"
+                uow, app, person, now, relation=Relation.INTERVIEWER, link_role="interviewer"
             )
             if created:
-                kept.append(name)
+                kept.append(person)
         at_stage, _ = rejection_facts(uow, app)
         draft = compose_reply(
             tone=tone_of(tone),
