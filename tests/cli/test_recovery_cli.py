@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import string
 from email import message_from_bytes, policy
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from nextyes.config import Settings
 from nextyes.services.journal import open_journal
@@ -270,3 +273,38 @@ def test_the_demo_has_data_for_every_recovery_feature(run: Cli) -> None:
     today = json.loads(run.ok("today", "--format", "json").output)
     assert "cool_down" in today
     assert {i["kind"] for i in today["items"]} >= {"recovery_follow_up", "recovery_reflect"}
+
+
+recovery_args = st.lists(
+    st.one_of(
+        st.text(alphabet=string.ascii_letters + string.digits + " -'@.é", max_size=12),
+        st.sampled_from(["1", "2", "99", "-1", "--to", "--email", "--tone", "warm", "formal",
+                         "--as", "eml", "mailto", "text", "--on", "today", "tomorrow",
+                         "--cool-down", "evening", "weekend", "90m", "0h", "none", "--from",
+                         "self", "--format", "json", "--add", "--hard", "--mark-hard",
+                         "--follow-up-in", "7d", "a@b.co", "--ask-future-roles"]),
+    ),
+    max_size=6,
+)  # fmt: skip
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    command=st.sampled_from(
+        [("reject",), ("feedback", "request"), ("feedback", "sent"), ("feedback", "add"),
+         ("reply",), ("interview", "questions")]
+    ),
+    args=recovery_args,
+)  # fmt: skip
+def test_no_recovery_input_produces_a_traceback_or_a_half_write(
+    interviewed: Cli, command: tuple[str, ...], args: list[str]
+) -> None:
+    before = _state()
+    result = interviewed(*command, *args, input="n\n")
+    assert result.exit_code in (0, 2), (command, args, result.output, result.exception)
+    assert "Traceback" not in result.output
+    if result.exit_code == 2:
+        assert result.output.strip()
+        assert _state() == before

@@ -23,11 +23,9 @@ from nextyes.domain.models import Application, Origin
 from nextyes.domain.recovery import StageGroup, stage_group, week_of
 from nextyes.domain.stages import Stage
 from nextyes.errors import Conflict
-from nextyes.services.applications import RejectionOutcome, get_application, record_rejection
 from nextyes.services.preferences import get_preferences
 from nextyes.storage.uow import UnitOfWork
 from nextyes.text import templating
-from nextyes.text.recovery import CoolDownMessage, compose_cool_down, describe_window
 from nextyes.text.wording import spoken_date
 
 RECENT_NOES = timedelta(days=21)
@@ -38,6 +36,8 @@ SHOWN_PER_STEP = 3
 
 if TYPE_CHECKING:
     from nextyes.services.agenda import AgendaContext
+    from nextyes.services.applications import RejectionOutcome
+    from nextyes.text.recovery import CoolDownMessage
 
 EARLIEST = date(1900, 1, 1)
 
@@ -68,6 +68,9 @@ def reject_and_recover(
     day. A window given explicitly that would already be over is refused (nothing is written);
     the default one is simply skipped, with a note that its time has passed.
     """
+    from nextyes.services.applications import record_rejection
+    from nextyes.text.recovery import compose_cool_down
+
     with uow:
         explicit = cool_down is not None
         spec = parse_cool_down(cool_down if cool_down is not None else _default_spec(uow))
@@ -146,6 +149,8 @@ class CoolDownState:
 
 def active_cool_down(uow: UnitOfWork, now: datetime) -> CoolDownState | None:
     """The cool-down running now (the one ending last, if several), inside an open uow."""
+    from nextyes.text.recovery import describe_window
+
     for record in uow.cool_downs.active_at(now):
         application = uow.applications.get(record.application_id)
         if application is None:
@@ -176,7 +181,7 @@ def recovery_agenda(ctx: AgendaContext) -> None:
     ctx.agenda.sections["cool_down"] = state.as_json() if state else None
     if state is not None:
         return  # feel it first: the analysis waits until the window is over
-    words = content.load("rejection")["next_steps"]
+    words = content.load("next_steps")["next_steps"]
     today = ctx.today
     minutes = int(ctx.preferences.get("reflection_minutes", 15))
     shown: dict[str, int] = {}
@@ -223,32 +228,38 @@ def next_steps(uow: UnitOfWork, today: date) -> list[NextStep]:
     """
     steps: list[NextStep] = []
     events = uow.events.with_stage_between([Stage.REJECTED], today - RECENT_NOES, today)
-    applications = uow.applications.get_many(sorted({e.application_id for e in events}))
+    ids = sorted({e.application_id for e in events})
+    applications = uow.applications.get_many(ids)
+    done = uow.recovery_progress.for_applications(ids)
+    seen: set[int] = set()
     for event in sorted(events, key=lambda e: (e.occurred_on, e.id), reverse=True):
         app = applications.get(event.application_id)
-        if app is None or app.stage is not Stage.REJECTED:
+        if app is None or app.stage is not Stage.REJECTED or app.id in seen:
             continue
+        seen.add(app.id)
         group = stage_group((event.from_stage or Stage.APPLIED).value)
-        request = uow.feedback_requests.latest_for(app.id)
+        request = done.latest_request.get(app.id)
         talked = group is not StageGroup.SCREEN_OUT  # after a screen-out there's little to ask
         if request is not None and request.follow_up_due(today):
             steps.append(NextStep("follow_up", app, 25, request.sent_on))
-        elif talked and request is None and not uow.feedback.for_application(app.id):
+        elif talked and request is None and app.id not in done.with_feedback:
             steps.append(NextStep("request_feedback", app, 30))
-        if talked and not uow.drafts.for_application(app.id, "reply"):
+        if talked and app.id not in done.with_reply:
             steps.append(NextStep("reply", app, 32))
-        if not uow.reflections.for_application(app.id):
+        if app.id not in done.with_reflection:
             steps.append(NextStep("reflect", app, 34))
     for request in uow.feedback_requests.open_ones():
-        if request.follow_up_due(today) and request.application_id not in applications:
-            app = uow.applications.get(request.application_id)
-            if app is not None:
-                steps.append(NextStep("follow_up", app, 25, request.sent_on))
+        if request.follow_up_due(today) and request.application_id not in seen:
+            other = uow.applications.get(request.application_id)
+            if other is not None:
+                steps.append(NextStep("follow_up", other, 25, request.sent_on))
     return steps
 
 
 def get_rejected_application(uow: UnitOfWork, application_id: int, what: str) -> Application:
     """The application, which must have been turned down, for a step that follows a "no"."""
+    from nextyes.services.applications import get_application
+
     application = get_application(uow, application_id)
     if application.stage is not Stage.REJECTED:
         raise Conflict(

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
         DraftRepository,
         FeedbackRequestRepository,
         MoodRepository,
+        RecoveryProgressRepository,
         ReflectionRepository,
     )
     from nextyes.storage.repositories.settings import SettingsRepository
@@ -50,6 +51,7 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "drafts": ("recovery", "DraftRepository"),
     "reflections": ("recovery", "ReflectionRepository"),
     "moods": ("recovery", "MoodRepository"),
+    "recovery_progress": ("recovery", "RecoveryProgressRepository"),
 }
 
 
@@ -72,6 +74,7 @@ class UnitOfWork:
     drafts: DraftRepository
     reflections: ReflectionRepository
     moods: MoodRepository
+    recovery_progress: RecoveryProgressRepository
 
     def __getattr__(self, name: str) -> Any:
         if name not in REPOSITORIES:

@@ -78,7 +78,7 @@ def _item(item: AgendaItem) -> None:
 
 
 def _cool_down(state: dict[str, Any]) -> None:
-    words = content.load("rejection")["today"]
+    words = content.load("next_steps")["today"]
     say(content.fill(words["cool_down"], company=state["company"], role=state["role"],
                      window=state["text"]))  # fmt: skip
     say(f"    {words['held_back']}", style="dim")

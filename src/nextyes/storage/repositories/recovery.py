@@ -341,3 +341,44 @@ class MoodRepository(Repository):
                 "now": now,
             },
         )
+
+
+@dataclass(frozen=True, slots=True)
+class RecoveryProgress:
+    """What has been done after the noes of some applications (for `today`'s next steps)."""
+
+    latest_request: dict[int, FeedbackRequest]
+    with_feedback: frozenset[int]
+    with_reply: frozenset[int]
+    with_reflection: frozenset[int]
+
+
+class RecoveryProgressRepository(Repository):
+    def for_applications(self, ids: list[int]) -> RecoveryProgress:
+        """A handful of queries for any number of applications (no query per application)."""
+        if not ids:
+            return RecoveryProgress({}, frozenset(), frozenset(), frozenset())
+        names = {f"a{n}": value for n, value in enumerate(ids)}
+        marks = ", ".join(":" + k for k in names)
+        params = {"owner": self.owner_id, **names}
+        where = f"owner_id = :owner AND application_id IN ({marks})"
+        latest: dict[int, FeedbackRequest] = {}
+        for row in self.db.query(
+            f"SELECT {REQUEST_COLUMNS} FROM feedback_requests WHERE {where} ORDER BY sent_on, id",
+            params,
+        ):
+            latest[row["application_id"]] = to_request(row)
+
+        def having(sql: str) -> frozenset[int]:
+            return frozenset(row["application_id"] for row in self.db.query(sql, params))
+
+        return RecoveryProgress(
+            latest_request=latest,
+            with_feedback=having(f"SELECT DISTINCT application_id FROM feedback WHERE {where}"),
+            with_reply=having(
+                f"SELECT DISTINCT application_id FROM drafts WHERE {where} AND kind = 'reply'"
+            ),
+            with_reflection=having(
+                f"SELECT DISTINCT application_id FROM reflections WHERE {where}"
+            ),
+        )
