@@ -120,6 +120,11 @@ def test_curly_apostrophes_and_line_breaks_do_not_hide_a_phrase() -> None:
     assert flag.excerpt == "What did they have\nthat I don’t"
 
 
+def test_a_sentence_wrapped_over_two_lines_is_still_one_sentence() -> None:
+    (flag,) = lint("Thanks. Honestly, your interview process felt\nrushed and chaotic.")
+    assert (flag.category, flag.excerpt) == ("blame", "your interview process")
+
+
 def test_a_request_over_the_word_limit_is_flagged_from_the_first_word_too_many() -> None:
     limit = default_rules().max_words
     words = [f"word{i}" for i in range(limit + 20)]

@@ -41,7 +41,8 @@ _NORMALISE = str.maketrans(
 )
 _MACRO = re.compile(r"\{([A-Z_]+)\}")
 _WORD = re.compile(r"\w[\w'\u2019-]*")
-_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
+# Sentences end at . ! ? or a blank line; a single line break is just wrapping (emails wrap).
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n[ \t]*\n")
 _QUOTED_LINE = re.compile(r"^[ \t]*>.*$", re.MULTILINE)
 
 
