@@ -183,3 +183,16 @@ def test_many_recent_noes_show_three_of_each_step_and_count_the_rest(journal: Jo
     agenda = build_agenda(journal.uow(), NOW)
     assert len([i for i in agenda.items if i.kind == "recovery_reflect"]) == 3
     assert agenda.more["recovery_reflect"] == 2
+
+
+def test_a_cool_down_kind_this_version_cannot_read_still_shows_by_its_dates(
+    journal: Journal,
+) -> None:
+    app_id = _app(journal)
+    reject_and_recover(journal.uow(), app_id, TODAY, NOW, cool_down="none")
+    with journal.uow() as uow:
+        uow.cool_downs.add(app_id, "until-the-rain-stops", NOW, NOW + timedelta(hours=3), NOW)
+        uow.commit()
+    state = build_agenda(journal.uow(), NOW).sections["cool_down"]
+    assert state["remaining_minutes"] == 180
+    assert "13:00 today" in state["text"]

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from nextyes import content
 from nextyes.domain.cooldown import (
+    CoolDownKind,
+    CoolDownSpec,
     CoolDownWindow,
     InvalidCoolDown,
     open_window,
@@ -155,7 +157,11 @@ def active_cool_down(uow: UnitOfWork, now: datetime) -> CoolDownState | None:
         application = uow.applications.get(record.application_id)
         if application is None:
             continue
-        window = CoolDownWindow(parse_cool_down(record.kind), record.starts_at, record.ends_at)
+        try:
+            spec = parse_cool_down(record.kind)
+        except InvalidCoolDown:  # written by another version: the dates are what count
+            spec = CoolDownSpec(CoolDownKind.DURATION, record.ends_at - record.starts_at)
+        window = CoolDownWindow(spec, record.starts_at, record.ends_at)
         local_end = record.ends_at.astimezone(now.tzinfo) if now.tzinfo else record.ends_at
         return CoolDownState(
             application_id=application.id,
