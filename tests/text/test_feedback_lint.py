@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nextyes.text.feedback_lint import CATEGORIES, default_rules, lint
+from nextyes import content
+from nextyes.text.feedback_lint import CATEGORIES, _expand, default_rules, fold, lint
 
 FLAGGED = [
     # comparison-seeking, in several shapes
@@ -202,3 +204,20 @@ def test_a_flagged_sentence_among_polite_ones_is_found_where_it_was_put(
 def test_flag_excerpts_contain_word_characters(noise: str, phrase: str) -> None:
     for flag in lint(noise + " " + phrase):
         assert re.search(r"\w", flag.excerpt)
+
+
+RAW_RULES = content.load("feedback_lint")["rules"]
+
+
+@pytest.mark.parametrize("raw", RAW_RULES, ids=[r["id"] for r in RAW_RULES])
+@settings(deadline=None, max_examples=25, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_every_text_a_rule_matches_contains_one_of_its_triggers(
+    raw: dict[str, Any], data: st.DataObject
+) -> None:
+    rule = next(r for r in default_rules().rules if r.id == raw["id"])
+    assert rule.triggers, f"{rule.id} has no triggers, so it is compiled for every text"
+    macros = content.load("feedback_lint")["macros"]
+    source = data.draw(st.sampled_from(raw["patterns"]))
+    text = data.draw(st.from_regex(_expand(source, macros), fullmatch=True))
+    assert rule.may_match(fold(text)), (rule.id, text)

@@ -16,7 +16,7 @@ from nextyes import content
 from nextyes.domain.dates import describe_day
 from nextyes.domain.stages import Stage
 from nextyes.services.preferences import get_preferences
-from nextyes.services.recovery import recovery_agenda
+from nextyes.services.recovery_agenda import recovery_agenda
 from nextyes.storage.uow import UnitOfWork
 
 SHOWN_PER_KIND = 8

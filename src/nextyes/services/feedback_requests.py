@@ -310,8 +310,3 @@ def add_feedback(
             uow.applications.touch(app.id, on, now)
         uow.commit()
     return FeedbackAdded(feedback_id, declined, closed)
-
-
-def lint_request(text: str) -> list[Flag]:
-    """The lint, for a draft the person wrote or edited."""
-    return lint(text)

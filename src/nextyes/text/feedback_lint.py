@@ -74,13 +74,34 @@ class Flag:
 
 @dataclass(frozen=True)
 class Rule:
+    """One rule. Its regular expressions are compiled on first use, and only for texts that
+    contain one of its `triggers` (words every match contains): compiling all of them costs
+    more than linting a draft."""
+
     id: str
     category: str
-    patterns: tuple[re.Pattern[str], ...]
-    requires: re.Pattern[str] | None
-    unless: re.Pattern[str] | None
+    sources: tuple[str, ...]  # expanded, whitespace-tolerant, anchored at word edges
+    requires_source: str | None
+    unless_source: str | None
+    triggers: tuple[str, ...]
     message: str
     rewrite: str
+
+    @property
+    def patterns(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(_regex(source) for source in self.sources)
+
+    @property
+    def requires(self) -> re.Pattern[str] | None:
+        return None if self.requires_source is None else _regex(self.requires_source)
+
+    @property
+    def unless(self) -> re.Pattern[str] | None:
+        return None if self.unless_source is None else _regex(self.unless_source)
+
+    def may_match(self, folded: str) -> bool:
+        """Whether the text (lowercased with `fold`) could match at all."""
+        return not self.triggers or any(t in folded for t in self.triggers)
 
 
 @dataclass(frozen=True)
@@ -106,9 +127,10 @@ def compile_rules(data: Mapping[str, Any]) -> Rules:
             Rule(
                 id=raw["id"],
                 category=raw["category"],
-                patterns=tuple(_compile(p, macros, anchored=True) for p in raw["patterns"]),
-                requires=_compile(raw["requires"], macros) if "requires" in raw else None,
-                unless=_compile(raw["unless"], macros) if "unless" in raw else None,
+                sources=tuple(_expand(p, macros, anchored=True) for p in raw["patterns"]),
+                requires_source=_expand(raw["requires"], macros) if "requires" in raw else None,
+                unless_source=_expand(raw["unless"], macros) if "unless" in raw else None,
+                triggers=tuple(t.lower() for t in raw.get("triggers", ())),
                 message=raw.get("message", category["message"]),
                 rewrite=raw.get("rewrite", category["rewrite"]),
             )
@@ -123,14 +145,28 @@ def compile_rules(data: Mapping[str, Any]) -> Rules:
     )
 
 
-def _compile(pattern: str, macros: Mapping[str, str], *, anchored: bool = False) -> re.Pattern[str]:
+def _expand(pattern: str, macros: Mapping[str, str], *, anchored: bool = False) -> str:
     expanded = pattern
     for _ in range(4):
         expanded = _MACRO.sub(lambda m: macros[m.group(1)], expanded)
     expanded = expanded.replace(" ", r"\s+")
-    if anchored:
-        expanded = rf"(?<!\w)(?:{expanded})(?!\w)"
-    return re.compile(expanded, re.IGNORECASE)
+    return rf"(?<!\w)(?:{expanded})(?!\w)" if anchored else expanded
+
+
+@cache
+def _regex(source: str) -> re.Pattern[str]:
+    return re.compile(source, re.IGNORECASE)
+
+
+# The only non-ASCII characters that Python's case-insensitive matching equates with an ASCII
+# letter; folded so that a trigger word is found wherever its rule could match.
+_FOLD = str.maketrans({"\u212a": "k", "\u0131": "i", "\u0130": "i", "\u017f": "s"})
+
+
+def fold(text: str) -> str:
+    """Lowercase text with single spaces, for the trigger check (`in` tests only: offsets in
+    it do not match the original)."""
+    return " ".join(text.translate(_FOLD).lower().split())
 
 
 @cache
@@ -145,8 +181,11 @@ def lint(text: str, rules: Rules | None = None) -> list[Flag]:
     plain = text.translate(_NORMALISE)
     quoted = [(m.start(), m.end()) for m in _QUOTED_LINE.finditer(plain)]
     sentences = _SentenceBounds(plain)
+    folded = fold(plain)
     found: list[Flag] = []
     for rule in rules.rules:
+        if not rule.may_match(folded):
+            continue
         for pattern in rule.patterns:
             for match in pattern.finditer(plain):
                 start, end = match.span()

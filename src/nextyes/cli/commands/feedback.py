@@ -227,7 +227,7 @@ def lint(source: IO[str], fmt: str) -> None:
     150 words, each with where it is and a kinder way to say it. Exit code 1 when something is
     flagged, 0 when it reads well, so scripts can use it.
     """
-    from nextyes.services.feedback_requests import lint_request
+    from nextyes.services.feedback_lint import lint_request
 
     text = source.read()
     flags = lint_request(text)
