@@ -110,9 +110,17 @@ def _lint_timings() -> str:
 
     start = time.perf_counter()
     default_rules()
-    compile_ms = (time.perf_counter() - start) * 1000
-    lines = [f"Lint rules loaded and compiled once per process: {compile_ms:.1f} ms", ""]
-    lines += ["| text | words | median ms | runs |", "|---|---:|---:|---:|"]
+    load_ms = (time.perf_counter() - start) * 1000
+    start = time.perf_counter()
+    lint(DRAFT)
+    first_ms = (time.perf_counter() - start) * 1000
+    lines = [
+        f"Lint rules read from content: {load_ms:.1f} ms; first lint of the typical draft, "
+        f"compiling the rules its words trigger: {first_ms:.1f} ms",
+        "",
+        "| text | words | median ms (rules compiled) | runs |",
+        "|---|---:|---:|---:|",
+    ]
     for label, text in (("typical draft", DRAFT), ("long pasted email", DRAFT * 25)):
         samples = []
         for _ in range(50):
