@@ -89,7 +89,7 @@ def request(
         record_request_sent(app.uow(), application_id, app.today(), app.now(), to=to, tone=tone)
         say("Recorded. nextyes will suggest one gentle follow-up if no answer comes.")
     else:
-        say(f"When you've sent it: nextyes feedback sent {application_id}", style="dim")
+        click.echo(f"When you've sent it: nextyes feedback sent {application_id}", err=True)
 
 
 def draft_json(composed: ComposedDraft, as_: str, shown: str) -> dict[str, Any]:
@@ -108,8 +108,9 @@ def draft_json(composed: ComposedDraft, as_: str, shown: str) -> dict[str, Any]:
 
 
 def _show_draft(notes: tuple[str, ...], as_: str, shown: str) -> None:
+    """The draft (or the mailto: link) alone on stdout, so it can be piped; notes on stderr."""
     for note in notes:
-        say(note, style="dim")
+        click.echo(note, err=True)
     if as_ == "eml":
         say(f"Draft written to {shown}; open it in your mail app, adjust, and send.")
     else:

@@ -66,5 +66,5 @@ def reply(
     else:
         click.echo(shown)
     if composed.kept_contacts:
-        say(f"Kept as contacts at {composed.application.company}: "
-            f"{', '.join(composed.kept_contacts)}.", style="dim")  # fmt: skip
+        people = ", ".join(composed.kept_contacts)
+        click.echo(f"Kept as contacts at {composed.application.company}: {people}.", err=True)
