@@ -224,3 +224,30 @@ def test_any_week_text_is_a_week_or_a_clear_refusal(text: str) -> None:
         assert "2026-W47" in exc.message
     else:
         assert week.starts_on.weekday() == 0 and week.ends_on - week.starts_on == timedelta(6)
+
+
+def test_a_reflection_adds_what_the_no_taught_privately_and_a_request_shows_its_status(
+    week_of_news: Cli, journal: Journal, tmp_path: Path
+) -> None:
+    from nextyes.domain.recovery import StageGroup
+
+    with journal.uow() as uow:
+        uow.feedback_requests.add(2, date(2026, 11, 21), date(2026, 11, 28), NOW)
+        uow.reflections.add(
+            2, StageGroup.SCREEN_OUT, NOW, NOW, 20, NOW, mood_before=2, mood_after=3,
+            answers={"keep-doing": "Tailoring the first paragraph.",
+                     "next-time-one-change": "Lead with the budget project."},
+            attributions={},
+        )  # fmt: skip
+        uow.commit()
+    review = weekly_review(journal.uow(), W47, NOW)
+    noes = _section(review, "rejections")
+    brightwell = next(i for i in noes.items if i.text.startswith("Brightwell"))
+    assert "You asked for feedback (Sat 21 Nov); no answer yet." in (brightwell.detail or "")
+    private = [i.text for i in noes.items if i.private]
+    assert "From your reflection, to keep: Tailoring the first paragraph." in private
+    assert "From your reflection, one change: Lead with the budget project." in private
+    out = tmp_path / "share.html"
+    week_of_news.ok("review", "week", "--share", "--out", str(out))
+    page = out.read_text()
+    assert "Tailoring the first paragraph" not in page and "You asked for feedback" in page

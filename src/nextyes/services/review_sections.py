@@ -138,15 +138,39 @@ def rejections(ctx: ReviewContext) -> ReviewSection | None:
             lessons.append(ctx.text("rejections.within", themes=_theme_names(within)))
         if outside:
             lessons.append(ctx.text("rejections.outside", themes=_theme_names(outside)))
-        if not feedback and not e.reason:
+        request = ctx.uow.feedback_requests.latest_for(e.application_id)
+        if request is not None:
+            status = request.status_on(ctx.today).value
+            lessons.append(
+                ctx.text(
+                    f"rejections.request_{status}",
+                    day=f"{request.sent_on:%a} {request.sent_on.day} {request.sent_on:%b}",
+                )
+            )
+        elif not feedback and not e.reason:
             lessons.append(ctx.text("rejections.no_feedback"))
         items.append(ReviewItem(line, " ".join(lessons), tags=tuple(themes)))
+        items += _reflection_items(ctx, e.application_id)
         for note in ctx.uow.notes.for_application(e.application_id):
             if ctx.week.starts_on <= note.written_on <= ctx.week.ends_on:
                 items.append(ReviewItem(ctx.text("rejections.note", text=note.text),
                                         private=note.private))  # fmt: skip
     summary = ctx.text("rejections.summary", noes=ctx.count(len(noes), "no"))
     return ReviewSection("rejections", ctx.text("rejections.title"), summary, tuple(items))
+
+
+REFLECTION_TOPICS = (("keep-", "rejections.keep"), ("next-time-", "rejections.next_time"))
+
+
+def _reflection_items(ctx: ReviewContext, application_id: int) -> list[ReviewItem]:
+    """What the person's own reflection took from it (private: it stays out of a share)."""
+    items = []
+    for reflection in ctx.uow.reflections.for_application(application_id):
+        for prefix, words in REFLECTION_TOPICS:
+            for question, answer in reflection.answers.items():
+                if question.startswith(prefix) and answer.strip():
+                    items.append(ReviewItem(ctx.text(words, answer=answer.strip()), private=True))
+    return items
 
 
 @section(ORDER["themes"])
