@@ -104,6 +104,7 @@ class ReviewItem:
     detail: str | None = None
     private: bool = False
     tags: tuple[str, ...] = ()
+    under_previous: bool = False  # belongs to the item before it (shown indented)
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,9 +21,10 @@ def _section(section: ReviewSection) -> list[str]:
     if section.summary:
         lines += [section.summary, ""]
     for item in section.items:
-        text = f"- {item.text}"
+        indent = "  " if item.under_previous else ""
+        text = f"{indent}- {item.text}"
         if item.detail:
-            text += f"  \n  {item.detail}"
+            text += f"  \n{indent}  {item.detail}"
         lines.append(text)
     if section.items:
         lines.append("")

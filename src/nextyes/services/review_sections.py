@@ -154,7 +154,7 @@ def rejections(ctx: ReviewContext) -> ReviewSection | None:
         for note in ctx.uow.notes.for_application(e.application_id):
             if ctx.week.starts_on <= note.written_on <= ctx.week.ends_on:
                 items.append(ReviewItem(ctx.text("rejections.note", text=note.text),
-                                        private=note.private))  # fmt: skip
+                                        private=note.private, under_previous=True))  # fmt: skip
     summary = ctx.text("rejections.summary", noes=ctx.count(len(noes), "no"))
     return ReviewSection("rejections", ctx.text("rejections.title"), summary, tuple(items))
 
@@ -169,7 +169,8 @@ def _reflection_items(ctx: ReviewContext, application_id: int) -> list[ReviewIte
         for prefix, words in REFLECTION_TOPICS:
             for question, answer in reflection.answers.items():
                 if question.startswith(prefix) and answer.strip():
-                    items.append(ReviewItem(ctx.text(words, answer=answer.strip()), private=True))
+                    text = ctx.text(words, answer=answer.strip())
+                    items.append(ReviewItem(text, private=True, under_previous=True))
     return items
 
 
