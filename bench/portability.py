@@ -38,9 +38,10 @@ def measure_import(
             shutil.rmtree(home)
         if n:  # the first run warms the page cache
             samples.append(sample)
-    times = sorted(t for t, _ in samples)
+    times = sorted(t for t, _, _ in samples)
     return Timing(label, statistics.median(times), times[max(0, int(len(times) * 0.9) - 1)],
-                  max(r for _, r in samples), runs)  # fmt: skip
+                  statistics.median(c for _, c, _ in samples), max(r for _, _, r in samples),
+                  runs)  # fmt: skip
 
 
 def main() -> None:
@@ -92,7 +93,8 @@ def main() -> None:
                 env, runs),
     ]  # fmt: skip
     sizes = {p.name: p.stat().st_size / 1e6 for p in (home / "journal.db", as_json, as_csv)}
-    print(f"\nMachine: {machine()}; journal: {args.count} applications (SQLite, WAL)")
+    print(f"\nMachine: {machine()}; load average at the end: {os.getloadavg()[0]:.1f}")
+    print(f"Journal: {args.count} applications (SQLite, WAL)")
     print("Sizes (MB): " + ", ".join(f"{k} {v:.1f}" for k, v in sizes.items()) + "\n")
     print(table(rows))
     shutil.rmtree(work)
