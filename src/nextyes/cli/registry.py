@@ -18,4 +18,12 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "demo": ("nextyes.cli.commands.demo", "demo", "Fill this home with a realistic demo journal."),
     "settings": ("nextyes.cli.commands.settings", "settings", "Show or change your settings."),
     "db": ("nextyes.cli.commands.db", "db", "Database upkeep (PostgreSQL upgrades)."),
+    "goal": ("nextyes.cli.commands.goals", "goal", "Weekly goals: progress, pace and streaks."),
+    "win": ("nextyes.cli.commands.wins", "win", "Log a small win, or list them."),
+    "care": ("nextyes.cli.commands.wellbeing", "care", "Log time for yourself, or see it lately."),
+    "mood": ("nextyes.cli.commands.wellbeing", "mood", "Note your mood (1-5), or see it lately."),
+    "why": ("nextyes.cli.commands.why", "why", "What the search is for, and a check now and then."),
+    "contact": ("nextyes.cli.commands.contacts", "contact", "Your network and support circle."),
+    "calendar": ("nextyes.cli.commands.calendar", "calendar", "Put what is due in your calendar."),
+    "growth": ("nextyes.cli.commands.growth", "growth", "Each no, what it taught, what came next."),
 }

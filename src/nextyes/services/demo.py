@@ -54,6 +54,10 @@ class DemoContext:
 
 Extension = Callable[[DemoContext], None]
 EXTENSIONS: list[Extension] = []
+# Modules that register demo data with `extend`, imported when a demo is filled (one per line).
+FEATURE_DEMOS: list[str] = [
+    "nextyes.services.momentum_demo",
+]
 
 
 def extend(extension: Extension) -> Extension:
@@ -76,6 +80,10 @@ def fill_demo(
     uow: UnitOfWork, now: datetime, *, seed: int = 7, count: int = 120, days: int = 120
 ) -> DemoSummary:
     """Fill an empty journal with demo data; refuses a journal that already has applications."""
+    import importlib
+
+    for module in FEATURE_DEMOS:
+        importlib.import_module(module)
     words = content.load("demo")
     rng = random.Random(seed)
     with uow:

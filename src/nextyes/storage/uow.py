@@ -23,9 +23,17 @@ if TYPE_CHECKING:
     from nextyes.storage.repositories.contacts import ContactRepository
     from nextyes.storage.repositories.events import StageEventRepository
     from nextyes.storage.repositories.feedback import FeedbackRepository
+    from nextyes.storage.repositories.goals import GoalRepository
     from nextyes.storage.repositories.interviews import InterviewRepository, QuestionRepository
+    from nextyes.storage.repositories.momentum import MomentumRepository
     from nextyes.storage.repositories.notes import NoteRepository
     from nextyes.storage.repositories.settings import SettingsRepository
+    from nextyes.storage.repositories.wellbeing import (
+        CareRepository,
+        MoodRepository,
+        WhyRepository,
+    )
+    from nextyes.storage.repositories.wins import WinRepository
 
 # attribute -> (module under nextyes.storage.repositories, class). Repositories are imported
 # on first use, so a quick command pays only for the ones it touches.
@@ -38,6 +46,12 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "contacts": ("contacts", "ContactRepository"),
     "settings": ("settings", "SettingsRepository"),
     "feedback": ("feedback", "FeedbackRepository"),
+    "goals": ("goals", "GoalRepository"),
+    "wins": ("wins", "WinRepository"),
+    "care": ("wellbeing", "CareRepository"),
+    "moods": ("wellbeing", "MoodRepository"),
+    "whys": ("wellbeing", "WhyRepository"),
+    "momentum": ("momentum", "MomentumRepository"),
 }
 
 
@@ -55,6 +69,12 @@ class UnitOfWork:
     contacts: ContactRepository
     settings: SettingsRepository
     feedback: FeedbackRepository
+    goals: GoalRepository
+    wins: WinRepository
+    care: CareRepository
+    moods: MoodRepository
+    whys: WhyRepository
+    momentum: MomentumRepository
 
     def __getattr__(self, name: str) -> Any:
         if name not in REPOSITORIES:
