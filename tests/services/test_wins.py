@@ -105,7 +105,7 @@ def test_looking_again_never_adds_a_win_twice(journal: Journal) -> None:
     assert sync_auto_wins(journal.uow(), NOW + timedelta(days=1)) == 0
     # Even with the watermark gone, the unique keys keep each win single.
     with journal.uow() as uow:
-        uow.settings.unset("auto_wins_checked_at")
+        uow.settings.unset("auto_wins_checked")
         uow.commit()
     assert sync_auto_wins(journal.uow(), NOW) == 0
     with journal.uow() as uow:

@@ -133,27 +133,46 @@ def test_contacts_change_log_interactions_and_know_their_applications(any_journa
 
 
 @pytest.mark.parametrize("gap", [0, 3])
-def test_the_momentum_queries_see_what_was_recorded_and_when(
+def test_the_momentum_queries_see_what_was_added_and_when_it_happened(
     any_journal: Journal, gap: int
 ) -> None:
     early = _application(any_journal, "Acme", TODAY - timedelta(days=20))
     with any_journal.uow() as uow:
+        marks = uow.momentum.last_ids()
         uow.events.add(NewStageEvent(early, Stage.INTERVIEW, TODAY - timedelta(days=15)), NOW)
         uow.events.add(NewStageEvent(early, Stage.REJECTED, TODAY - timedelta(days=gap)), NOW)
         uow.feedback.add(early, "Clear answers", "interviewer", TODAY, NOW)
         uow.feedback.add(early, "My own notes", "self", TODAY, NOW)
+        uow.contacts.add(NewContact("Priya", Relation.MENTOR, company="Lumen"), NOW)
         uow.commit()
-    later = NOW + timedelta(hours=1)
     with any_journal.uow() as uow:
-        assert len(uow.momentum.events_recorded_since(NOW)) == 3
-        assert uow.momentum.events_recorded_since(later) == []
+        assert [e.event.stage for e in uow.momentum.events_after(marks["events"])] == [
+            Stage.INTERVIEW, Stage.REJECTED]  # fmt: skip
+        assert uow.momentum.events_after(uow.momentum.last_ids()["events"]) == []
         assert uow.momentum.stages_reached_before(TODAY - timedelta(days=16)) == {Stage.APPLIED}
         assert uow.momentum.last_rejection_before(TODAY + timedelta(days=1)) == TODAY - timedelta(
             days=gap
         )
-        assert [f.text for f in uow.momentum.feedback_recorded_since(NOW)] == ["Clear answers"]
+        assert [f.text for f in uow.momentum.feedback_after(marks["feedback"])] == ["Clear answers"]
+        assert [c[1:3] for c in uow.momentum.contacts_after(marks["contacts"])] == [
+            ("Priya", "Lumen")]  # fmt: skip
         assert uow.momentum.noes_between(TODAY - timedelta(days=6), TODAY) == 1
         assert uow.momentum.active_days(TODAY - timedelta(days=30), TODAY) == 3
         assert [r.company for r in uow.momentum.rejections()] == ["Acme"]
         stages = (Stage.APPLIED, Stage.REJECTED)
         assert len(uow.momentum.events_from(TODAY - timedelta(days=20), stages)) == 2
+
+
+def test_referrals_are_found_for_the_applications_asked_about(any_journal: Journal) -> None:
+    priya = _contact(any_journal, "Priya")
+    referred = _application(any_journal, "Acme", TODAY)
+    other = _application(any_journal, "Brightwell", TODAY)
+    with any_journal.uow() as uow:
+        marks = uow.momentum.last_ids()
+        uow.applications.update_fields(referred, {"referral_contact_id": priya}, NOW)
+        uow.contacts.add_interaction(priya, TODAY, InteractionKind.REFERRAL, None, NOW, referred)
+        uow.commit()
+    with any_journal.uow() as uow:
+        assert uow.momentum.referral_interactions_after(marks["interactions"]) == [referred]
+        assert [r[0] for r in uow.momentum.referrals([referred, other])] == [referred]
+        assert uow.momentum.referrals([]) == []

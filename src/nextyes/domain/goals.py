@@ -9,9 +9,9 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import NamedTuple
 
 from nextyes.domain.errors import InvalidInput
 
@@ -63,10 +63,10 @@ def parse_metric(text: str) -> Metric:
     raise InvalidInput(f"'{text}' is not something a goal can count. Choose one of: {names}.")
 
 
-_TARGET = re.compile(
+_TARGET = (
     r"^\s*(?P<sign>[-+])?\s*(?P<n>\d+(?:\.\d+)?)\s*"
     r"(?:(?:/|per|a|an|each|every)\s*(?P<period>[a-z]+))?\s*$"
-)
+)  # compiled on first use, by `re`'s own cache
 _WEEK_WORDS = {"w", "wk", "wks", "week", "weeks"}
 TARGET_HELP = "a number per week, such as 10/week"
 
@@ -75,7 +75,7 @@ def parse_target(text: str) -> int:
     """A weekly target from "10/week", "10 per week" or "10"; refuses zero, negatives and
     other periods with a message that shows the form to use."""
     raw = str(text).strip().lower()
-    m = _TARGET.match(raw)
+    m = re.match(_TARGET, raw)
     if not m:
         raise InvalidInput(f"'{text}' is not a weekly target. Give {TARGET_HELP}.")
     if m["period"] is not None and m["period"] not in _WEEK_WORDS:
@@ -107,8 +107,9 @@ def week_label(start: date) -> str:
     return f"{year}-W{week:02d}"
 
 
-@dataclass(frozen=True, slots=True)
-class Goal:
+# Records here are NamedTuples: `nextyes today` imports them, and a NamedTuple costs a
+# fraction of a frozen dataclass to define, which a quick command feels.
+class Goal(NamedTuple):
     id: int
     metric: Metric
     target: int
@@ -128,8 +129,7 @@ def goal_for_week(goals: Sequence[Goal], week: date) -> Goal | None:
     return max(candidates, key=lambda g: (g.starts_on, g.id)) if candidates else None
 
 
-@dataclass(frozen=True, slots=True)
-class Pace:
+class Pace(NamedTuple):
     done: int
     target: int
     remaining: int
@@ -147,8 +147,7 @@ def pace(done: int, target: int, today: date) -> Pace:
     return Pace(done, target, remaining, days_left, math.ceil(remaining / days_left))
 
 
-@dataclass(frozen=True, slots=True)
-class WeekResult:
+class WeekResult(NamedTuple):
     week: date  # Monday
     done: int
     target: int

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from typing import NamedTuple
 
 from nextyes.domain.dates import parse_duration
 from nextyes.domain.errors import InvalidInput
@@ -106,8 +106,9 @@ def parse_mood(text: str) -> int:
     return value
 
 
-@dataclass(frozen=True, slots=True)
-class CareEntry:
+# Records here are NamedTuples: `nextyes today` imports them, and a NamedTuple costs a
+# fraction of a frozen dataclass to define, which a quick command feels.
+class CareEntry(NamedTuple):
     id: int
     occurred_on: date
     kind: CareKind
@@ -115,8 +116,7 @@ class CareEntry:
     note: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class MoodEntry:
+class MoodEntry(NamedTuple):
     id: int
     recorded_at: datetime
     score: int
@@ -125,8 +125,7 @@ class MoodEntry:
     context: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class WhyStatement:
+class WhyStatement(NamedTuple):
     id: int
     text: str
     set_on: date
@@ -141,8 +140,7 @@ class NudgeKind(StrEnum):
     NO_BREAK = "no_break"
 
 
-@dataclass(frozen=True, slots=True)
-class WellbeingFacts:
+class WellbeingFacts(NamedTuple):
     """What the nudge rules look at, gathered by the service."""
 
     today: date
@@ -152,8 +150,7 @@ class WellbeingFacts:
     active_days: int  # days with search activity in the no-break window
 
 
-@dataclass(frozen=True, slots=True)
-class NudgeRules:
+class NudgeRules(NamedTuple):
     noes_in_a_week: int = 3
     low_mood_at_most: int = 2
     low_mood_days: int = 3
@@ -178,7 +175,10 @@ def low_mood_streak(moods: Sequence[MoodEntry], at_most: int) -> int:
     return count
 
 
-def nudges_for(facts: WellbeingFacts, rules: NudgeRules = NudgeRules()) -> list[NudgeKind]:
+DEFAULT_RULES = NudgeRules()
+
+
+def nudges_for(facts: WellbeingFacts, rules: NudgeRules = DEFAULT_RULES) -> list[NudgeKind]:
     """Which gentle nudges fit today, most pressing first (at most one of each kind)."""
     found = []
     recent = facts.recent_moods

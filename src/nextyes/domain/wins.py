@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import cache
+from typing import NamedTuple
 
 from nextyes.domain.models import StageEvent
 from nextyes.domain.stages import RANK, Stage
@@ -30,8 +31,9 @@ class WinKind(StrEnum):
     COMEBACK = "comeback"  # the first application after a no
 
 
-@dataclass(frozen=True, slots=True)
-class Win:
+# Records here are NamedTuples: `nextyes today` imports them, and a NamedTuple costs a
+# fraction of a frozen dataclass to define, which a quick command feels.
+class Win(NamedTuple):
     id: int
     occurred_on: date
     text: str
@@ -44,8 +46,7 @@ class Win:
         return self.auto_key is not None
 
 
-@dataclass(frozen=True, slots=True)
-class NewWin:
+class NewWin(NamedTuple):
     occurred_on: date
     text: str
     kind: WinKind
@@ -107,24 +108,33 @@ def comebacks(events: Iterable[StageEvent]) -> list[tuple[StageEvent, StageEvent
 
 # --- praise in feedback ----------------------------------------------------------------------
 
-_PRAISE = re.compile(
-    r"\b(liked|loved|enjoyed|impressed|impressive|strong|excellent|great|clear|thoughtful|"
-    r"outstanding|solid|good|positive|fantastic|brilliant|confident|articulate|insightful|"
-    r"engaging|compelling|polished|sharp|praised|appreciated|stood out|standout|"
-    r"came across well|went well|did well|well[- ]prepared|well[- ]structured|well done)\b"
-)
-_NEGATION = re.compile(
-    r"\b(not|never|no|nor|lack|lacked|lacking|without|less|needed|need|needs|wasn't|weren't|"
-    r"isn't|aren't|didn't|don't|doesn't|would|could|should|might|if|unless|more|too)\b|n't\b|'d\b"
-)
-_NOT_ABOUT_YOU = re.compile(
-    r"\b(candidates?|applicants?|others?|someone|somebody|field|pool|competition)\b|"
-    r"\b(great|nice|lovely|good|pleasure|glad) to (meet|speak|talk|chat|hear)|"
-    r"\bthank|\bappreciated? (your|the) (time|interest|patience|application)"
-)
-_CLAUSE = re.compile(
-    r"(?:[.;!?:\n]+|,|\s[-–—]\s|\b(?:but|though|although|however|yet|whereas)\b)", re.IGNORECASE
-)
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    """The praise rules, compiled on first use (`today` rarely needs them)."""
+    praise = re.compile(
+        r"\b(liked|loved|enjoyed|impressed|impressive|strong|excellent|great|clear|thoughtful|"
+        r"outstanding|solid|good|positive|fantastic|brilliant|confident|articulate|insightful|"
+        r"engaging|compelling|polished|sharp|praised|appreciated|stood out|standout|"
+        r"came across well|went well|did well|well[- ]prepared|well[- ]structured|well done)\b"
+    )
+    negation = re.compile(
+        r"\b(not|never|no|nor|lack|lacked|lacking|without|less|needed|need|needs|wasn't|"
+        r"weren't|isn't|aren't|didn't|don't|doesn't|would|could|should|might|if|unless|more|"
+        r"too)\b|n't\b|'d\b"
+    )
+    not_about_you = re.compile(
+        r"\b(candidates?|applicants?|others?|someone|somebody|field|pool|competition)\b|"
+        r"\b(great|nice|lovely|good|pleasure|glad) to (meet|speak|talk|chat|hear)|"
+        r"\bthank|\bappreciated? (your|the) (time|interest|patience|application)"
+    )
+    clause = re.compile(
+        r"(?:[.;!?:\n]+|,|\s[-–—]\s|\b(?:but|though|although|however|yet|whereas)\b)",
+        re.IGNORECASE,
+    )
+    return praise, negation, not_about_you, clause
+
+
 _WINDOW = 4  # words before a praise word that can turn it around
 
 
@@ -135,14 +145,15 @@ def praise_in(text: str) -> str | None:
     conditional or comparative praise ("not strong enough", "would have liked more") and praise
     of other people ("several strong candidates") do not count; nor do pleasantries.
     """
-    for clause in _CLAUSE.split(text):
+    praise, negation, not_about_you, clauses = _patterns()
+    for clause in clauses.split(text):
         part = clause.strip()
         lower = part.lower().replace("\u2019", "'")
-        if not part or _NOT_ABOUT_YOU.search(lower):
+        if not part or not_about_you.search(lower):
             continue
-        for match in _PRAISE.finditer(lower):
+        for match in praise.finditer(lower):
             before = lower[: match.start()].split()[-_WINDOW:]
-            if not _NEGATION.search(" ".join(before)):
+            if not negation.search(" ".join(before)):
                 return (part[:1].upper() + part[1:])[:MAX_WIN]
     return None
 

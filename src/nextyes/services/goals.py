@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
 from nextyes import content
 from nextyes.domain.errors import NotFound
@@ -24,8 +24,7 @@ from nextyes.storage.uow import UnitOfWork
 HEAVY_PER_DAY = 3
 
 
-@dataclass(frozen=True, slots=True)
-class GoalStatus:
+class GoalStatus(NamedTuple):
     goal: Goal
     pace: Pace
     streak: int
@@ -34,8 +33,7 @@ class GoalStatus:
     notes: tuple[str, ...] = ()  # a streak, or a kind word about last week
 
 
-@dataclass(frozen=True, slots=True)
-class GoalChange:
+class GoalChange(NamedTuple):
     status: GoalStatus
     message: str
 
@@ -45,16 +43,23 @@ def _words() -> dict[str, str]:
     return words
 
 
-def results_for(
-    uow: UnitOfWork, metric: Metric, goals: list[Goal], until: date
-) -> list[WeekResult]:
-    """Week by week results for one metric's goals (inside an open uow)."""
-    mine = [g for g in goals if g.metric is metric]
-    if not mine:
-        return []
-    start = week_start(min(g.starts_on for g in mine))
-    daily = uow.goals.daily_counts(metric, start, until)
-    return week_results(mine, daily, until)
+class GoalHistory(NamedTuple):
+    """Every goal, and week by week results per metric up to a day: read once, used by the
+    goals and the wins alike."""
+
+    goals: tuple[Goal, ...]
+    results: dict[Metric, list[WeekResult]]
+
+
+def goal_history(uow: UnitOfWork, until: date) -> GoalHistory:
+    """Read the goals and count their weeks (inside an open uow)."""
+    goals = tuple(uow.goals.all())
+    results = {}
+    for metric in sorted({g.metric for g in goals}, key=list(Metric).index):
+        mine = [g for g in goals if g.metric is metric]
+        start = week_start(min(g.starts_on for g in mine))
+        results[metric] = week_results(mine, uow.goals.daily_counts(metric, start, until), until)
+    return GoalHistory(goals, results)
 
 
 def _status(goal: Goal, results: list[WeekResult], today: date) -> GoalStatus:
@@ -88,14 +93,14 @@ def _status(goal: Goal, results: list[WeekResult], today: date) -> GoalStatus:
     return GoalStatus(goal, p, weeks, last_week, message, tuple(notes))
 
 
-def statuses(uow: UnitOfWork, today: date) -> list[GoalStatus]:
+def statuses(uow: UnitOfWork, today: date, history: GoalHistory | None = None) -> list[GoalStatus]:
     """Every running goal with this week's progress (inside an open uow)."""
-    everything = uow.goals.all()
-    active = [g for g in everything if g.ended_on is None]
-    result = []
-    for goal in sorted(active, key=lambda g: list(Metric).index(g.metric)):
-        result.append(_status(goal, results_for(uow, goal.metric, everything, today), today))
-    return result
+    history = history or goal_history(uow, today)
+    active = [g for g in history.goals if g.ended_on is None]
+    return [
+        _status(goal, history.results.get(goal.metric, []), today)
+        for goal in sorted(active, key=lambda g: list(Metric).index(g.metric))
+    ]
 
 
 def goal_statuses(uow: UnitOfWork, today: date) -> list[GoalStatus]:
@@ -148,12 +153,11 @@ def stop_goal(uow: UnitOfWork, metric_text: str, now: datetime) -> str:
     return content.fill(words["stopped"], metric=metric.value)
 
 
-def weeks_met(uow: UnitOfWork, since: date, until: date) -> list[tuple[Metric, WeekResult]]:
-    """Weeks from `since` to `until` in which a goal was met (inside an open uow)."""
-    everything = uow.goals.all()
-    found = []
-    for metric in sorted({g.metric for g in everything}, key=list(Metric).index):
-        for result in results_for(uow, metric, everything, until):
-            if result.met_on is not None and result.met_on >= since:
-                found.append((metric, result))
-    return found
+def weeks_met(history: GoalHistory, since: date) -> list[tuple[Metric, WeekResult]]:
+    """Weeks in which a goal was met, on or after `since`."""
+    return [
+        (metric, result)
+        for metric, results in history.results.items()
+        for result in results
+        if result.met_on is not None and result.met_on >= since
+    ]

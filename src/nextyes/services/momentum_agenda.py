@@ -13,8 +13,9 @@ from typing import Any
 from nextyes import content
 from nextyes.domain.dates import WEEKDAYS
 from nextyes.domain.goals import week_label
+from nextyes.domain.wins import NewWin
 from nextyes.services.agenda import AgendaContext, AgendaItem
-from nextyes.services.goals import statuses
+from nextyes.services.goals import GoalHistory, goal_history, statuses
 from nextyes.services.wellbeing import nudges, rules_from
 from nextyes.services.why import recheck_due, roles_line
 from nextyes.services.wins import week_wins
@@ -22,18 +23,28 @@ from nextyes.services.wins import week_wins
 WINS_SHOWN = 3
 
 
-def wins_section(ctx: AgendaContext) -> None:
-    wins = week_wins(ctx.uow, ctx.now)
+def wins_section(ctx: AgendaContext, history: GoalHistory | None = None) -> None:
+    wins = week_wins(ctx.uow, ctx.now, history)
     ctx.agenda.sections["wins"] = {
         "this_week": len(wins),
         "items": [
             {"on": w.occurred_on.isoformat(), "text": w.text, "kind": w.kind.value}
-            for w in wins[:WINS_SHOWN]
+            for w in varied(wins, WINS_SHOWN)
         ],
     }
 
 
-def goals_section(ctx: AgendaContext) -> None:
+def varied(wins: list[NewWin], count: int) -> list[NewWin]:
+    """The newest wins, but one of each kind first, so a busy week shows its range."""
+    firsts: dict[str, NewWin] = {}
+    for win in wins:
+        firsts.setdefault(win.kind.value, win)
+    chosen = list(firsts.values())[:count]
+    chosen += [w for w in wins if w not in chosen][: count - len(chosen)]
+    return sorted(chosen, key=lambda w: w.occurred_on, reverse=True)
+
+
+def goals_section(ctx: AgendaContext, history: GoalHistory | None = None) -> None:
     ctx.agenda.sections["goals"] = [
         {
             "metric": s.goal.metric.value,
@@ -47,7 +58,7 @@ def goals_section(ctx: AgendaContext) -> None:
             "message": s.message,
             "notes": list(s.notes),
         }
-        for s in statuses(ctx.uow, ctx.today)
+        for s in statuses(ctx.uow, ctx.today, history)
     ]
 
 
@@ -79,7 +90,8 @@ def why_check(ctx: AgendaContext) -> None:
 def weekly_review(ctx: AgendaContext) -> None:
     """The weekly review, on the chosen day of each week within the horizon, for a search with
     something in the last two weeks to look back on."""
-    if not ctx.uow.momentum.active_days(ctx.today - timedelta(days=13), ctx.today):
+    last = ctx.uow.momentum.last_activity_on()
+    if last is None or (ctx.today - last).days > 13:
         return
     words: dict[str, Any] = content.load("momentum")["review"]
     day_index = WEEKDAYS.index(str(ctx.preferences.get("weekly_review_day", "sunday")))
@@ -101,5 +113,8 @@ def weekly_review(ctx: AgendaContext) -> None:
 
 def add_momentum(ctx: AgendaContext) -> None:
     """Every momentum provider, in the order `today` shows them."""
-    for provider in (wins_section, goals_section, nudges_section, why_check, weekly_review):
+    history = goal_history(ctx.uow, ctx.today)
+    wins_section(ctx, history)
+    goals_section(ctx, history)
+    for provider in (nudges_section, why_check, weekly_review):
         provider(ctx)

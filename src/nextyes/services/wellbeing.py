@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from nextyes import content
 from nextyes.domain.companies import clean_text
@@ -30,8 +29,7 @@ from nextyes.storage.uow import UnitOfWork
 LOOK_BACK_DAYS = 14
 
 
-@dataclass(frozen=True, slots=True)
-class Logged:
+class Logged(NamedTuple):
     id: int
     message: str
 
@@ -112,8 +110,7 @@ def recent_moods(uow: UnitOfWork, now: datetime, days: int = LOOK_BACK_DAYS) -> 
 # --- nudges ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Nudge:
+class Nudge(NamedTuple):
     kind: NudgeKind
     text: str
     suggestion: str

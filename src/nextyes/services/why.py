@@ -3,15 +3,12 @@ a question about whether the roles applied for still fit it."""
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from nextyes import content
 from nextyes.domain.companies import clean_text
 from nextyes.domain.errors import InvalidInput
-from nextyes.domain.queries import ApplicationQuery
 from nextyes.domain.wellbeing import MAX_TEXT, WhyStatement
 from nextyes.services.preferences import get_preferences
 from nextyes.storage.convert import as_date
@@ -21,8 +18,7 @@ CHECKED = "why_checked_on"  # settings key: the day the user last confirmed thei
 ROLES_SHOWN = 4
 
 
-@dataclass(frozen=True, slots=True)
-class Recheck:
+class Recheck(NamedTuple):
     """A prompt to re-read the why against the roles applied for lately."""
 
     since: date
@@ -32,15 +28,13 @@ class Recheck:
     suggestion: str
 
 
-@dataclass(frozen=True, slots=True)
-class WhyView:
+class WhyView(NamedTuple):
     current: WhyStatement | None
     history: tuple[WhyStatement, ...]
     recheck: Recheck | None
 
 
-@dataclass(frozen=True, slots=True)
-class WhyReminder:
+class WhyReminder(NamedTuple):
     """What to show after a rejection: the why, a line to frame it, and a re-check if due."""
 
     text: str
@@ -104,8 +98,7 @@ def recheck_due(uow: UnitOfWork, today: date, preferences: dict[str, Any]) -> Re
         reason = content.fill(words["recheck_days"], days=days)
     else:
         return None
-    recent = uow.applications.find(ApplicationQuery(since=today - timedelta(days=30), limit=200))
-    roles = tuple(role for role, _ in Counter(a.role for a in recent).most_common(ROLES_SHOWN))
+    roles = tuple(uow.momentum.recent_roles(today - timedelta(days=30), ROLES_SHOWN))
     return Recheck(since, reason, roles, words["recheck_title"], words["recheck_suggestion"])
 
 

@@ -3,15 +3,16 @@ automatic wins are derived.
 
 Automatic wins are derived *on read*, from whatever the journal holds, so every way a fact gets
 in (a command, the web app, a mail import, a plan item finished) yields its win without anyone
-having to remember to call something. `sync_auto_wins` looks at what was recorded since it last
-looked (a watermark in the owner's settings, with a margin) and stores new wins under a unique
-`auto_key`, so looking again never duplicates. `week_wins` shows this week's wins, stored or
+having to remember to call something. `sync_auto_wins` looks at the rows added since it last
+looked (a watermark of row ids in the owner's settings, so an old event imported today still
+counts) and stores new wins under a unique `auto_key`, so looking again never duplicates. `week_wins` shows this week's wins, stored or
 still to be stored, without writing (for `nextyes today`, which only reads).
 """
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from typing import NamedTuple
 
 from nextyes import content
 from nextyes.domain.companies import clean_text
@@ -31,15 +32,23 @@ from nextyes.domain.wins import (
     new_wins_only,
     praise_in,
 )
-from nextyes.services.goals import weeks_met
+from nextyes.services.goals import GoalHistory, goal_history, weeks_met
 from nextyes.storage.convert import as_datetime
+from nextyes.storage.repositories.momentum import WATCHED, EventWithCompany
 from nextyes.storage.uow import UnitOfWork
 
-WATERMARK = "auto_wins_checked_at"
+WATERMARK = "auto_wins_checked"  # settings key: where the last look stopped
 MARGIN = timedelta(minutes=10)  # rows committed a little after they were stamped still count
-BEGINNING = datetime(1970, 1, 1, tzinfo=UTC)
 _PROGRESS = (Stage.SCREENING, Stage.ASSESSMENT, Stage.INTERVIEW, Stage.FINAL, Stage.OFFER,
              Stage.ACCEPTED, Stage.DECLINED)  # fmt: skip
+
+
+class Watermark(NamedTuple):
+    """Where the last look stopped: the newest row id of each watched table (new rows are found
+    by id, whatever day they are about), and the time, for plan items finished since."""
+
+    at: datetime | None
+    ids: dict[str, int]
 
 
 def _words() -> dict[str, str]:
@@ -51,33 +60,39 @@ def _stage_words(stage: Stage) -> str:
     return str(content.load("momentum")["wins"]["stage"].get(stage.value, stage.label.lower()))
 
 
-def _watermark(uow: UnitOfWork) -> datetime | None:
+def _watermark(uow: UnitOfWork) -> Watermark:
     value = uow.settings.all().get(WATERMARK)
-    return as_datetime(value) if value else None
+    if not isinstance(value, dict):
+        return Watermark(None, dict.fromkeys(WATCHED, 0))
+    return Watermark(
+        as_datetime(value["at"]) if value.get("at") else None,
+        {name: int(value.get(name, 0)) for name in WATCHED},
+    )
 
 
 def _local_day(moment: datetime) -> date:
     return moment.astimezone().date()
 
 
-def find_auto_wins(uow: UnitOfWork, now: datetime, since: datetime | None) -> list[NewWin]:
-    """Wins in what was recorded from `since` on (everything when None), newest facts judged
-    against the whole history. Reads only; call inside an open uow."""
-    start = (since - MARGIN) if since is not None else BEGINNING
+def find_auto_wins(
+    uow: UnitOfWork, now: datetime, mark: Watermark, history: GoalHistory | None = None
+) -> list[NewWin]:
+    """Wins in what was recorded after `mark`, the new facts judged against the whole history.
+    Reads only; call inside an open uow (`history` saves reading the goals twice)."""
+    new_events = uow.momentum.events_after(mark.ids["events"])
     found: list[NewWin] = []
-    found += _stage_wins(uow, start)
-    found += _feedback_wins(uow, start)
-    found += _network_wins(uow, start)
-    found += _plan_wins(uow, start)
-    found += _goal_wins(uow, now, since)
+    found += _stage_wins(uow, new_events)
+    found += _feedback_wins(uow, mark.ids["feedback"])
+    found += _network_wins(uow, mark, new_events)
+    found += _plan_wins(uow, (mark.at - MARGIN) if mark.at else None)
+    found += _goal_wins(history or goal_history(uow, now.date()), mark.at)
     return [w for w in found if w.occurred_on <= now.date()]
 
 
-def _stage_wins(uow: UnitOfWork, start: datetime) -> list[NewWin]:
-    words = _words()
-    new = uow.momentum.events_recorded_since(start)
+def _stage_wins(uow: UnitOfWork, new: list[EventWithCompany]) -> list[NewWin]:
     if not new:
         return []
+    words = _words()
     first_day = min(e.event.occurred_on for e in new)
     where = {e.event.application_id: (e.company, e.role) for e in new}
     prior = uow.momentum.stages_reached_before(first_day)
@@ -122,9 +137,9 @@ def _comeback_wins(uow: UnitOfWork, new: list[StageEvent]) -> list[NewWin]:
     return list(wins.values())
 
 
-def _feedback_wins(uow: UnitOfWork, start: datetime) -> list[NewWin]:
+def _feedback_wins(uow: UnitOfWork, after_id: int) -> list[NewWin]:
     words = _words()
-    facts = uow.momentum.feedback_recorded_since(start)
+    facts = uow.momentum.feedback_after(after_id)
     apps = uow.applications.get_many(sorted({f.application_id for f in facts if f.application_id}))
     wins = []
     for fact in facts:
@@ -140,39 +155,42 @@ def _feedback_wins(uow: UnitOfWork, start: datetime) -> list[NewWin]:
     return wins
 
 
-def _network_wins(uow: UnitOfWork, start: datetime) -> list[NewWin]:
+def _network_wins(uow: UnitOfWork, mark: Watermark, new: list[EventWithCompany]) -> list[NewWin]:
     words = _words()
     wins = []
-    for contact, created in uow.contacts.created_since(start):
-        company = f" ({contact.company})" if contact.company else ""
+    for contact_id, name, company, created in uow.momentum.contacts_after(mark.ids["contacts"]):
+        where = f" ({company})" if company else ""
         wins.append(NewWin(_local_day(created),
-                           content.fill(words["contact"], name=contact.name, company=company),
-                           WinKind.CONTACT, None, f"contact-{contact.id}"))  # fmt: skip
-    for app_id, company, role, day, name in uow.momentum.referrals_since(start):
+                           content.fill(words["contact"], name=name, company=where),
+                           WinKind.CONTACT, None, f"contact-{contact_id}"))  # fmt: skip
+    # A referral shows as a new application that came through someone, or a referral logged.
+    candidates = [e.event.application_id for e in new if e.event.stage is Stage.APPLIED]
+    candidates += uow.momentum.referral_interactions_after(mark.ids["interactions"])
+    for app_id, company, role, day, name in uow.momentum.referrals(candidates):
         wins.append(NewWin(day, content.fill(words["referral"], name=name, company=company,
                                              role=role), WinKind.REFERRAL, app_id,
                            f"referral-{app_id}"))  # fmt: skip
     return wins
 
 
-def _plan_wins(uow: UnitOfWork, start: datetime) -> list[NewWin]:
+def _plan_wins(uow: UnitOfWork, changed_since: datetime | None) -> list[NewWin]:
     words = _words()
     return [
         NewWin(item.finished_on, content.fill(words["plan"], title=item.title), WinKind.PLAN,
                item.source_application_id, f"plan-{item.id}")
-        for item in uow.momentum.plan_items(changed_since=start)
+        for item in uow.momentum.plan_items(changed_since=changed_since)
         if item.finished_on is not None
     ]  # fmt: skip
 
 
-def _goal_wins(uow: UnitOfWork, now: datetime, since: datetime | None) -> list[NewWin]:
+def _goal_wins(history: GoalHistory, since: datetime | None) -> list[NewWin]:
     words = _words()
     # A back-dated entry can complete an earlier week: look a few weeks behind the watermark.
     first = week_start(_local_day(since)) - timedelta(weeks=4) if since else date.min
     return [
         NewWin(result.met_on, content.fill(words["goal"], amount=metric.amount(result.target)),
                WinKind.GOAL, None, f"goal-{metric.value}-{result.week.isoformat()}")
-        for metric, result in weeks_met(uow, first, now.date())
+        for metric, result in weeks_met(history, first)
         if result.met_on is not None
     ]  # fmt: skip
 
@@ -180,10 +198,11 @@ def _goal_wins(uow: UnitOfWork, now: datetime, since: datetime | None) -> list[N
 def sync_auto_wins(uow: UnitOfWork, now: datetime) -> int:
     """Store the automatic wins found since the last look; returns how many were new."""
     with uow:
-        since = _watermark(uow)
-        found = find_auto_wins(uow, now, since)
+        mark = _watermark(uow)
+        latest = uow.momentum.last_ids()
+        found = find_auto_wins(uow, now, mark)
         added = sum(uow.wins.add_if_new(win, now) for win in found)
-        uow.settings.set(WATERMARK, now.astimezone(UTC).isoformat(), now)
+        uow.settings.set(WATERMARK, {"at": now.astimezone(UTC).isoformat(), **latest}, now)
         uow.commit()
     return added
 
@@ -228,7 +247,7 @@ def wins_between(uow: UnitOfWork, start: date, end: date, now: datetime) -> list
         return uow.wins.between(start, end)
 
 
-def week_wins(uow: UnitOfWork, now: datetime) -> list[NewWin]:
+def week_wins(uow: UnitOfWork, now: datetime, history: GoalHistory | None = None) -> list[NewWin]:
     """This week's wins, newest first, including automatic ones not stored yet. Reads only;
     call inside an open uow."""
     today = now.date()
@@ -237,7 +256,9 @@ def week_wins(uow: UnitOfWork, now: datetime) -> list[NewWin]:
         NewWin(w.occurred_on, w.text, w.kind, w.application_id, w.auto_key)
         for w in uow.wins.between(monday, today)
     ]
-    found = [w for w in find_auto_wins(uow, now, _watermark(uow)) if w.occurred_on >= monday]
+    found = [
+        w for w in find_auto_wins(uow, now, _watermark(uow), history) if w.occurred_on >= monday
+    ]
     keys = [w.auto_key for w in found if w.auto_key]
     pending = new_wins_only(found, uow.wins.known_keys(keys)) if keys else []
     return sorted([*stored, *pending], key=lambda w: w.occurred_on, reverse=True)

@@ -3,22 +3,26 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nextyes.domain.companies import company_key
-from nextyes.domain.contacts import ContactChanges, Interaction, InteractionKind
 from nextyes.domain.models import Application, ApplicationContact, Contact, NewContact, Relation
-from nextyes.storage.convert import as_date, as_date_or_none, as_datetime
+from nextyes.storage.convert import as_date, as_date_or_none
 from nextyes.storage.db import Row
 from nextyes.storage.repositories.applications import COLUMNS as APPLICATION_COLUMNS
 from nextyes.storage.repositories.applications import to_application
 from nextyes.storage.repositories.base import Repository, like_pattern
+
+if TYPE_CHECKING:  # interactions are imported when used: `today` reads contacts, not them
+    from nextyes.domain.contacts import ContactChanges, Interaction, InteractionKind
 
 COLUMNS = "id, owner_id, name, relation, company, email, phone, how_met, notes, next_follow_up_on"
 INTERACTION_COLUMNS = "id, contact_id, occurred_on, kind, note, application_id"
 
 
 def to_interaction(row: Row) -> Interaction:
+    from nextyes.domain.contacts import Interaction, InteractionKind
+
     return Interaction(
         id=row["id"],
         contact_id=row["contact_id"],
@@ -184,14 +188,6 @@ class ContactRepository(Repository):
             {"owner": self.owner_id},
         )
         return {row["contact_id"]: as_date(row["last"]) for row in rows}
-
-    def created_since(self, moment: datetime) -> list[tuple[Contact, datetime]]:
-        rows = self.db.query(
-            f"SELECT {COLUMNS}, created_at FROM contacts WHERE owner_id = :owner "
-            "AND created_at >= :since ORDER BY created_at, id",
-            {"owner": self.owner_id, "since": moment},
-        )
-        return [(to_contact(row), as_datetime(row["created_at"])) for row in rows]
 
     def applications_of(self, contact_id: int) -> list[tuple[Application, str]]:
         """Applications this person is tied to, and how (referrer, recruiter, interviewer...)."""
