@@ -205,3 +205,18 @@ def test_free_form_input_never_crashes_or_half_writes(
     if result.exit_code == 2:
         assert result.output.strip()
         assert _state() == before
+
+
+def test_folding_closed_noes_is_offered_in_lists_and_honoured_for_contacts(seeded: Cli) -> None:
+    seeded.ok("contact", "refer", "Priya", "1")
+    seeded.ok("reject", "1")
+    assert "nextyes settings fold_rejected yes" in seeded.ok("list").output
+    assert "Acme Robotics" in seeded.ok("contact", "show", "Priya").output
+    seeded.ok("settings", "fold_rejected", "yes")
+    assert "Nothing else to show: 1 closed noes are folded away" in seeded.ok("list").output
+    seeded.ok("add", "Brightwell", "Analyst")
+    listed = seeded.ok("list").output
+    assert "fold_rejected yes" not in listed and "1 closed noes folded away" in listed
+    shown = seeded.ok("contact", "show", "Priya").output
+    assert "#1 Acme Robotics" not in shown and "1 closed noes, folded away" in shown
+    assert "#1 Acme Robotics" in seeded.ok("contact", "show", "Priya", "--all").output

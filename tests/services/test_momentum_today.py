@@ -63,3 +63,27 @@ def test_the_demo_has_something_to_show_for_every_momentum_feature(journal: Jour
     agenda = build_agenda(journal.uow(), NOW)
     assert agenda.sections["wins"]["this_week"] > 0
     assert agenda.sections["nudges"]  # the last break was a week ago
+
+
+def test_a_week_of_momentum_comes_in_one_call_for_the_review(journal: Journal) -> None:
+    from nextyes.services.momentum_week import week_momentum
+    from nextyes.services.wellbeing import log_care, log_mood
+    from nextyes.services.wins import record_win
+
+    set_goal(journal.uow(), "applications", "1/week", NOW - timedelta(days=20))
+    applied(journal, "Acme", TODAY - timedelta(days=8))  # last week
+    record_win(journal.uow(), "Kind reply from Brightwell", TODAY - timedelta(days=9), NOW)
+    log_care(journal.uow(), "rest", [], TODAY - timedelta(days=10), NOW)
+    log_mood(journal.uow(), "3", "steady", NOW, on=TODAY - timedelta(days=9))
+    set_why(journal.uow(), "Work that matters", NOW)
+    week = week_momentum(journal.uow(), TODAY - timedelta(days=7), NOW)
+    assert week.week == TODAY - timedelta(days=13)
+    assert [w.text for w in week.wins][-1] == "Kind reply from Brightwell"
+    assert "Weekly goal met: 1 application" in [w.text for w in week.wins]
+    ((metric, result),) = week.goals
+    assert (metric.value, result.done, result.met) == ("applications", 1, True)
+    assert [c.kind.value for c in week.care] == ["rest"]
+    assert [m.note for m in week.moods] == ["steady"]
+    assert week.why is not None and week.why.text == "Work that matters"
+    this_week = week_momentum(journal.uow(), TODAY, NOW)
+    assert this_week.care == [] and this_week.goals[0][1].done == 0

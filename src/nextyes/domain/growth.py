@@ -86,25 +86,42 @@ class Growth:
     extras: dict[str, object] = field(default_factory=dict)
 
 
-def _followed(no: NoFact, plans: Sequence[PlanFact], steps: Sequence[StepFact],
-              step_days: Sequence[date]) -> tuple[Followed, ...]:  # fmt: skip
+class _Ahead:
+    """Steps forward sorted by day, indexed so "the first step past rank r after day d" is a
+    binary search rather than a walk through the whole search."""
+
+    def __init__(self, steps: Sequence[StepFact]) -> None:
+        ordered = sorted(steps, key=lambda s: s.on)
+        top = max(RANK.values()) + 1
+        self.past_rank = {
+            bar: [s for s in ordered if RANK.get(s.stage, -1) > bar] for bar in range(-1, top)
+        }
+        self.days = {bar: [s.on for s in found] for bar, found in self.past_rank.items()}
+        self.offers = [s for s in ordered if s.stage is Stage.OFFER]
+        self.offer_days = [s.on for s in self.offers]
+
+    @staticmethod
+    def _first(found: Sequence[StepFact], days: Sequence[date], no: NoFact) -> StepFact | None:
+        for step in found[bisect.bisect_right(days, no.on) :]:
+            if step.application_id != no.application_id:
+                return step
+        return None
+
+    def further(self, no: NoFact) -> StepFact | None:
+        bar = RANK.get(no.at_stage, RANK[Stage.APPLIED])
+        return self._first(self.past_rank[bar], self.days[bar], no)
+
+    def offer(self, no: NoFact) -> StepFact | None:
+        return self._first(self.offers, self.offer_days, no)
+
+
+def _followed(no: NoFact, plans: Sequence[PlanFact], ahead: _Ahead) -> tuple[Followed, ...]:
     found: list[Followed] = []
     for plan in plans:
         if plan.source_application_id == no.application_id and plan.finished_on:
             found.append(Followed("plan", plan.title, plan.finished_on,
                                   days_after=(plan.finished_on - no.on).days))  # fmt: skip
-    bar = RANK.get(no.at_stage, RANK[Stage.APPLIED])
-    further: StepFact | None = None
-    offer: StepFact | None = None
-    for step in steps[bisect.bisect_right(step_days, no.on) :]:
-        if step.application_id == no.application_id:
-            continue
-        if further is None and RANK.get(step.stage, -1) > bar:
-            further = step
-        if offer is None and step.stage is Stage.OFFER:
-            offer = step
-        if further is not None and offer is not None:
-            break
+    further, offer = ahead.further(no), ahead.offer(no)
     candidates: tuple[tuple[StepFact | None, str], ...] = ((further, "further"), (offer, "offer"))
     for chosen, kind in candidates:
         if chosen is None or (kind == "offer" and chosen is further):
@@ -122,11 +139,13 @@ def build_growth(
     counts: GrowthCounts,
 ) -> Growth:
     """Pair each no with its lessons (by application) and what followed it."""
-    ordered_steps = sorted(steps, key=lambda s: s.on)
-    step_days = [s.on for s in ordered_steps]
+    ahead = _Ahead(steps)
+    by_application: dict[int | None, list[PlanFact]] = {}
+    for plan in plans:
+        by_application.setdefault(plan.source_application_id, []).append(plan)
     stones = [
         Stone(no, tuple(lessons.get(no.application_id, ())),
-              _followed(no, plans, ordered_steps, step_days))
+              _followed(no, by_application.get(no.application_id, []), ahead))
         for no in sorted(noes, key=lambda n: (n.on, n.application_id), reverse=True)
     ]  # fmt: skip
     return Growth(tuple(stones), counts)

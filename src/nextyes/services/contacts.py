@@ -19,6 +19,8 @@ from nextyes.domain.contacts import (
 )
 from nextyes.domain.errors import Conflict, InvalidInput, NotFound
 from nextyes.domain.models import SUPPORT_CIRCLE, Application, Contact, NewContact, Relation
+from nextyes.domain.stages import Stage
+from nextyes.services.preferences import get_preferences
 from nextyes.storage.uow import UnitOfWork
 
 
@@ -35,6 +37,7 @@ class ContactDetail:
     interactions: tuple[Interaction, ...]
     applications: tuple[tuple[Application, str], ...]
     in_circle: bool
+    folded: int = 0  # closed noes left out (the `fold_rejected` setting)
 
 
 def _text(value: str | None, what: str) -> str | None:
@@ -118,14 +121,20 @@ def list_contacts(
     ]
 
 
-def contact_detail(uow: UnitOfWork, ref: str) -> ContactDetail:
+def contact_detail(uow: UnitOfWork, ref: str, *, include_folded: bool = False) -> ContactDetail:
+    """A contact with their interactions and applications; with the `fold_rejected` setting on,
+    closed noes stay out of the applications unless `include_folded` is given."""
     with uow:
         contact = find_contact(uow, ref)
+        applications = uow.contacts.applications_of(contact.id)
+        fold = not include_folded and get_preferences(uow)["fold_rejected"]
+        shown = [(a, r) for a, r in applications if not fold or a.stage is not Stage.REJECTED]
         return ContactDetail(
             contact,
             tuple(uow.contacts.interactions(contact.id)),
-            tuple(uow.contacts.applications_of(contact.id)),
+            tuple(shown),
             in_support_circle(contact),
+            len(applications) - len(shown),
         )
 
 

@@ -18,6 +18,7 @@ from nextyes.domain.models import Contact, Relation
 from nextyes.services import contacts as service
 
 RELATIONS = ", ".join(r.value for r in Relation)
+INTERACTIONS_SHOWN = 10
 
 
 def contact_json(contact: Contact, **extra: Any) -> dict[str, Any]:
@@ -108,11 +109,12 @@ def list_(app: AppContext, relation: str | None, circle: bool, fmt: str) -> None
 
 @contact.command()
 @click.argument("who")
+@click.option("--all", "include_all", is_flag=True, help="Include folded-away noes.")
 @format_option("table", "json")
 @pass_app
-def show(app: AppContext, who: str, fmt: str) -> None:
+def show(app: AppContext, who: str, include_all: bool, fmt: str) -> None:
     """Show a contact, your interactions and their applications."""
-    detail = service.contact_detail(app.uow(), who)
+    detail = service.contact_detail(app.uow(), who, include_folded=include_all)
     if fmt == "json":
         emit_json(contact_json(
             detail.contact, support_circle=detail.in_circle,
@@ -122,9 +124,10 @@ def show(app: AppContext, who: str, fmt: str) -> None:
                            "stage": a.stage.value, "as": role} for a, role in detail.applications],
         ))  # fmt: skip
         return
+    words = content.load("contacts")
     c = detail.contact
     say(f"#{c.id}  {c.name}", style="bold")
-    circle = f" · {content.load('contacts')['circle']}" if detail.in_circle else ""
+    circle = f" · {words['circle']}" if detail.in_circle else ""
     say(f"  {c.relation.value}{' at ' + c.company if c.company else ''}{circle}")
     for label, value in (("Email", c.email), ("Phone", c.phone), ("How you know them", c.how_met),
                          ("Notes", c.notes)):  # fmt: skip
@@ -133,21 +136,26 @@ def show(app: AppContext, who: str, fmt: str) -> None:
     if c.next_follow_up_on:
         say(f"  Follow up: {c.next_follow_up_on.isoformat()} "
             f"({describe_day(c.next_follow_up_on, app.today())})")  # fmt: skip
-    if detail.applications:
+    if detail.applications or detail.folded:
         say()
         say("Applications", style="bold")
         for a, role in detail.applications:
             say(f"  #{a.id} {a.company} · {a.role} ({a.stage.label.lower()}) · {role}")
+        if detail.folded:
+            say("  " + content.fill(words["folded"], count=detail.folded), style="dim")
     say()
     say("Interactions", style="bold")
     if not detail.interactions:
-        say("  " + content.fill(content.load("contacts")["no_interactions"], id=c.id))
-    for i in detail.interactions:
+        say("  " + content.fill(words["no_interactions"], id=c.id))
+    for i in detail.interactions[:INTERACTIONS_SHOWN]:
         about = f" (#{i.application_id})" if i.application_id else ""
         say(
             f"  • {i.occurred_on.isoformat()} {i.kind.value}{about}"
             + (f": {i.note}" if i.note else "")
         )
+    if len(detail.interactions) > INTERACTIONS_SHOWN:
+        more = len(detail.interactions) - INTERACTIONS_SHOWN
+        say("  " + content.fill(words["more_interactions"], count=more), style="dim")
 
 
 @contact.command(context_settings={"ignore_unknown_options": True})
