@@ -220,3 +220,15 @@ def test_folding_closed_noes_is_offered_in_lists_and_honoured_for_contacts(seede
     shown = seeded.ok("contact", "show", "Priya").output
     assert "#1 Acme Robotics" not in shown and "1 closed noes, folded away" in shown
     assert "#1 Acme Robotics" in seeded.ok("contact", "show", "Priya", "--all").output
+
+
+def test_the_why_comes_back_after_a_no(seeded: Cli) -> None:
+    assert "doesn't change what you're looking for" not in seeded.ok("reject", "1").output
+    seeded.ok("add", "Brightwell", "Analyst")
+    seeded.ok("why", "set", "Work where analysis changes decisions")
+    out = seeded.ok("reject", "2", "--cool-down", "none").output
+    assert "doesn't change what you're looking for" in out
+    assert "Work where analysis changes decisions" in out
+    seeded.ok("add", "Cobalt", "Analyst")
+    data = json.loads(seeded.ok("reject", "3", "--format", "json").output)
+    assert data["why"] == {"text": "Work where analysis changes decisions", "recheck": None}

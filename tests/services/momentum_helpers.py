@@ -51,7 +51,7 @@ def plan_item(journal: Journal, title: str, finished_on: date | None, app_id: in
     return item_id
 
 
-def reflection(journal: Journal, app_id: int, day: date) -> None:
+def reflection(journal: Journal, app_id: int, day: date, attributions: str | None = None) -> None:
     """A finished reflection, as the recovery feature stores it."""
     from datetime import datetime, time
 
@@ -59,9 +59,10 @@ def reflection(journal: Journal, app_id: int, day: date) -> None:
     with journal.uow() as uow:
         uow.db.execute(
             "INSERT INTO reflections (owner_id, application_id, stage_group, started_at, "
-            "finished_at, time_box_minutes, created_at) VALUES (:owner, :app, 'interview', "
-            ":started, :finished, 15, :now)",
+            "finished_at, time_box_minutes, attributions, created_at) VALUES (:owner, :app, "
+            "'interview', :started, :finished, 15, :attributions, :now)",
             {"owner": journal.owner_id, "app": app_id, "started": started,
-             "finished": started + timedelta(minutes=12), "now": NOW},
+             "finished": started + timedelta(minutes=12), "attributions": attributions,
+             "now": NOW},
         )  # fmt: skip
         uow.commit()

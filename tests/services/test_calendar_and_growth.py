@@ -85,7 +85,8 @@ def test_each_no_shows_what_it_taught_and_what_followed(journal: Journal) -> Non
                          "interviewer", TODAY - timedelta(days=28), NOW,
                          themes=("technical_skills", "salary_budget"))  # fmt: skip
         uow.commit()
-    reflection(journal, acme, TODAY - timedelta(days=27))
+    reflection(journal, acme, TODAY - timedelta(days=27),
+               '{"salary_budget":"no","communication":"partly"}')  # fmt: skip
     plan_item(journal, "Practise window functions", TODAY - timedelta(days=20), acme)
     practice(journal, TODAY - timedelta(days=19))
     later = applied(journal, "Brightwell", TODAY - timedelta(days=15))
@@ -94,9 +95,10 @@ def test_each_no_shows_what_it_taught_and_what_followed(journal: Journal) -> Non
     (stone,) = record.growth.stones
     assert [lesson.text for lesson in stone.taught] == [
         "They said: “Clear answers.”",
+        f"You reflected on it ({(TODAY - timedelta(days=27)).isoformat()}).",
         "Technical skills: something you can work on",
         "Salary or budget: not yours to control",
-        f"You reflected on it ({(TODAY - timedelta(days=27)).isoformat()}).",
+        "Communication: partly yours to work on",  # as marked in the reflection
     ]
     assert [(f.kind, f.text) for f in stone.followed] == [
         ("plan", "Practise window functions"), ("further", "Brightwell")]  # fmt: skip
@@ -110,3 +112,14 @@ def test_a_journal_without_noes_says_so_kindly(journal: Journal) -> None:
     applied(journal, "Acme")
     record = growth_record(journal.uow())
     assert record.growth.stones == () and "No noes recorded yet" in record.summary
+
+
+def test_the_end_of_a_running_cool_down_is_in_the_calendar(journal: Journal) -> None:
+    from nextyes.services.recovery import reject_and_recover
+
+    app_id = applied(journal, "Acme", TODAY - timedelta(days=9))
+    reject_and_recover(journal.uow(), app_id, TODAY, NOW, cool_down="24h")
+    events = _events(export_calendar(journal.uow(), NOW))
+    (uid,) = [uid for uid in events if uid.startswith("cool-down-end-")]
+    assert events[uid]["summary"] == "Cool-down after the no from Acme ends"
+    assert events[uid]["start"] == NOW + timedelta(hours=24)

@@ -18,6 +18,22 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "demo": ("nextyes.cli.commands.demo", "demo", "Fill this home with a realistic demo journal."),
     "settings": ("nextyes.cli.commands.settings", "settings", "Show or change your settings."),
     "db": ("nextyes.cli.commands.db", "db", "Database upkeep (PostgreSQL upgrades)."),
+    "feedback": (
+        "nextyes.cli.commands.feedback",
+        "feedback",
+        "Ask for feedback after a no, and keep what comes back.",
+    ),
+    "reply": ("nextyes.cli.commands.reply", "reply", "Draft a gracious reply to a no."),
+    "reflect": (
+        "nextyes.cli.commands.reflect",
+        "reflect",
+        "Reflect on a no: a few questions, a time box, then let it go.",
+    ),
+    "interview": (
+        "nextyes.cli.commands.interview",
+        "interview",
+        "Record what happened in an interview.",
+    ),
     "goal": ("nextyes.cli.commands.goals", "goal", "Weekly goals: progress, pace and streaks."),
     "win": ("nextyes.cli.commands.wins", "win", "Log a small win, or list them."),
     "care": ("nextyes.cli.commands.wellbeing", "care", "Log time for yourself, or see it lately."),

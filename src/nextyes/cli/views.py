@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from nextyes.domain.cooldown import CoolDownWindow
 from nextyes.domain.models import Application, ApplicationDetail, Interview, StageEvent
 
 
@@ -76,3 +77,14 @@ def detail_json(detail: ApplicationDetail) -> dict[str, Any]:
         for f in feedback
     ]  # fmt: skip
     return data
+
+
+def cool_down_json(window: CoolDownWindow | None, text: str) -> dict[str, Any] | None:
+    if window is None:
+        return None
+    return {
+        "kind": str(window.spec),
+        "starts_at": window.starts_at.isoformat(),
+        "ends_at": window.ends_at.isoformat(),
+        "text": text,
+    }

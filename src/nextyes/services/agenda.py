@@ -16,6 +16,7 @@ from nextyes import content
 from nextyes.domain.dates import describe_day
 from nextyes.domain.stages import Stage
 from nextyes.services.preferences import get_preferences
+from nextyes.services.recovery_agenda import recovery_agenda
 from nextyes.storage.uow import UnitOfWork
 
 SHOWN_PER_KIND = 8
@@ -166,6 +167,7 @@ def momentum(ctx: AgendaContext) -> None:
 
 
 PROVIDERS: list[Provider] = [
+    recovery_agenda,
     upcoming_interviews,
     quiet_applications,
     contact_follow_ups,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, time
+from typing import Any
 
 from nextyes.domain.errors import InvalidInput
 from nextyes.reports.ics import CalendarEntry, render_calendar
@@ -31,4 +32,23 @@ def export_calendar(uow: UnitOfWork, now: datetime, *, days: int = DEFAULT_DAYS)
         )
         for item in agenda.items
     ]
+    cool_down = agenda.sections.get("cool_down")
+    if cool_down:
+        entries.append(_cool_down_end(cool_down))
     return render_calendar(entries, now, CALENDAR_NAME)
+
+
+def _cool_down_end(state: dict[str, Any]) -> CalendarEntry:
+    """The end of the running cool-down: when the next steps after a no are ready."""
+    from nextyes import content
+
+    ends = datetime.fromisoformat(str(state["ends_at"]))
+    words = content.load("momentum")["calendar"]
+    return CalendarEntry(
+        key=f"cool-down-end-{state['application_id']}-{ends.date().isoformat()}",
+        title=content.fill(words["cool_down_end"], company=state["company"]),
+        day=ends.date(),
+        at=ends.time().replace(second=0, microsecond=0),
+        detail=words["cool_down_end_detail"],
+        kind="cool_down",
+    )

@@ -54,10 +54,6 @@ class DemoContext:
 
 Extension = Callable[[DemoContext], None]
 EXTENSIONS: list[Extension] = []
-# Modules that register demo data with `extend`, imported when a demo is filled (one per line).
-FEATURE_DEMOS: list[str] = [
-    "nextyes.services.momentum_demo",
-]
 
 
 def extend(extension: Extension) -> Extension:
@@ -80,10 +76,6 @@ def fill_demo(
     uow: UnitOfWork, now: datetime, *, seed: int = 7, count: int = 120, days: int = 120
 ) -> DemoSummary:
     """Fill an empty journal with demo data; refuses a journal that already has applications."""
-    import importlib
-
-    for module in FEATURE_DEMOS:
-        importlib.import_module(module)
     words = content.load("demo")
     rng = random.Random(seed)
     with uow:
@@ -314,4 +306,7 @@ class _Builder:
 
 
 def _core_extensions() -> list[Extension]:
-    return []
+    from nextyes.services.momentum_demo import momentum_demo
+    from nextyes.services.recovery_demo import recovery_demo
+
+    return [recovery_demo, momentum_demo]

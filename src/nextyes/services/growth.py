@@ -17,7 +17,7 @@ from nextyes.domain.growth import (
     count_since,
 )
 from nextyes.domain.stages import Stage
-from nextyes.domain.themes import CONTROL, LABELS, Theme
+from nextyes.domain.themes import CONTROL, LABELS, Control, Theme
 from nextyes.domain.wins import first_sentence
 from nextyes.storage.uow import UnitOfWork
 
@@ -31,14 +31,16 @@ class GrowthRecord:
     summary: str  # the honest counts, framed as progress
 
 
-def _theme_lesson(key: str, on: date) -> Lesson | None:
+def _theme_lesson(key: str, control: str | None, on: date) -> Lesson | None:
+    """A theme and how far it is yours to work on: as the user marked it in a reflection, or
+    else as nextyes reads the theme."""
     try:
         theme = Theme(key)
+        level = Control(control) if control else CONTROL[theme]
     except ValueError:
         return None
     words = content.load("growth")["stone"]
-    return Lesson("theme", content.fill(words[f"theme_{CONTROL[theme].value}"],
-                                        theme=LABELS[theme]), on)  # fmt: skip
+    return Lesson("theme", content.fill(words[f"theme_{level.value}"], theme=LABELS[theme]), on)
 
 
 def growth_record(uow: UnitOfWork) -> GrowthRecord:
@@ -58,20 +60,26 @@ def growth_record(uow: UnitOfWork) -> GrowthRecord:
     ]  # fmt: skip
     words = content.load("growth")
     lessons: dict[int, list[Lesson]] = defaultdict(list)
+    themes: dict[int, dict[str, tuple[str | None, date]]] = defaultdict(dict)
     for item in feedback:
         if item.application_id is None:
             continue
         quote = content.fill(words["stone"]["feedback"], text=first_sentence(item.text))
         lessons[item.application_id].append(Lesson("feedback", quote, item.received_on))
         for key in item.themes:
-            lesson = _theme_lesson(key, item.received_on)
-            if lesson is not None and lesson not in lessons[item.application_id]:
-                lessons[item.application_id].append(lesson)
+            themes[item.application_id].setdefault(key, (None, item.received_on))
     for reflection in reflections:
         if reflection.finished:
             text = content.fill(words["stone"]["reflection"], day=reflection.started_on.isoformat())
             lessons[reflection.application_id].append(Lesson("reflection", text,
                                                              reflection.started_on))  # fmt: skip
+            for key, marked_as in reflection.attributions.items():
+                themes[reflection.application_id][key] = (marked_as, reflection.started_on)
+    for app_id, marked in themes.items():
+        for key, (level, on) in marked.items():
+            lesson = _theme_lesson(key, level, on)
+            if lesson is not None:
+                lessons[app_id].append(lesson)
     reflection_days = [r.started_on for r in reflections if r.finished]
     if reflection_days:
         anchor: date | None = min(reflection_days)

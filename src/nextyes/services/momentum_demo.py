@@ -1,4 +1,4 @@
-"""Demo data for momentum: goals with a history, care, moods, the why, the network's activity,
+"""Demo data for momentum (run after the recovery demo, so its wins are found too): goals with a history, care, moods, the why, the network's activity,
 a few wins in Sam's words, and the automatic wins the journal already holds."""
 
 from __future__ import annotations
@@ -11,14 +11,13 @@ from nextyes.domain.contacts import InteractionKind
 from nextyes.domain.goals import Metric, week_start
 from nextyes.domain.wellbeing import CareKind
 from nextyes.domain.wins import NewWin, WinKind
-from nextyes.services.demo import DemoContext, extend
+from nextyes.services.demo import DemoContext
 from nextyes.services.why import CHECKED
 from nextyes.services.wins import sync_auto_wins
 
 WEEKS = 16
 
 
-@extend
 def momentum_demo(ctx: DemoContext) -> None:
     words = content.load("momentum_demo")
     _goals(ctx)
@@ -63,7 +62,7 @@ def _care_and_moods(ctx: DemoContext, words: dict[str, Any]) -> None:
     while day < ctx.today:
         score, note = rng.choice(words["moods"])
         at = datetime.combine(day, time(rng.choice([8, 13, 19, 21])), zone)
-        ctx.uow.moods.add(at, score, note or None, ctx.now)
+        ctx.uow.moods.add(score, at, ctx.now, note=note or None)
         day += timedelta(days=rng.randint(2, 3))
 
 

@@ -89,8 +89,9 @@ def log_mood(
     with uow:
         if application_id is not None and uow.applications.get(application_id) is None:
             raise NotFound(f"No application {application_id}. `nextyes list` shows the ids.")
-        mood_id = uow.moods.add(at, score, text, now, application_id=application_id,
-                                context=context)  # fmt: skip
+        mood_id = uow.moods.add(
+            score, at, now, application_id=application_id, context=context, note=text
+        )
         uow.commit()
     words = _words("mood")
     message = content.fill(words["recorded"], score=score)

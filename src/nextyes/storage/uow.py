@@ -27,12 +27,16 @@ if TYPE_CHECKING:
     from nextyes.storage.repositories.interviews import InterviewRepository, QuestionRepository
     from nextyes.storage.repositories.momentum import MomentumRepository
     from nextyes.storage.repositories.notes import NoteRepository
-    from nextyes.storage.repositories.settings import SettingsRepository
-    from nextyes.storage.repositories.wellbeing import (
-        CareRepository,
+    from nextyes.storage.repositories.recovery import (
+        CoolDownRepository,
+        DraftRepository,
+        FeedbackRequestRepository,
         MoodRepository,
-        WhyRepository,
+        RecoveryProgressRepository,
+        ReflectionRepository,
     )
+    from nextyes.storage.repositories.settings import SettingsRepository
+    from nextyes.storage.repositories.wellbeing import CareRepository, WhyRepository
     from nextyes.storage.repositories.wins import WinRepository
 
 # attribute -> (module under nextyes.storage.repositories, class). Repositories are imported
@@ -46,10 +50,15 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "contacts": ("contacts", "ContactRepository"),
     "settings": ("settings", "SettingsRepository"),
     "feedback": ("feedback", "FeedbackRepository"),
+    "cool_downs": ("recovery", "CoolDownRepository"),
+    "feedback_requests": ("recovery", "FeedbackRequestRepository"),
+    "drafts": ("recovery", "DraftRepository"),
+    "reflections": ("recovery", "ReflectionRepository"),
+    "moods": ("recovery", "MoodRepository"),
+    "recovery_progress": ("recovery", "RecoveryProgressRepository"),
     "goals": ("goals", "GoalRepository"),
     "wins": ("wins", "WinRepository"),
     "care": ("wellbeing", "CareRepository"),
-    "moods": ("wellbeing", "MoodRepository"),
     "whys": ("wellbeing", "WhyRepository"),
     "momentum": ("momentum", "MomentumRepository"),
 }
@@ -69,10 +78,15 @@ class UnitOfWork:
     contacts: ContactRepository
     settings: SettingsRepository
     feedback: FeedbackRepository
+    cool_downs: CoolDownRepository
+    feedback_requests: FeedbackRequestRepository
+    drafts: DraftRepository
+    reflections: ReflectionRepository
+    moods: MoodRepository
+    recovery_progress: RecoveryProgressRepository
     goals: GoalRepository
     wins: WinRepository
     care: CareRepository
-    moods: MoodRepository
     whys: WhyRepository
     momentum: MomentumRepository
 

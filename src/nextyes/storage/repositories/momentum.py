@@ -12,7 +12,13 @@ from typing import NamedTuple
 
 from nextyes.domain.models import StageEvent
 from nextyes.domain.stages import Stage
-from nextyes.storage.convert import as_date, as_date_or_none, as_datetime, as_datetime_or_none
+from nextyes.storage.convert import (
+    as_date,
+    as_date_or_none,
+    as_datetime,
+    as_datetime_or_none,
+    from_json,
+)
 from nextyes.storage.db import Row
 from nextyes.storage.repositories.base import Repository
 from nextyes.storage.repositories.events import COLUMNS as EVENT_COLUMNS
@@ -38,6 +44,7 @@ class ReflectionFact(NamedTuple):
     application_id: int
     started_on: date
     finished: bool
+    attributions: dict[str, str]  # theme -> yes | partly | no, as the user marked it
 
 
 class EventWithCompany(NamedTuple):
@@ -177,7 +184,7 @@ class MomentumRepository(Repository):
 
     def reflections(self) -> list[ReflectionFact]:
         rows = self.db.query(
-            "SELECT application_id, started_at, finished_at FROM reflections "
+            "SELECT application_id, started_at, finished_at, attributions FROM reflections "
             "WHERE owner_id = :owner ORDER BY started_at, id",
             {"owner": self.owner_id},
         )
@@ -187,7 +194,8 @@ class MomentumRepository(Repository):
             if started is not None:
                 result.append(
                     ReflectionFact(row["application_id"], started.astimezone().date(),
-                                   row["finished_at"] is not None)
+                                   row["finished_at"] is not None,
+                                   dict(from_json(row["attributions"], {})))
                 )  # fmt: skip
         return result
 

@@ -1,16 +1,15 @@
-"""Self-care entries, moods and the why statement."""
+"""Self-care entries and the why statement (moods live with recovery's repositories)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from nextyes.domain.wellbeing import CareEntry, CareKind, MoodEntry, WhyStatement
-from nextyes.storage.convert import as_date, as_date_or_none, as_datetime
+from nextyes.domain.wellbeing import CareEntry, CareKind, WhyStatement
+from nextyes.storage.convert import as_date, as_date_or_none
 from nextyes.storage.db import Row
 from nextyes.storage.repositories.base import Repository
 
 CARE_COLUMNS = "id, occurred_on, kind, minutes, note"
-MOOD_COLUMNS = "id, recorded_at, score, note, application_id, context"
 
 
 def to_care(row: Row) -> CareEntry:
@@ -20,17 +19,6 @@ def to_care(row: Row) -> CareEntry:
         kind=CareKind(row["kind"]),
         minutes=row["minutes"],
         note=row["note"],
-    )
-
-
-def to_mood(row: Row) -> MoodEntry:
-    return MoodEntry(
-        id=row["id"],
-        recorded_at=as_datetime(row["recorded_at"]),
-        score=int(row["score"]),
-        note=row["note"],
-        application_id=row["application_id"],
-        context=row["context"],
     )
 
 
@@ -61,42 +49,6 @@ class CareRepository(Repository):
                 {"owner": self.owner_id, "until": until},
             )
         )
-
-
-class MoodRepository(Repository):
-    def add(
-        self,
-        recorded_at: datetime,
-        score: int,
-        note: str | None,
-        now: datetime,
-        *,
-        application_id: int | None = None,
-        context: str | None = None,
-    ) -> int:
-        return self.db.insert(
-            "INSERT INTO moods (owner_id, application_id, recorded_at, score, note, context, "
-            "created_at) VALUES (:owner, :app, :at, :score, :note, :context, :now) RETURNING id",
-            {"owner": self.owner_id, "app": application_id, "at": recorded_at, "score": score,
-             "note": note, "context": context, "now": now},
-        )  # fmt: skip
-
-    def between(self, start: datetime, end: datetime) -> list[MoodEntry]:
-        """Moods recorded from `start` up to (not including) `end`, newest first."""
-        rows = self.db.query(
-            f"SELECT {MOOD_COLUMNS} FROM moods WHERE owner_id = :owner "
-            "AND recorded_at >= :start AND recorded_at < :end ORDER BY recorded_at DESC, id DESC",
-            {"owner": self.owner_id, "start": start, "end": end},
-        )
-        return [to_mood(row) for row in rows]
-
-    def latest(self, limit: int, until: datetime) -> list[MoodEntry]:
-        rows = self.db.query(
-            f"SELECT {MOOD_COLUMNS} FROM moods WHERE owner_id = :owner AND recorded_at < :until "
-            "ORDER BY recorded_at DESC, id DESC LIMIT :limit",
-            {"owner": self.owner_id, "until": until, "limit": limit},
-        )
-        return [to_mood(row) for row in rows]
 
 
 class WhyRepository(Repository):
