@@ -43,6 +43,7 @@ COMMANDS = [
 
 def interleaved(argv_a: list[str], env_a: dict[str, str], argv_b: list[str],
                 env_b: dict[str, str], runs: int) -> tuple[Timing, Timing]:  # fmt: skip
+    """Time two commands run by run in turn, so both see the same load."""
     run_once(argv_a, env_a)
     run_once(argv_b, env_b)
     a, b = [], []
@@ -50,12 +51,13 @@ def interleaved(argv_a: list[str], env_a: dict[str, str], argv_b: list[str],
         a.append(run_once(argv_a, env_a))
         b.append(run_once(argv_b, env_b))
 
-    def timing(label: str, samples: list[tuple[float, float]]) -> Timing:
-        times = sorted(t for t, _ in samples)
+    def timing(label: str, samples: list[tuple[float, float, float]]) -> Timing:
+        times = sorted(t for t, _, _ in samples)
         return Timing(label, statistics.median(times), times[max(0, int(len(times) * 0.9) - 1)],
-                      max(r for _, r in samples), runs)  # fmt: skip
+                      statistics.median(c for _, c, _ in samples),
+                      max(r for _, _, r in samples), runs)  # fmt: skip
 
-    return timing("without momentum: today", a), timing("with momentum: today", b)
+    return timing("today, main without momentum", a), timing("today, with momentum", b)
 
 
 def main() -> None:
@@ -78,6 +80,7 @@ def main() -> None:
             env=env, check=True, stdout=subprocess.DEVNULL,
         )  # fmt: skip
         print(f"built a {args.count}-application journal in {time.perf_counter() - start:.1f} s")
+    print(f"load average at the start: {os.getloadavg()[0]:.1f}")
     rows = [measure("python -c pass", [sys.executable, "-c", "pass"], env, args.runs)]
     for command in COMMANDS:
         rows.append(measure("nextyes " + " ".join(command), [nextyes, *command], env, args.runs))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from nextyes import content
 from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.files import write_output
 from nextyes.services.calendar import DEFAULT_DAYS, MAX_DAYS, export_calendar
@@ -34,5 +35,5 @@ def export(app: AppContext, file: str | None, days: int) -> None:
     data = export_calendar(app.uow(), app.now(), days=days)
     written = write_output(data, file)
     if written is not None:
-        click.echo(f"Wrote {written}. Import it in your calendar app; re-importing updates it.",
-                   err=True)  # fmt: skip
+        words = content.load("momentum")["calendar"]
+        click.echo(content.fill(words["written"], path=written), err=True)
