@@ -31,12 +31,11 @@ if TYPE_CHECKING:
         CoolDownRepository,
         DraftRepository,
         FeedbackRequestRepository,
-        MoodRepository,
         RecoveryProgressRepository,
         ReflectionRepository,
     )
     from nextyes.storage.repositories.settings import SettingsRepository
-    from nextyes.storage.repositories.wellbeing import CareRepository, WhyRepository
+    from nextyes.storage.repositories.wellbeing import CareRepository, MoodRepository, WhyRepository
     from nextyes.storage.repositories.wins import WinRepository
 
 # attribute -> (module under nextyes.storage.repositories, class). Repositories are imported
@@ -54,7 +53,7 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "feedback_requests": ("recovery", "FeedbackRequestRepository"),
     "drafts": ("recovery", "DraftRepository"),
     "reflections": ("recovery", "ReflectionRepository"),
-    "moods": ("recovery", "MoodRepository"),
+    "moods": ("wellbeing", "MoodRepository"),
     "recovery_progress": ("recovery", "RecoveryProgressRepository"),
     "goals": ("goals", "GoalRepository"),
     "wins": ("wins", "WinRepository"),

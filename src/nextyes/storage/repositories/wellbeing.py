@@ -1,11 +1,11 @@
-"""Self-care entries and the why statement (moods live with recovery's repositories)."""
+"""Self-care entries, moods (logged, or recorded around a reflection) and the why statement."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from nextyes.domain.wellbeing import CareEntry, CareKind, WhyStatement
-from nextyes.storage.convert import as_date, as_date_or_none
+from nextyes.domain.wellbeing import CareEntry, CareKind, MoodEntry, WhyStatement
+from nextyes.storage.convert import as_date, as_date_or_none, as_datetime
 from nextyes.storage.db import Row
 from nextyes.storage.repositories.base import Repository
 
@@ -49,6 +49,66 @@ class CareRepository(Repository):
                 {"owner": self.owner_id, "until": until},
             )
         )
+
+
+MOOD_COLUMNS = "id, recorded_at, score, note, application_id, context"
+
+
+def to_mood(row: Row) -> MoodEntry:
+    return MoodEntry(
+        id=row["id"],
+        recorded_at=as_datetime(row["recorded_at"]),
+        score=int(row["score"]),
+        note=row["note"],
+        application_id=row["application_id"],
+        context=row["context"],
+    )
+
+
+class MoodRepository(Repository):
+    """Moods: logged with `nextyes mood`, and before and after a reflection."""
+
+    def add(
+        self,
+        score: int,
+        recorded_at: datetime,
+        now: datetime,
+        *,
+        application_id: int | None = None,
+        context: str | None = None,
+        note: str | None = None,
+    ) -> int:
+        return self.db.insert(
+            "INSERT INTO moods (owner_id, application_id, recorded_at, score, note, context, "
+            "created_at) VALUES (:owner, :app, :at, :score, :note, :context, :now) RETURNING id",
+            {
+                "owner": self.owner_id,
+                "app": application_id,
+                "at": recorded_at,
+                "score": score,
+                "note": note,
+                "context": context,
+                "now": now,
+            },
+        )
+
+    def between(self, start: datetime, end: datetime) -> list[MoodEntry]:
+        """Moods recorded from `start` up to (not including) `end`, newest first."""
+        rows = self.db.query(
+            f"SELECT {MOOD_COLUMNS} FROM moods WHERE owner_id = :owner "
+            "AND recorded_at >= :start AND recorded_at < :end ORDER BY recorded_at DESC, id DESC",
+            {"owner": self.owner_id, "start": start, "end": end},
+        )
+        return [to_mood(row) for row in rows]
+
+    def latest(self, limit: int, until: datetime) -> list[MoodEntry]:
+        """The last `limit` moods recorded before `until`, newest first."""
+        rows = self.db.query(
+            f"SELECT {MOOD_COLUMNS} FROM moods WHERE owner_id = :owner AND recorded_at < :until "
+            "ORDER BY recorded_at DESC, id DESC LIMIT :limit",
+            {"owner": self.owner_id, "until": until, "limit": limit},
+        )
+        return [to_mood(row) for row in rows]
 
 
 class WhyRepository(Repository):
