@@ -181,6 +181,14 @@ class FeedbackRequestRepository(Repository):
         )
         return [to_request(row) for row in rows]
 
+    def for_application(self, application_id: int) -> list[FeedbackRequest]:
+        rows = self.db.query(
+            f"SELECT {REQUEST_COLUMNS} FROM feedback_requests WHERE owner_id = :owner "
+            "AND application_id = :app ORDER BY sent_on, id",
+            {"owner": self.owner_id, "app": application_id},
+        )
+        return [to_request(row) for row in rows]
+
     def record_follow_up(self, request_id: int, on: date) -> None:
         self._update(
             request_id,
