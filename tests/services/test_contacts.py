@@ -109,3 +109,10 @@ def test_the_support_circle_is_mentors_coaches_and_friends(journal: Journal) -> 
     assert [s.contact.name for s in circle] == ["A", "C", "D"]
     assert [s.contact.name for s in contacts.list_contacts(journal.uow(), relation="recruiter")] == [
         "B"]  # fmt: skip
+
+
+def test_a_note_given_without_a_kind_is_kept_as_a_message(journal: Journal) -> None:
+    _priya(journal)
+    contacts.log_interaction(journal.uow(), "Priya", NOW, kind="talked about dbt", note="today")
+    (interaction,) = contacts.contact_detail(journal.uow(), "Priya").interactions
+    assert (interaction.kind.value, interaction.note) == ("message", "talked about dbt today")

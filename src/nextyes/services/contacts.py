@@ -164,6 +164,8 @@ def log_interaction(
             f"{day.isoformat()} is in the future; log contact that happened. To plan one, "
             "use --follow-up DATE."
         )
+    if kind is not None and len(kind.split()) > 1:  # `contact log Priya "we talked"`: a note
+        note, kind = " ".join(p for p in (kind, note) if p), None
     chosen = parse_interaction_kind(kind) if kind else InteractionKind.MESSAGE
     text = _text(note, "note")
     with uow:
