@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from nextyes.cli.context import AppContext, pass_app
-from nextyes.cli.out_file import out_option, write_output
+from nextyes.cli.files import write_output
 from nextyes.cli.output import say
+
+OUT_HELP = "Write to this file instead of standard output."
 
 
 @click.group()
@@ -20,9 +20,9 @@ def export() -> None:
 
 
 @export.command(name="json")
-@out_option()
+@click.option("--out", metavar="FILE", help=OUT_HELP)
 @pass_app
-def json_(app: AppContext, out: Path | None) -> None:
+def json_(app: AppContext, out: str | None) -> None:
     """The whole journal as one JSON document, for safekeeping or another nextyes.
 
     The format is versioned and described in docs/export-format.md; `nextyes import json FILE`
@@ -31,7 +31,7 @@ def json_(app: AppContext, out: Path | None) -> None:
     from nextyes.services.journal_export import export_journal_text
 
     text, rows = export_journal_text(app.uow(), app.now())
-    write_output(text, out)
+    write_output(text.encode("utf-8"), out)
     if out is not None:
         say(f"Exported {rows} records to {out}.")
 
@@ -41,9 +41,9 @@ def json_(app: AppContext, out: Path | None) -> None:
     "--rows", type=click.Choice(["applications", "stages"]), default="applications",
     show_default=True, help="One row per application, or one per stage change.",
 )  # fmt: skip
-@out_option()
+@click.option("--out", metavar="FILE", help=OUT_HELP)
 @pass_app
-def csv_(app: AppContext, rows: str, out: Path | None) -> None:
+def csv_(app: AppContext, rows: str, out: str | None) -> None:
     """Applications and their stages as CSV, safe to open in a spreadsheet.
 
     Cells that start with = + - or @ get a leading quote, so a spreadsheet shows them as text
@@ -51,6 +51,6 @@ def csv_(app: AppContext, rows: str, out: Path | None) -> None:
     """
     from nextyes.services.csv_export import export_csv
 
-    write_output(export_csv(app.uow(), rows), out)
+    write_output(export_csv(app.uow(), rows).encode("utf-8"), out)
     if out is not None:
         say(f"Exported your {rows} to {out}.")

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
 from nextyes.cli.context import AppContext, pass_app
-from nextyes.cli.out_file import out_option, write_output
+from nextyes.cli.files import write_output
 from nextyes.cli.output import say
 from nextyes.errors import InvalidInput
 
@@ -30,10 +29,11 @@ def review() -> None:
     help="For a mentor or coach: leave out reflections, mood, care and private notes "
     "(an HTML page unless --format says otherwise).",
 )  # fmt: skip
-@out_option("Write to this file instead of standard output (needed for pdf on a terminal).")
+@click.option("--out", metavar="FILE",
+              help="Write to this file instead of standard output (needed for pdf on a terminal).")  # fmt: skip
 @pass_app
 def week(
-    app: AppContext, week_text: str | None, fmt: str | None, share: bool, out: Path | None
+    app: AppContext, week_text: str | None, fmt: str | None, share: bool, out: str | None
 ) -> None:
     """The weekly review: wins first, applications against your goal, steps forward, noes and
     what each taught, themes, your plan, care and mood, your why, and a focus for next week.
@@ -52,6 +52,6 @@ def week(
         raise InvalidInput("A PDF cannot be shown in the terminal: add --out week.pdf.")
     chosen = parse_week(week_text, app.today())
     data = render_review(app.uow(), chosen, app.now(), fmt=fmt, share=share)
-    write_output(data, out)
+    write_output(data.encode("utf-8") if isinstance(data, str) else data, out)
     if out is not None:
         say(f"Wrote the review of {chosen.label} to {out}.")
