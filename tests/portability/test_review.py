@@ -65,7 +65,7 @@ def test_the_review_tells_the_weeks_story_in_order(week_of_news: Cli, journal: J
     assert keys.index("applications") < keys.index("stages") < keys.index("rejections")
     assert keys[-1] == "focus"
     assert review.facts == {
-        "applications": 3, "steps_forward": 2, "interviews": 2, "offers": 0, "noes": 2,
+        "wins": 2, "applications": 3, "steps_forward": 2, "interviews": 2, "offers": 0, "noes": 2,
     }  # fmt: skip
     assert "3 applications sent, 2 steps forward, 2 noes" in review.intro
     sent = _section(review, "applications")
@@ -125,7 +125,8 @@ def test_what_is_coming_up_is_named_and_becomes_part_of_the_focus(
 def test_a_quiet_week_is_met_kindly(run: Cli, journal: Journal) -> None:
     review = weekly_review(journal.uow(), Week(2026, 40), NOW)
     assert "Quiet weeks count too" in review.intro
-    assert [s.key for s in review.sections] == ["applications", "focus"]
+    assert [s.key for s in review.sections] == ["wins", "applications", "focus"]
+    assert "They are there all the same" in (_section(review, "wins").summary or "")
     assert "fresh start" in (_section(review, "applications").summary or "")
 
 
@@ -251,3 +252,53 @@ def test_a_reflection_adds_what_the_no_taught_privately_and_a_request_shows_its_
     week_of_news.ok("review", "week", "--share", "--out", str(out))
     page = out.read_text()
     assert "Tailoring the first paragraph" not in page and "You asked for feedback" in page
+
+
+@pytest.fixture
+def week_with_momentum(week_of_news: Cli) -> Cli:
+    run = week_of_news
+    run.ok("goal", "set", "applications", "2/week")
+    run.ok("win", "A recruiter called me back within a day")
+    run.ok("care", "log", "exercise", "45m", "long walk by the river")
+    run.ok("care", "log", "social", "1h")
+    run.ok("mood", "log", "2", "flat after the Brightwell no")
+    run.ok("why", "set", "Work where my analysis changes decisions, near home")
+    return run
+
+
+def test_wins_come_first_then_the_goal_beside_the_applications(
+    week_with_momentum: Cli, journal: Journal
+) -> None:
+    review = weekly_review(journal.uow(), W47, NOW)
+    assert review.sections[0].key == "wins"
+    wins = [i.text for i in review.sections[0].items]
+    assert "Sun 22: A recruiter called me back within a day" in wins
+    assert any("an interview at Acme Robotics" in w for w in wins)
+    applications = _section(review, "applications")
+    goal = next(i for i in applications.items if "goal" in i.tags)
+    assert goal.text == "Goal met: 3 applications, with 2 as the goal."
+    assert goal.detail == "Reached on Wednesday."
+    assert applications.charts[1].target == 2.0
+
+
+def test_care_and_mood_are_private_and_the_why_is_shown(
+    week_with_momentum: Cli, journal: Journal, tmp_path: Path
+) -> None:
+    review = weekly_review(journal.uow(), W47, NOW)
+    care = _section(review, "care")
+    assert care.private
+    texts = [i.text for i in care.items]
+    assert "2 times for yourself: exercise 1, time with people 1. About 1.8 hours in all." in texts
+    assert "Sun, 2/5: flat after the Brightwell no" in texts
+    assert care.charts[0].series[0].values[-1] == 2.0 and care.charts[0].y_max == 5.0
+    why = _section(review, "why")
+    assert why.items[0].text == "Work where my analysis changes decisions, near home"
+    keys = [s.key for s in review.sections]
+    assert keys.index("rejections") < keys.index("care") < keys.index("why") < keys.index("focus")
+    out = tmp_path / "mentor.html"
+    week_with_momentum.ok("review", "week", "--share", "--out", str(out))
+    page = out.read_text()
+    assert "flat after the Brightwell no" not in page and "long walk" not in page
+    assert "Care and mood" not in page
+    assert "Work where my analysis changes decisions" in page
+    assert "A recruiter called me back" in page

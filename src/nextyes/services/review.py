@@ -23,7 +23,7 @@ from nextyes.storage.uow import UnitOfWork
 
 # Where each part of the review goes: wins first, the focus for next week last.
 ORDER = {
-    "wins": 10, "applications": 20, "stages": 30, "rejections": 40, "themes": 50, "plan": 60,
+    "wins": 10, "goals": 15, "applications": 20, "stages": 30, "rejections": 40, "themes": 50, "plan": 60,
     "care": 70, "why": 80, "coming_up": 90, "focus": 100,
 }  # fmt: skip
 
@@ -39,6 +39,8 @@ class ReviewContext:
     facts: dict[str, int] = field(default_factory=dict)
     # Ideas for next week's focus, offered by sections as they are built, best first.
     focus_ideas: list[tuple[int, ReviewItem]] = field(default_factory=list)
+    # Items one provider gives to a section another builds later (a goal for "applications").
+    extra_items: dict[str, list[ReviewItem]] = field(default_factory=dict)
 
     @property
     def today(self) -> date:
@@ -61,6 +63,12 @@ class ReviewContext:
     def offer_focus(self, weight: int, item: ReviewItem) -> None:
         self.focus_ideas.append((weight, item))
 
+    def add_to(self, section_key: str, item: ReviewItem) -> None:
+        self.extra_items.setdefault(section_key, []).append(item)
+
+    def extras(self, section_key: str) -> tuple[ReviewItem, ...]:
+        return tuple(self.extra_items.get(section_key, ()))
+
     def count(self, n: int, noun: str) -> str:
         """ "1 no", "3 noes": a number with its noun from the words file."""
         one, many = self.words["nouns"][noun]
@@ -75,6 +83,9 @@ class ReviewContext:
 
 Provider = Callable[[ReviewContext], ReviewSection | None]
 PROVIDERS: list[tuple[int, Provider]] = []
+# Run before the review reads, each in its own transaction: bringing derived records up to date
+# (the automatic wins) so the review shows them.
+BEFORE: list[Callable[[UnitOfWork, datetime], object]] = []
 
 
 def section(order: int) -> Callable[[Provider], Provider]:
@@ -88,9 +99,15 @@ def section(order: int) -> Callable[[Provider], Provider]:
     return register
 
 
+def before_review(step: Callable[[UnitOfWork, datetime], object]) -> None:
+    """Register a step to run before the review reads the journal."""
+    if step not in BEFORE:
+        BEFORE.append(step)
+
+
 def _load_providers() -> None:
-    # The sections that come with the journal itself; features register theirs on import.
-    from nextyes.services import review_sections  # noqa: F401
+    # Each part of the journal registers its sections on import.
+    from nextyes.services import review_momentum, review_sections  # noqa: F401
 
 
 def weekly_review(uow: UnitOfWork, week: Week, now: datetime) -> WeeklyReview:
@@ -98,6 +115,8 @@ def weekly_review(uow: UnitOfWork, week: Week, now: datetime) -> WeeklyReview:
     _load_providers()
     words = content.load("review")
     ctx = ReviewContext(uow, week, now, words)
+    for step in BEFORE:
+        step(uow, now)
     sections = []
     with uow:
         for _, provider in PROVIDERS:

@@ -39,9 +39,7 @@ def applications(ctx: ReviewContext) -> ReviewSection:
     days = ctx.week.days
     per_day = Counter(e.occurred_on for e in sent)
     goal = ctx.facts.get("applications_goal")
-    if goal:
-        summary = ctx.text("applications.with_goal", done=len(sent), target=goal)
-    elif sent:
+    if sent:
         summary = ctx.text("applications.sent", sent=ctx.count(len(sent), "application"))
     else:
         summary = ctx.text("applications.none")
@@ -71,9 +69,9 @@ def applications(ctx: ReviewContext) -> ReviewSection:
     )  # fmt: skip
     sources = Counter((ctx.applications[e.application_id].source or "") for e in sent)
     named = [f"{source} {n}" for source, n in sources.most_common() if source]
-    items = (
-        (ReviewItem(ctx.text("applications.sources", sources=", ".join(named))),) if named else ()
-    )
+    items = ctx.extras("applications")
+    if named:
+        items += (ReviewItem(ctx.text("applications.sources", sources=", ".join(named))),)
     return ReviewSection("applications", ctx.text("applications.title"), summary, items, charts)
 
 
