@@ -374,3 +374,12 @@ def test_a_damaged_export_is_either_imported_whole_or_refused_whole(
             assert len(snapshot(target)["applications"]) == 10
     finally:
         target.close()
+
+
+def test_every_export_takes_out_the_calendar_too(run: Cli, tmp_path: Path) -> None:
+    run.ok("add", "Acme", "Analyst")
+    run.ok("move", "1", "interview", "--on", "2026-11-25")
+    out = tmp_path / "due.ics"
+    run.ok("calendar", "export", "--out", str(out))
+    assert out.read_text().startswith("BEGIN:VCALENDAR")
+    assert "once" in run.fails("calendar", "export", "a.ics", "--out", "b.ics").output
