@@ -22,7 +22,6 @@ import json
 import math
 import sys
 import tomllib
-from array import array
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,8 +32,14 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold
 
 from nextyes.domain.themes import Theme
-from nextyes.text.features import FEATURE_VERSION, extract, lexicon_key
-from nextyes.text.themes import HEADER_FILE, MODEL_FORMAT, WEIGHTS_FILE, corpus_digest
+from nextyes.text.features import FEATURE_VERSION, extract, lexicon_features, lexicon_key
+from nextyes.text.themes import (
+    HEADER_FILE,
+    MODEL_FORMAT,
+    WEIGHTS_FILE,
+    corpus_digest,
+    pack_rows,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "training" / "feedback"
@@ -93,7 +98,8 @@ def load_lexicon(path: Path) -> dict[str, tuple[str, ...]]:
 
 
 def featurise(examples: list[Example], lexicon: dict[str, tuple[str, ...]]) -> list[set[str]]:
-    return [extract(e.text, lexicon) for e in examples]
+    lookup = lexicon_features(lexicon)
+    return [extract(e.text, lookup) for e in examples]
 
 
 def vocabulary_of(feature_sets: list[set[str]]) -> list[str]:
@@ -250,10 +256,10 @@ def write_model(
     (MODEL_DIR / HEADER_FILE).write_text(
         json.dumps(header, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
     )
-    packed = array("f", weights.astype(np.float32).ravel().tolist())
-    if sys.byteorder != "little":
-        packed.byteswap()
-    (MODEL_DIR / WEIGHTS_FILE).write_bytes(packed.tobytes())
+    (MODEL_DIR / WEIGHTS_FILE).write_bytes(pack_rows(weights.T.tolist()))
+    for stale in MODEL_DIR.iterdir():
+        if stale.name not in (HEADER_FILE, WEIGHTS_FILE):
+            stale.unlink()
     print(f"wrote {len(vocabulary)} features x {len(THEMES)} themes to {MODEL_DIR}")
 
 

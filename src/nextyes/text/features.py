@@ -15,28 +15,36 @@ A text becomes a set of features, each prefixed with ``~`` when its clause is di
 - each word's stem after ``=`` (``=communicat``), so other forms of a known word still count;
 - ``@theme`` when a stem or a pair of stems is in the model's theme lexicon
   (``training/feedback_lexicon.toml``), so synonyms the corpus never spells out still count.
+
+The classifier must handle tens of thousands of texts a second in plain Python, so the code
+leans on C-level helpers (``map``, ``filter``, set operations) and caches per word.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from functools import lru_cache
-from itertools import pairwise
+from collections.abc import Callable, Iterable, Mapping
+from itertools import filterfalse, pairwise
 
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 """Bump when the features change: a model trained on other features refuses to load."""
 
 DISMISSED = "~"
 
 _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)?|[.!?\n]|[,;:()\u2013\u2014]| - ")
-_SENTENCE_END = frozenset(".!?\n")
-_CLAUSE_END = frozenset({",", ";", ":", "(", ")", "\u2013", "\u2014", " - "})
 
 # Words that open a new clause which turns against what came before.
 _CONTRAST = frozenset({"but", "however", "unfortunately", "sadly", "regrettably", "yet"})
 # Words that open a clause conceding something before the real point.
 _CONCESSIVE = frozenset({"although", "though", "while", "whilst", "despite", "whereas"})
+
+_SENTENCE, _CLAUSE, _OPENER = 1, 2, 3
+_BOUNDARIES: dict[str, int] = {
+    **dict.fromkeys(".!?\n", _SENTENCE),
+    **dict.fromkeys([",", ";", ":", "(", ")", "\u2013", "\u2014", " - "], _CLAUSE),
+    **dict.fromkeys(_CONTRAST | _CONCESSIVE, _OPENER),
+}
+
 # Evaluative words that, followed by a contrast, mark a clause as praise set aside.
 _PRAISE = frozenset(
     {
@@ -57,7 +65,11 @@ _FILLERS = frozenset(
     {"the", "a", "an", "any", "really", "at", "all", "much", "in", "main", "real", "big",
      "major", "actually", "ever", "one"}
 )  # fmt: skip
-_NEGATORS = frozenset({"not", "no", "never", "nothing"})
+_NEGATORS = frozenset(
+    {"not", "no", "never", "nothing", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't",
+     "weren't", "haven't", "hasn't", "hadn't", "can't", "couldn't", "won't", "wouldn't",
+     "shouldn't", "mustn't", "needn't", "ain't"}
+)  # fmt: skip
 # Words right after a negator that say "this was not about X" ("not based on", "not due to").
 _NOT_ABOUT = frozenset(
     {"about", "because", "due", "related", "based", "wrong", "personal", "personally"}
@@ -65,83 +77,6 @@ _NOT_ABOUT = frozenset(
 # Openers of a cleft that sets something aside ("it wasn't your CV", "this isn't about ...").
 _CLEFT_SUBJECTS = frozenset({"it", "it's", "this", "that", "that's"})
 _CLEFT_FOCUS = frozenset({"your", "that", "anything", "about", "because", "personal", "down"})
-
-
-def _is_negator(token: str) -> bool:
-    return token in _NEGATORS or token.endswith("n't")
-
-
-def _dismissed(clause: list[str]) -> bool:
-    """Whether a clause sets its topic aside rather than giving it as the reason."""
-    if clause[0] in _CONCESSIVE:
-        return True
-    size = len(clause)
-    for i, token in enumerate(clause):
-        if not _is_negator(token) or i + 1 == size:
-            continue
-        following = clause[i + 1]
-        if following in _NOT_ABOUT:
-            return True
-        if token == "nothing" and clause[i + 1 : i + 3] == ["to", "do"]:
-            return True
-        if i <= 2 and following in _CLEFT_FOCUS and clause[0] in _CLEFT_SUBJECTS:
-            return True
-        j = i + 1
-        while j < size and j <= i + 2 and clause[j] in _FILLERS:
-            j += 1
-        # the noun itself, or one word later ("not a skills thing")
-        if not _DISMISS_NOUNS.isdisjoint(clause[j : j + 2]):
-            return True
-    return False
-
-
-def _clauses(text: str) -> list[tuple[list[str], bool]]:
-    """Split a text into clauses of lower-case words, each with whether it is dismissed."""
-    tokens = _TOKEN.findall(text.lower().replace("\u2019", "'"))
-    sentences: list[list[list[str]]] = []
-    sentence: list[list[str]] = []
-    clause: list[str] = []
-    for token in tokens:
-        if token in _SENTENCE_END:
-            if clause:
-                sentence.append(clause)
-                clause = []
-            if sentence:
-                sentences.append(sentence)
-                sentence = []
-        elif token in _CLAUSE_END:
-            if clause:
-                sentence.append(clause)
-                clause = []
-        elif token in _CONTRAST or token in _CONCESSIVE:
-            if clause:
-                sentence.append(clause)
-            clause = [token]
-        else:
-            clause.append(token)
-    if clause:
-        sentence.append(clause)
-    if sentence:
-        sentences.append(sentence)
-
-    result: list[tuple[list[str], bool]] = []
-    for s_index, sentence in enumerate(sentences):
-        next_opens_with_contrast = (
-            s_index + 1 < len(sentences) and sentences[s_index + 1][0][0] in _CONTRAST
-        )
-        for c_index, words in enumerate(sentence):
-            dismissed = _dismissed(words)
-            if not dismissed and not _PRAISE.isdisjoint(words):
-                later = sentence[c_index + 1 :]
-                contrast_follows = any(c[0] in _CONTRAST for c in later)
-                dismissed = contrast_follows or (not later and next_opens_with_contrast)
-            if dismissed and len(words) <= 3 and c_index > 0:
-                # A short tail such as "no question" or "not the issue" sets aside the
-                # clause it follows.
-                result[-1] = (result[-1][0], True)
-            result.append((words, dismissed))
-    return result
-
 
 # Function words: kept inside word pairs ("not enough", "too junior") but not as features of
 # their own, where they would only learn the style of the corpus.
@@ -160,14 +95,12 @@ _FUNCTION_WORDS = frozenset(
     }
 )  # fmt: skip
 
-
 _SUFFIXES = (
     "ingly", "edly", "ings", "ing", "ions", "ion", "ies", "ied", "es", "ed", "s", "ly",
     "ments", "ment", "ness", "ful", "ive", "ity", "ers", "er", "al",
 )  # fmt: skip
 
 
-@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light stem: without one common suffix and a final "e", keeping four letters or more.
 
@@ -183,34 +116,143 @@ def stem(word: str) -> str:
     return word
 
 
+class _WordCache(dict[str, str]):
+    """Word -> derived string, computed on first sight and kept (up to a limit)."""
+
+    limit = 200_000
+
+    def __init__(self, derive: Callable[[str], str]) -> None:
+        super().__init__()
+        self._derive = derive
+
+    def __missing__(self, word: str) -> str:
+        value = self._derive(word)
+        if len(self) >= self.limit:
+            self.clear()
+        self[word] = value
+        return value
+
+
+_STEM = _WordCache(stem)
+# The stem feature of a word, or "" for a function word (which has none).
+_STEM_FEATURE = _WordCache(lambda w: "" if w in _FUNCTION_WORDS else "=" + _STEM[w])
+
+
+def _dismissed_by_negation(clause: list[str]) -> bool:
+    """Whether a negation in the clause sets its topic aside ("X was not the issue")."""
+    if _NEGATORS.isdisjoint(clause):
+        return False
+    size = len(clause)
+    for i, token in enumerate(clause):
+        if token not in _NEGATORS or i + 1 == size:
+            continue
+        following = clause[i + 1]
+        if following in _NOT_ABOUT:
+            return True
+        if token == "nothing" and clause[i + 1 : i + 3] == ["to", "do"]:
+            return True
+        if i <= 2 and following in _CLEFT_FOCUS and clause[0] in _CLEFT_SUBJECTS:
+            return True
+        j = i + 1
+        while j < size and j <= i + 2 and clause[j] in _FILLERS:
+            j += 1
+        # the noun itself, or one word later ("not a skills thing")
+        if not _DISMISS_NOUNS.isdisjoint(clause[j : j + 2]):
+            return True
+    return False
+
+
+def _sentences(lowered: str) -> list[list[list[str]]]:
+    """Sentences of clauses of words; a contrast or concession word opens a new clause."""
+    sentences: list[list[list[str]]] = []
+    sentence: list[list[str]] = []
+    clause: list[str] = []
+    boundary = _BOUNDARIES.get
+    for token in _TOKEN.findall(lowered):
+        kind = boundary(token)
+        if kind is None:
+            clause.append(token)
+        elif kind == _OPENER:
+            if clause:
+                sentence.append(clause)
+            clause = [token]
+        else:
+            if clause:
+                sentence.append(clause)
+                clause = []
+            if kind == _SENTENCE and sentence:
+                sentences.append(sentence)
+                sentence = []
+    if clause:
+        sentence.append(clause)
+    if sentence:
+        sentences.append(sentence)
+    return sentences
+
+
+def clauses(text: str) -> list[tuple[list[str], bool]]:
+    """The clauses of a text as lower-case words, each with whether it is dismissed."""
+    lowered = text.lower().replace("\u2019", "'")
+    sentences = _sentences(lowered)
+    result: list[tuple[list[str], bool]] = []
+    last = len(sentences) - 1
+    for s_index, sentence in enumerate(sentences):
+        for c_index, words in enumerate(sentence):
+            dismissed = words[0] in _CONCESSIVE or _dismissed_by_negation(words)
+            if not dismissed and not _PRAISE.isdisjoint(words):
+                later = sentence[c_index + 1 :]
+                if later:
+                    dismissed = any(c[0] in _CONTRAST for c in later)
+                else:
+                    dismissed = s_index < last and sentences[s_index + 1][0][0] in _CONTRAST
+            if dismissed and len(words) <= 3 and c_index > 0:
+                # A short tail such as "no question" or "not the issue" sets aside the
+                # clause it follows.
+                result[-1] = (result[-1][0], True)
+            result.append((words, dismissed))
+    return result
+
+
 def lexicon_key(phrase: str) -> str:
     """How a lexicon entry is looked up: its stems, space-separated."""
-    words = [m for m in _TOKEN.findall(phrase.lower().replace("\u2019", "'")) if m[0].isalnum()]
-    return " ".join(stem(w) for w in words)
+    words = [t for t in _TOKEN.findall(phrase.lower().replace("\u2019", "'")) if t[0].isalnum()]
+    return " ".join(_STEM[w] for w in words)
+
+
+def lexicon_features(lexicon: Mapping[str, Iterable[str]]) -> dict[str, tuple[str, ...]]:
+    """A lexicon (stems -> theme names) as ``extract`` takes it (stems -> ``@theme`` features)."""
+    return {key: tuple("@" + theme for theme in themes) for key, themes in lexicon.items()}
 
 
 def extract(text: str, lexicon: Mapping[str, tuple[str, ...]] | None = None) -> set[str]:
-    """The features of one piece of feedback (see the module's docstring)."""
-    features: set[str] = set()
-    add = features.add
-    update = features.update
-    for words, dismissed in _clauses(text):
-        mark = DISMISSED if dismissed else ""
-        stems = [stem(w) for w in words]
-        if lexicon:
-            for key in stems:
-                themes = lexicon.get(key)
-                if themes:
-                    update(mark + "@" + t for t in themes)
-            for first, second in pairwise(stems):
-                themes = lexicon.get(first + " " + second)
-                if themes:
-                    update(mark + "@" + t for t in themes)
-        content = [i for i, w in enumerate(words) if w not in _FUNCTION_WORDS]
+    """The features of one piece of feedback (see the module's docstring).
+
+    ``lexicon`` maps stems (see ``lexicon_key``) to features, as ``lexicon_features`` builds it.
+    Word pairs stay within a clause; lexicon pairs may span two neighbouring clauses.
+    """
+    plain: list[str] = []
+    pairs: list[str] = []
+    dismissed_clauses: list[list[str]] = []
+    for words, dismissed in clauses(text):
         if dismissed:
-            words = [mark + w for w in words]
-        update(words[i] for i in content)
-        update(mark + "=" + stems[i] for i in content)
-        for first, second in pairwise(words):
-            add(first + " " + second)
+            dismissed_clauses.append(words)
+        else:
+            plain += words
+            pairs += map(" ".join, pairwise(words))
+    features = set(filterfalse(_FUNCTION_WORDS.__contains__, plain))
+    features.update(filter(None, map(_STEM_FEATURE.__getitem__, plain)), pairs)
+    if lexicon:
+        get = lexicon.get
+        stems = list(map(_STEM.__getitem__, plain))
+        features.update(*filter(None, map(get, stems)))
+        features.update(*filter(None, map(get, map(" ".join, pairwise(stems)))))
+    mark = DISMISSED
+    for words in dismissed_clauses:
+        content = [w for w in words if w not in _FUNCTION_WORDS]
+        features.update([mark + w for w in content], [mark + "=" + _STEM[w] for w in content])
+        features.update([mark + a + " " + mark + b for a, b in pairwise(words)])
+        if lexicon:
+            stems = list(map(_STEM.__getitem__, words))
+            found = filter(None, map(lexicon.get, [*stems, *map(" ".join, pairwise(stems))]))
+            features.update([mark + f for hit in found for f in hit])
     return features

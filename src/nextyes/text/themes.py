@@ -1,37 +1,49 @@
 """The feedback-theme classifier at run time: plain Python over a small shipped model.
 
 The model is a one-vs-rest logistic regression trained by ``training/train_feedback.py`` on the
-project's own corpus (``training/feedback/*.jsonl``). It ships as two files in ``models/``: a
-JSON header (themes, vocabulary, biases, decision thresholds, the corpus digest) and the weights
-as little-endian float32, one block of ``len(vocabulary)`` values per theme.
+project's own corpus (``training/feedback/*.jsonl``). It ships as two files in ``models/``:
+``feedback_themes.json`` (themes, vocabulary, lexicon, biases, decision thresholds, the corpus
+digest) and ``feedback_themes.weights``: for each vocabulary entry in order, one little-endian
+unsigned 32-bit field per theme holding the weight in fixed point (``round(w * 2**SCALE_BITS)
++ OFFSET``).
+
+Why fixed point: read as one little-endian integer, a feature's row *is* the theme weights
+packed side by side, 32 bits apart. Adding the rows of a text's features adds all thirteen
+weights at once (no field can overflow into the next while a text has fewer than
+``MAX_FEATURES_PER_SUM`` features), so scoring is one ``sum(map(...))`` followed by unpacking
+thirteen fields: fast in plain Python, no NumPy at run time.
 
 Nothing is loaded at import; ``load_theme_classifier()`` reads the files once and caches them.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import os
-import sys
-from array import array
+import struct
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from nextyes.domain.themes import Control, Theme, overall_control
 from nextyes.errors import ModelUnavailable
-from nextyes.text.features import FEATURE_VERSION, extract
+from nextyes.text.features import FEATURE_VERSION, extract, lexicon_features
 
-MODEL_FORMAT = 1
+MODEL_FORMAT = 2
 MODEL_DIR = os.path.join(os.path.dirname(__file__), "models")
 HEADER_FILE = "feedback_themes.json"
-WEIGHTS_FILE = "feedback_themes.f32"
+WEIGHTS_FILE = "feedback_themes.weights"
+
+FIELD_BITS = 32
+SCALE_BITS = 12
+OFFSET = 1 << 17
+"""Stored fields are ``round(w * 2**SCALE_BITS) + OFFSET``, so weights up to ±32 fit."""
+MAX_WEIGHT = (OFFSET - 1) / (1 << SCALE_BITS)
+MAX_FEATURES_PER_SUM = (1 << FIELD_BITS) // (2 * OFFSET) - 1
 
 
-@dataclass(frozen=True, slots=True)
-class ThemePrediction:
+class ThemePrediction(NamedTuple):
     """The themes found in one piece of feedback.
 
     ``themes`` is ordered from the strongest; ``scores`` holds a 0..1 score for every theme.
@@ -42,8 +54,7 @@ class ThemePrediction:
     controllable: Control
 
 
-@dataclass(frozen=True, slots=True)
-class Thresholds:
+class Thresholds(NamedTuple):
     """How scores become themes.
 
     The strongest theme is kept when it reaches ``floor``; any other theme is added when it
@@ -56,6 +67,21 @@ class Thresholds:
     relative: float
 
 
+def quantise(weight: float) -> int:
+    """A weight as a stored fixed-point field."""
+    clipped = max(-MAX_WEIGHT, min(MAX_WEIGHT, weight))
+    return round(clipped * (1 << SCALE_BITS)) + OFFSET
+
+
+def pack_rows(rows: Iterable[Sequence[float]]) -> bytes:
+    """The weights file for rows of per-theme weights, one row per vocabulary entry."""
+    out = bytearray()
+    for row in rows:
+        for weight in row:
+            out += quantise(weight).to_bytes(FIELD_BITS // 8, "little")
+    return bytes(out)
+
+
 class ThemeClassifier:
     """Scores feedback text against the thirteen themes."""
 
@@ -63,52 +89,76 @@ class ThemeClassifier:
         self,
         themes: Sequence[Theme],
         vocabulary: Sequence[str],
-        weights: Sequence[float],
+        packed: bytes,
         biases: Sequence[float],
         thresholds: Thresholds,
         lexicon: Mapping[str, Sequence[str]] | None = None,
         corpus_sha256: str = "",
     ) -> None:
-        size = len(vocabulary)
-        if len(weights) != size * len(themes) or len(biases) != len(themes):
+        width = len(themes) * FIELD_BITS // 8
+        if len(packed) != width * len(vocabulary) or len(biases) != len(themes):
             raise ValueError("the weights do not match the vocabulary and themes")
         self.themes = tuple(themes)
         self.thresholds = thresholds
         self.corpus_sha256 = corpus_sha256
-        self._index = {feature: i for i, feature in enumerate(vocabulary)}
-        values = list(weights)
-        self._columns = [values[t * size : (t + 1) * size] for t in range(len(self.themes))]
-        self._biases = list(biases)
-        self._names = [str(theme) for theme in self.themes]
-        self._lexicon = {key: tuple(names) for key, names in (lexicon or {}).items()}
+        from_bytes = int.from_bytes
+        self._rows = {
+            feature: from_bytes(packed[i * width : (i + 1) * width], "little")
+            for i, feature in enumerate(vocabulary)
+        }
+        self._biases = tuple(biases)
+        self._fields = struct.Struct(f"<{len(themes)}I")
+        self._names = tuple(str(theme) for theme in self.themes)
+        self._lexicon = lexicon_features(lexicon or {})
+        self._controls: dict[tuple[Theme, ...], Control] = {}
+
+    @classmethod
+    def from_weights(
+        cls,
+        themes: Sequence[Theme],
+        weights: Mapping[str, Sequence[float]],
+        biases: Sequence[float],
+        thresholds: Thresholds,
+        lexicon: Mapping[str, Sequence[str]] | None = None,
+    ) -> ThemeClassifier:
+        """A classifier from per-feature weight rows (one weight per theme)."""
+        vocabulary = list(weights)
+        packed = pack_rows(weights[feature] for feature in vocabulary)
+        return cls(themes, vocabulary, packed, biases, thresholds, lexicon)
 
     def raw_scores(self, text: str) -> list[float]:
         """The 0..1 score of each theme, in the order of ``self.themes``."""
         features = extract(text, self._lexicon)
-        get = self._index.get
-        ids = [i for i in map(get, features) if i is not None]
-        scale = 1.0 / math.sqrt(len(features)) if features else 0.0
+        rows = list(filter(None, map(self._rows.get, features)))
+        fields, unpack = self._fields, self._fields.unpack
+        sums = [0] * len(self._biases)
+        for start in range(0, len(rows), MAX_FEATURES_PER_SUM):
+            chunk = rows[start : start + MAX_FEATURES_PER_SUM]
+            base = len(chunk) * OFFSET
+            packed = sum(chunk).to_bytes(fields.size, "little")
+            sums = [s + field - base for s, field in zip(sums, unpack(packed), strict=True)]
+        scale = 1.0 / (math.sqrt(len(features)) * (1 << SCALE_BITS)) if features else 0.0
         exp = math.exp
-        scores = []
-        for column, bias in zip(self._columns, self._biases, strict=True):
-            z = bias + scale * sum(map(column.__getitem__, ids))
-            scores.append(1.0 / (1.0 + exp(-z)) if z > -60.0 else 0.0)
-        return scores
+        logits = [bias + scale * s for bias, s in zip(self._biases, sums, strict=True)]
+        return [1.0 / (1.0 + exp(-z)) if z > -60.0 else 0.0 for z in logits]
 
     def predict(self, text: str) -> ThemePrediction:
         scores = self.raw_scores(text)
-        order = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)
-        best = scores[order[0]]
+        best = max(scores)
         limits = self.thresholds
-        chosen: list[Theme] = []
+        chosen: tuple[Theme, ...] = ()
         if best >= limits.floor:
             cut = max(limits.absolute, limits.relative * best)
-            chosen = [self.themes[i] for i in order if i == order[0] or scores[i] >= cut]
-        return ThemePrediction(
-            themes=tuple(chosen),
-            scores={name: round(s, 4) for name, s in zip(self._names, scores, strict=True)},
-            controllable=overall_control(chosen),
-        )
+            top = scores.index(best)
+            others = [(s, t) for s, t in zip(scores, self.themes, strict=True) if s >= cut]
+            chosen = (self.themes[top],)
+            if len(others) > 1 or (others and others[0][1] is not chosen[0]):
+                others.sort(reverse=True)
+                chosen += tuple(t for _, t in others if t is not chosen[0])
+        control = self._controls.get(chosen)
+        if control is None:
+            control = self._controls[chosen] = overall_control(list(chosen))
+        return ThemePrediction(chosen, dict(zip(self._names, scores, strict=True)), control)
 
     def predict_many(self, texts: Iterable[str]) -> list[ThemePrediction]:
         predict = self.predict
@@ -123,7 +173,7 @@ def read_model(directory: str = MODEL_DIR) -> ThemeClassifier:
         with open(header_path, encoding="utf-8") as f:
             header = json.load(f)
         with open(weights_path, "rb") as f:
-            raw = f.read()
+            packed = f.read()
     except FileNotFoundError as exc:
         raise ModelUnavailable(
             f"The feedback-theme model is missing ({exc.filename}). Reinstall nextyes, or "
@@ -134,15 +184,11 @@ def read_model(directory: str = MODEL_DIR) -> ThemeClassifier:
             "The feedback-theme model was built for another version of nextyes. Rebuild it "
             "with `python training/train_feedback.py`."
         )
-    weights = array("f")
-    weights.frombytes(raw)
-    if sys.byteorder != "little":
-        weights.byteswap()
     thresholds = header["thresholds"]
     return ThemeClassifier(
         themes=[Theme(name) for name in header["themes"]],
         vocabulary=header["vocabulary"],
-        weights=weights,
+        packed=packed,
         biases=header["biases"],
         thresholds=Thresholds(
             floor=thresholds["floor"],
@@ -162,6 +208,8 @@ def load_theme_classifier() -> ThemeClassifier:
 
 def corpus_digest(paths: Iterable[str]) -> str:
     """SHA-256 over a corpus: each file's name and bytes, in name order."""
+    import hashlib  # only training and tests need it; keep it off the classifier's import
+
     digest = hashlib.sha256()
     for path in sorted(paths, key=os.path.basename):
         digest.update(os.path.basename(path).encode("utf-8") + b"\0")
