@@ -1,11 +1,40 @@
-"""Errors nextyes reports to people: each message says what to do next."""
+"""Errors a user can fix, each with a message that says what to do next.
+
+Raise these from services; edges translate them once (CLI: exit code 2; web: a 4xx answer).
+"""
 
 from __future__ import annotations
 
+from nextyes.domain.errors import Conflict, InvalidInput, NextyesError, NotFound
 
-class NextyesError(Exception):
-    """An error caused by the input or the situation, not a bug: shown without a traceback."""
+__all__ = [
+    "Conflict",
+    "DatabaseUnreachable",
+    "InvalidInput",
+    "JournalBusy",
+    "JournalUnreadable",
+    "ModelUnavailable",
+    "NextyesError",
+    "NotFound",
+    "SchemaBehind",
+]
+
+
+class JournalUnreadable(NextyesError):
+    """The journal file exists but is not a nextyes journal (or not SQLite at all)."""
+
+
+class JournalBusy(NextyesError):
+    """Another program holds a lock on the journal for longer than we can wait."""
+
+
+class DatabaseUnreachable(NextyesError):
+    """The database URL points at a server we cannot reach or log in to."""
+
+
+class SchemaBehind(NextyesError):
+    """A PostgreSQL database needs `nextyes db upgrade` before use."""
 
 
 class ModelUnavailable(NextyesError):
-    """A shipped model is missing or was built for another version."""
+    """A shipped model (such as the feedback-theme classifier) is missing or out of date."""
