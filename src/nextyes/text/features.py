@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from itertools import filterfalse, pairwise
 
-FEATURE_VERSION = 2
+FEATURE_VERSION = 3
 """Bump when the features change: a model trained on other features refuses to load."""
 
 DISMISSED = "~"
@@ -79,7 +79,9 @@ _CLEFT_SUBJECTS = frozenset({"it", "it's", "this", "that", "that's"})
 _CLEFT_FOCUS = frozenset({"your", "that", "anything", "about", "because", "personal", "down"})
 
 # Function words: kept inside word pairs ("not enough", "too junior") but not as features of
-# their own, where they would only learn the style of the corpus.
+# their own, where they would only learn the style of the corpus. The last lines are the
+# function words of this domain: nearly every piece of feedback mentions the candidate, the
+# interview or the application, whatever its theme ("another candidate" still counts).
 _FUNCTION_WORDS = frozenset(
     {
         "a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "from", "by", "with",
@@ -92,6 +94,9 @@ _FUNCTION_WORDS = frozenset(
         "any", "some", "very", "really", "quite", "much", "if", "up", "out", "over", "again", "one",
         "not", "no", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't",
         "haven't", "hasn't", "hadn't", "can't", "couldn't", "won't", "wouldn't", "shouldn't",
+        "candidate", "candidates", "interview", "interviews", "interviewed", "interviewer",
+        "interviewers", "application", "applications", "applicant", "applicants", "applied",
+        "applying", "apply",
     }
 )  # fmt: skip
 
