@@ -171,3 +171,10 @@ def test_importing_loads_no_model_and_classifying_needs_no_numpy_or_sklearn() ->
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+def test_two_themes_tied_at_the_top_are_each_listed_once() -> None:
+    weights = {"=salary": [3.0, 3.0]}
+    model = ThemeClassifier.from_weights(TWO, weights, [0.0, 0.0], LOOSE)
+    prediction = model.predict("salary")
+    assert sorted(prediction.themes) == sorted(TWO)

@@ -129,18 +129,26 @@ class ThemeClassifier:
     def raw_scores(self, text: str) -> list[float]:
         """The 0..1 score of each theme, in the order of ``self.themes``."""
         features = extract(text, self._lexicon)
-        rows = list(filter(None, map(self._rows.get, features)))
-        fields, unpack = self._fields, self._fields.unpack
+        if not features:
+            return self._sigmoids([0] * len(self._biases), 0.0)
+        known = list(self._rows.keys() & features)
         sums = [0] * len(self._biases)
-        for start in range(0, len(rows), MAX_FEATURES_PER_SUM):
-            chunk = rows[start : start + MAX_FEATURES_PER_SUM]
+        row = self._rows.__getitem__
+        for start in range(0, len(known), MAX_FEATURES_PER_SUM):
+            chunk = known[start : start + MAX_FEATURES_PER_SUM]
+            fields = self._fields.unpack(sum(map(row, chunk)).to_bytes(self._fields.size, "little"))
             base = len(chunk) * OFFSET
-            packed = sum(chunk).to_bytes(fields.size, "little")
-            sums = [s + field - base for s, field in zip(sums, unpack(packed), strict=True)]
-        scale = 1.0 / (math.sqrt(len(features)) * (1 << SCALE_BITS)) if features else 0.0
+            sums = [s + field - base for s, field in zip(sums, fields, strict=True)]
+        return self._sigmoids(sums, 1.0 / (math.sqrt(len(features)) * (1 << SCALE_BITS)))
+
+    def _sigmoids(self, sums: list[int], scale: float) -> list[float]:
         exp = math.exp
-        logits = [bias + scale * s for bias, s in zip(self._biases, sums, strict=True)]
-        return [1.0 / (1.0 + exp(-z)) if z > -60.0 else 0.0 for z in logits]
+        pairs = zip(self._biases, sums, strict=True)
+        try:
+            return [1.0 / (1.0 + exp(-(bias + scale * s))) for bias, s in pairs]
+        except OverflowError:  # a logit below about -700: the score is 0
+            pairs = zip(self._biases, sums, strict=True)
+            return [1.0 / (1.0 + exp(min(700.0, -(bias + scale * s)))) for bias, s in pairs]
 
     def predict(self, text: str) -> ThemePrediction:
         scores = self.raw_scores(text)
@@ -148,13 +156,11 @@ class ThemeClassifier:
         limits = self.thresholds
         chosen: tuple[Theme, ...] = ()
         if best >= limits.floor:
+            chosen = (self.themes[scores.index(best)],)
             cut = max(limits.absolute, limits.relative * best)
-            top = scores.index(best)
-            others = [(s, t) for s, t in zip(scores, self.themes, strict=True) if s >= cut]
-            chosen = (self.themes[top],)
-            if len(others) > 1 or (others and others[0][1] is not chosen[0]):
-                others.sort(reverse=True)
-                chosen += tuple(t for _, t in others if t is not chosen[0])
+            if sorted(scores)[-2] >= cut:
+                ranked = sorted(zip(scores, self.themes, strict=True), reverse=True)
+                chosen += tuple(t for score, t in ranked if score >= cut and t is not chosen[0])
         control = self._controls.get(chosen)
         if control is None:
             control = self._controls[chosen] = overall_control(list(chosen))
