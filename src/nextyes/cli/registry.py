@@ -23,4 +23,9 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "feedback",
         "Learn from feedback: find its themes.",
     ),
+    "insights": (
+        "nextyes.cli.commands.insights",
+        "insights",
+        "Patterns across your search, with the numbers behind them.",
+    ),
 }

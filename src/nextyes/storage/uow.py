@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from nextyes.storage.repositories.contacts import ContactRepository
     from nextyes.storage.repositories.events import StageEventRepository
     from nextyes.storage.repositories.feedback import FeedbackRepository
+    from nextyes.storage.repositories.insights import InsightsRepository
     from nextyes.storage.repositories.interviews import InterviewRepository, QuestionRepository
     from nextyes.storage.repositories.notes import NoteRepository
     from nextyes.storage.repositories.settings import SettingsRepository
@@ -38,6 +39,7 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "contacts": ("contacts", "ContactRepository"),
     "settings": ("settings", "SettingsRepository"),
     "feedback": ("feedback", "FeedbackRepository"),
+    "insights": ("insights", "InsightsRepository"),
 }
 
 
@@ -55,6 +57,7 @@ class UnitOfWork:
     contacts: ContactRepository
     settings: SettingsRepository
     feedback: FeedbackRepository
+    insights: InsightsRepository
 
     def __getattr__(self, name: str) -> Any:
         if name not in REPOSITORIES:
