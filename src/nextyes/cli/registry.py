@@ -21,7 +21,18 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "feedback": (
         "nextyes.cli.commands.feedback",
         "feedback",
-        "Learn from feedback: find its themes.",
+        "Ask for feedback after a no, and keep what comes back.",
+    ),
+    "reply": ("nextyes.cli.commands.reply", "reply", "Draft a gracious reply to a no."),
+    "reflect": (
+        "nextyes.cli.commands.reflect",
+        "reflect",
+        "Reflect on a no: a few questions, a time box, then let it go.",
+    ),
+    "interview": (
+        "nextyes.cli.commands.interview",
+        "interview",
+        "Record what happened in an interview.",
     ),
     "insights": (
         "nextyes.cli.commands.insights",

@@ -26,6 +26,14 @@ if TYPE_CHECKING:
     from nextyes.storage.repositories.insights import InsightsRepository
     from nextyes.storage.repositories.interviews import InterviewRepository, QuestionRepository
     from nextyes.storage.repositories.notes import NoteRepository
+    from nextyes.storage.repositories.recovery import (
+        CoolDownRepository,
+        DraftRepository,
+        FeedbackRequestRepository,
+        MoodRepository,
+        RecoveryProgressRepository,
+        ReflectionRepository,
+    )
     from nextyes.storage.repositories.settings import SettingsRepository
 
 # attribute -> (module under nextyes.storage.repositories, class). Repositories are imported
@@ -39,6 +47,12 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "contacts": ("contacts", "ContactRepository"),
     "settings": ("settings", "SettingsRepository"),
     "feedback": ("feedback", "FeedbackRepository"),
+    "cool_downs": ("recovery", "CoolDownRepository"),
+    "feedback_requests": ("recovery", "FeedbackRequestRepository"),
+    "drafts": ("recovery", "DraftRepository"),
+    "reflections": ("recovery", "ReflectionRepository"),
+    "moods": ("recovery", "MoodRepository"),
+    "recovery_progress": ("recovery", "RecoveryProgressRepository"),
     "insights": ("insights", "InsightsRepository"),
 }
 
@@ -57,6 +71,12 @@ class UnitOfWork:
     contacts: ContactRepository
     settings: SettingsRepository
     feedback: FeedbackRepository
+    cool_downs: CoolDownRepository
+    feedback_requests: FeedbackRequestRepository
+    drafts: DraftRepository
+    reflections: ReflectionRepository
+    moods: MoodRepository
+    recovery_progress: RecoveryProgressRepository
     insights: InsightsRepository
 
     def __getattr__(self, name: str) -> Any:
