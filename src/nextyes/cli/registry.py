@@ -39,4 +39,9 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "insights",
         "Patterns across your search, with the numbers behind them.",
     ),
+    "plan": (
+        "nextyes.cli.commands.plan",
+        "plan",
+        "Your improvement plan: what to work on, and the evidence you're getting better.",
+    ),
 }

@@ -109,8 +109,8 @@ def build_insights(uow: UnitOfWork, today: date) -> Insights:
     return replace(result, sentences=describe(result))
 
 
-def theme_mentions(texts: list[ThemedText]) -> list[ThemeMention]:
-    """The themes of feedback and reasons; texts stored without themes are classified here."""
+def with_themes(texts: list[ThemedText]) -> list[tuple[ThemedText, tuple[Theme, ...]]]:
+    """Each text with its themes; texts stored without themes are classified here."""
     unthemed = sorted({t.text for t in texts if t.themes is None})
     found: dict[str, tuple[str, ...]] = {}
     if unthemed:
@@ -118,11 +118,16 @@ def theme_mentions(texts: list[ThemedText]) -> list[ThemeMention]:
 
         predictions = load_theme_classifier().predict_many(unthemed)
         found = {text: tuple(p.themes) for text, p in zip(unthemed, predictions, strict=True)}
-    mentions: list[ThemeMention] = []
+    result = []
     for text in texts:
         names = text.themes if text.themes is not None else found[text.text]
-        mentions.extend(ThemeMention(Theme(name), text.on) for name in names if name in _THEMES)
-    return mentions
+        result.append((text, tuple(Theme(name) for name in names if name in _THEMES)))
+    return result
+
+
+def theme_mentions(texts: list[ThemedText]) -> list[ThemeMention]:
+    """One mention per theme per piece of feedback or rejection reason."""
+    return [ThemeMention(theme, text.on) for text, themes in with_themes(texts) for theme in themes]
 
 
 _THEMES = {str(t) for t in Theme}

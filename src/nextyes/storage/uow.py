@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from nextyes.storage.repositories.insights import InsightsRepository
     from nextyes.storage.repositories.interviews import InterviewRepository, QuestionRepository
     from nextyes.storage.repositories.notes import NoteRepository
+    from nextyes.storage.repositories.plans import PlanRepository
     from nextyes.storage.repositories.recovery import (
         CoolDownRepository,
         DraftRepository,
@@ -54,6 +55,7 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "moods": ("recovery", "MoodRepository"),
     "recovery_progress": ("recovery", "RecoveryProgressRepository"),
     "insights": ("insights", "InsightsRepository"),
+    "plans": ("plans", "PlanRepository"),
 }
 
 
@@ -78,6 +80,7 @@ class UnitOfWork:
     moods: MoodRepository
     recovery_progress: RecoveryProgressRepository
     insights: InsightsRepository
+    plans: PlanRepository
 
     def __getattr__(self, name: str) -> Any:
         if name not in REPOSITORIES:

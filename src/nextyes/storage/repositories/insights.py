@@ -48,6 +48,8 @@ class ThemedText:
     themes: tuple[str, ...] | None
     origin: str
     """"feedback" or "reason"."""
+    application_id: int | None = None
+    feedback_id: int | None = None
 
 
 class InsightsRepository(Repository):
@@ -97,12 +99,13 @@ class InsightsRepository(Repository):
     def themed_texts(self) -> list[ThemedText]:
         """Every piece of feedback and every rejection reason, oldest first."""
         feedback = self.db.query(
-            "SELECT received_on, text, themes FROM feedback WHERE owner_id = :owner "
+            "SELECT id, application_id, received_on, text, themes FROM feedback "
+            "WHERE owner_id = :owner "
             "ORDER BY received_on, id",
             {"owner": self.owner_id},
         )
         reasons = self.db.query(
-            "SELECT occurred_on, reason FROM stage_events WHERE owner_id = :owner "
+            "SELECT application_id, occurred_on, reason FROM stage_events WHERE owner_id = :owner "
             "AND stage = 'rejected' AND reason IS NOT NULL AND reason <> '' "
             "ORDER BY occurred_on, id",
             {"owner": self.owner_id},
@@ -113,9 +116,14 @@ class InsightsRepository(Repository):
                 row["text"],
                 None if row["themes"] is None else tuple(from_json(row["themes"], [])),
                 "feedback",
+                application_id=row["application_id"],
+                feedback_id=row["id"],
             )
             for row in feedback
         ]
-        texts += [ThemedText(as_date(row["occurred_on"]), row["reason"], None, "reason")
-                  for row in reasons]  # fmt: skip
+        texts += [
+            ThemedText(as_date(row["occurred_on"]), row["reason"], None, "reason",
+                       application_id=row["application_id"])
+            for row in reasons
+        ]  # fmt: skip
         return texts
