@@ -42,6 +42,6 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "plan": (
         "nextyes.cli.commands.plan",
         "plan",
-        "Your improvement plan: what to work on, and the evidence you're getting better.",
+        "Your improvement plan, and the evidence you're getting better.",
     ),
 }

@@ -20,7 +20,7 @@ THEMES = click.Choice([t.value for t in Theme])
 @click.group(invoke_without_command=True)
 @click.pass_context
 def plan(ctx: click.Context) -> None:
-    """Your improvement plan: what to work on, and the evidence you're getting better.
+    """Your improvement plan, and the evidence you're getting better.
 
     \b
     nextyes plan                          the plan (open items first)
