@@ -44,4 +44,9 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "plan",
         "Your improvement plan, and the evidence you're getting better.",
     ),
+    "practice": (
+        "nextyes.cli.commands.practice",
+        "practice",
+        "Practise interview questions, weighted to your weak themes.",
+    ),
 }

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from nextyes.storage.repositories.interviews import InterviewRepository, QuestionRepository
     from nextyes.storage.repositories.notes import NoteRepository
     from nextyes.storage.repositories.plans import PlanRepository
+    from nextyes.storage.repositories.practice import PracticeRepository
     from nextyes.storage.repositories.recovery import (
         CoolDownRepository,
         DraftRepository,
@@ -56,6 +57,7 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "recovery_progress": ("recovery", "RecoveryProgressRepository"),
     "insights": ("insights", "InsightsRepository"),
     "plans": ("plans", "PlanRepository"),
+    "practice": ("practice", "PracticeRepository"),
 }
 
 
@@ -81,6 +83,7 @@ class UnitOfWork:
     recovery_progress: RecoveryProgressRepository
     insights: InsightsRepository
     plans: PlanRepository
+    practice: PracticeRepository
 
     def __getattr__(self, name: str) -> Any:
         if name not in REPOSITORIES:
