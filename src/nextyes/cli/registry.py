@@ -49,4 +49,9 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "practice",
         "Practise interview questions, weighted to your weak themes.",
     ),
+    "story": (
+        "nextyes.cli.commands.story",
+        "story",
+        "Your STAR stories, ready for interviews and tagged by theme.",
+    ),
 }

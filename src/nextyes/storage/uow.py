@@ -37,6 +37,7 @@ if TYPE_CHECKING:
         ReflectionRepository,
     )
     from nextyes.storage.repositories.settings import SettingsRepository
+    from nextyes.storage.repositories.stories import StoryRepository
 
 # attribute -> (module under nextyes.storage.repositories, class). Repositories are imported
 # on first use, so a quick command pays only for the ones it touches.
@@ -58,6 +59,7 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "insights": ("insights", "InsightsRepository"),
     "plans": ("plans", "PlanRepository"),
     "practice": ("practice", "PracticeRepository"),
+    "stories": ("stories", "StoryRepository"),
 }
 
 
@@ -84,6 +86,7 @@ class UnitOfWork:
     insights: InsightsRepository
     plans: PlanRepository
     practice: PracticeRepository
+    stories: StoryRepository
 
     def __getattr__(self, name: str) -> Any:
         if name not in REPOSITORIES:
