@@ -23,8 +23,10 @@ if TYPE_CHECKING:
     from nextyes.storage.repositories.contacts import ContactRepository
     from nextyes.storage.repositories.events import StageEventRepository
     from nextyes.storage.repositories.feedback import FeedbackRepository
+    from nextyes.storage.repositories.goals import GoalRepository
     from nextyes.storage.repositories.insights import InsightsRepository
     from nextyes.storage.repositories.interviews import InterviewRepository, QuestionRepository
+    from nextyes.storage.repositories.momentum import MomentumRepository
     from nextyes.storage.repositories.notes import NoteRepository
     from nextyes.storage.repositories.plans import PlanRepository
     from nextyes.storage.repositories.practice import PracticeRepository
@@ -32,12 +34,13 @@ if TYPE_CHECKING:
         CoolDownRepository,
         DraftRepository,
         FeedbackRequestRepository,
-        MoodRepository,
         RecoveryProgressRepository,
         ReflectionRepository,
     )
     from nextyes.storage.repositories.settings import SettingsRepository
     from nextyes.storage.repositories.stories import StoryRepository
+    from nextyes.storage.repositories.wellbeing import CareRepository, MoodRepository, WhyRepository
+    from nextyes.storage.repositories.wins import WinRepository
 
 # attribute -> (module under nextyes.storage.repositories, class). Repositories are imported
 # on first use, so a quick command pays only for the ones it touches.
@@ -54,8 +57,13 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "feedback_requests": ("recovery", "FeedbackRequestRepository"),
     "drafts": ("recovery", "DraftRepository"),
     "reflections": ("recovery", "ReflectionRepository"),
-    "moods": ("recovery", "MoodRepository"),
+    "moods": ("wellbeing", "MoodRepository"),
     "recovery_progress": ("recovery", "RecoveryProgressRepository"),
+    "goals": ("goals", "GoalRepository"),
+    "wins": ("wins", "WinRepository"),
+    "care": ("wellbeing", "CareRepository"),
+    "whys": ("wellbeing", "WhyRepository"),
+    "momentum": ("momentum", "MomentumRepository"),
     "insights": ("insights", "InsightsRepository"),
     "plans": ("plans", "PlanRepository"),
     "practice": ("practice", "PracticeRepository"),
@@ -83,6 +91,11 @@ class UnitOfWork:
     reflections: ReflectionRepository
     moods: MoodRepository
     recovery_progress: RecoveryProgressRepository
+    goals: GoalRepository
+    wins: WinRepository
+    care: CareRepository
+    whys: WhyRepository
+    momentum: MomentumRepository
     insights: InsightsRepository
     plans: PlanRepository
     practice: PracticeRepository
