@@ -23,7 +23,7 @@ def plan(ctx: click.Context) -> None:
     """Your improvement plan, and the evidence you're getting better.
 
     \b
-    nextyes plan                          the plan (open items first)
+    nextyes plan                          the open items (--all for everything)
     nextyes plan suggest                  ideas for themes that keep coming up
     nextyes plan add KEY|"TITLE"          add a suggestion (by its key) or your own item
     nextyes plan start ID | finish ID | drop ID
@@ -38,7 +38,7 @@ def plan(ctx: click.Context) -> None:
 @format_option("table", "json")
 @pass_app
 def show(app: AppContext, everything: bool, fmt: str) -> None:
-    """Show the plan: open items first, with their evidence."""
+    """Show the plan: open items, or every item with --all."""
     from nextyes.services.plan import list_plan
 
     statuses = () if everything else (PlanStatus.PLANNED, PlanStatus.STARTED)
