@@ -1,4 +1,4 @@
-"""How long does `nextyes insights` take on a 10,000-application journal?
+"""How long do `nextyes insights` (and plan, practice, story) take on a 10,000-application journal?
 
 Builds the journal with the demo generator (two years of activity, as bench/cli_latency.py
 does) in a temporary home, then times whole processes from the venv's own `nextyes`: median
@@ -7,7 +7,8 @@ service alone, in this process, with the journal already open.
 
     .venv/bin/python bench/insights_speed.py [--runs 15] [--count 10000] [--keep DIR]
 
-Target (issue 4): `nextyes insights` <= 500 ms on the 10,000-application journal.
+Target (issue 4): `nextyes insights` <= 500 ms on the 10,000-application journal. The plan,
+practice and story commands are measured beside it against the quick-command target.
 """
 
 from __future__ import annotations
@@ -73,6 +74,10 @@ def main() -> None:
             env,
             args.runs,
         ),
+        measure("nextyes plan", [nextyes, "plan"], env, args.runs),
+        measure("nextyes plan suggest", [nextyes, "plan", "suggest"], env, args.runs),
+        measure("nextyes practice", [nextyes, "practice"], env, args.runs),
+        measure("nextyes story list", [nextyes, "story", "list"], env, args.runs),
     ]
     print(f"\nMachine: {machine()}; journal: {args.count} applications (SQLite, WAL)\n")
     print(table(rows))

@@ -9,7 +9,6 @@ handful of applications is told so rather than shown a trend.
 from __future__ import annotations
 
 import math
-import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -220,6 +219,8 @@ def response_time(facts: Iterable[ApplicationFacts]) -> ResponseTime | None:
     )
     if len(days) < MIN_RESPONSES:
         return None
+    import statistics  # only here: it pulls in fractions and decimal
+
     q1, _, q3 = statistics.quantiles(days, n=4, method="inclusive")
     return ResponseTime(len(days), float(statistics.median(days)), (q1, q3))
 

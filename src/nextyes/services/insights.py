@@ -34,7 +34,7 @@ from nextyes.domain.insights import (
 )
 from nextyes.domain.roles import role_family
 from nextyes.domain.stages import Stage
-from nextyes.domain.themes import Theme
+from nextyes.services.themed_texts import with_themes
 from nextyes.storage.repositories.insights import ThemedText
 from nextyes.storage.uow import UnitOfWork
 
@@ -109,28 +109,9 @@ def build_insights(uow: UnitOfWork, today: date) -> Insights:
     return replace(result, sentences=describe(result))
 
 
-def with_themes(texts: list[ThemedText]) -> list[tuple[ThemedText, tuple[Theme, ...]]]:
-    """Each text with its themes; texts stored without themes are classified here."""
-    unthemed = sorted({t.text for t in texts if t.themes is None})
-    found: dict[str, tuple[str, ...]] = {}
-    if unthemed:
-        from nextyes.text.themes import load_theme_classifier
-
-        predictions = load_theme_classifier().predict_many(unthemed)
-        found = {text: tuple(p.themes) for text, p in zip(unthemed, predictions, strict=True)}
-    result = []
-    for text in texts:
-        names = text.themes if text.themes is not None else found[text.text]
-        result.append((text, tuple(Theme(name) for name in names if name in _THEMES)))
-    return result
-
-
 def theme_mentions(texts: list[ThemedText]) -> list[ThemeMention]:
     """One mention per theme per piece of feedback or rejection reason."""
     return [ThemeMention(theme, text.on) for text, themes in with_themes(texts) for theme in themes]
-
-
-_THEMES = {str(t) for t in Theme}
 
 
 def _comparisons(yours: dict[str, Rate]) -> list[Comparison]:

@@ -9,7 +9,7 @@ dropped), and collect evidence along the way.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from nextyes.domain.errors import Conflict, InvalidInput, NotFound
 from nextyes.domain.insights import ThemeMention, theme_trends
@@ -27,12 +27,14 @@ from nextyes.domain.plan import (
 )
 from nextyes.domain.themes import Control, Theme
 from nextyes.services.applications import get_application
-from nextyes.services.insights import with_themes
+from nextyes.services.themed_texts import with_themes
 from nextyes.storage.repositories.insights import ThemedText
 from nextyes.storage.uow import UnitOfWork
 
 PER_THEME = 2
 """Suggestions offered per theme at a time."""
+RECENT = timedelta(days=90)
+"""Recurring means in this window (the insights' "last 90 days")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +72,7 @@ def action_library() -> dict[str, Action]:
 def suggest_plan_items(uow: UnitOfWork, today: date) -> list[Suggestion]:
     """Library actions for recurring themes within the user's control, not yet in the plan."""
     with uow:
-        texts = with_themes(uow.insights.themed_texts())
+        texts = with_themes(uow.insights.themed_texts(since=today - RECENT))
         taken = uow.plans.action_keys()
     mentions = [(theme, text) for text, themes in texts for theme in themes]
     trends = theme_trends([ThemeMention(theme, text.on) for theme, text in mentions], today)

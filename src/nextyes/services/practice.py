@@ -27,7 +27,7 @@ from nextyes.domain.practice import (
     weigh,
 )
 from nextyes.domain.themes import Control
-from nextyes.services.insights import with_themes
+from nextyes.services.themed_texts import with_themes
 from nextyes.storage.uow import UnitOfWork
 
 HISTORY = timedelta(days=180)
@@ -62,7 +62,7 @@ def weak_themes(uow: UnitOfWork, today: date) -> dict[str, int]:
     """Themes to practise more: recurring feedback themes within your control (by how often
     they came up in 90 days) and themes whose recent practice was rated low."""
     with uow:
-        texts = with_themes(uow.insights.themed_texts())
+        texts = with_themes(uow.insights.themed_texts(since=today - timedelta(days=90)))
         sessions = uow.practice.since(today - HISTORY)
     mentions = [ThemeMention(theme, text.on) for text, themes in texts for theme in themes]
     weak = {

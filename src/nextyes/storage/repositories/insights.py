@@ -96,19 +96,19 @@ class InsightsRepository(Repository):
             )
         return facts
 
-    def themed_texts(self) -> list[ThemedText]:
-        """Every piece of feedback and every rejection reason, oldest first."""
+    def themed_texts(self, since: date | None = None) -> list[ThemedText]:
+        """Every piece of feedback and every rejection reason (from `since` on), oldest first."""
+        params = {"owner": self.owner_id, "since": since or date.min}
         feedback = self.db.query(
             "SELECT id, application_id, received_on, text, themes FROM feedback "
-            "WHERE owner_id = :owner "
-            "ORDER BY received_on, id",
-            {"owner": self.owner_id},
+            "WHERE owner_id = :owner AND received_on >= :since ORDER BY received_on, id",
+            params,
         )
         reasons = self.db.query(
             "SELECT application_id, occurred_on, reason FROM stage_events WHERE owner_id = :owner "
             "AND stage = 'rejected' AND reason IS NOT NULL AND reason <> '' "
-            "ORDER BY occurred_on, id",
-            {"owner": self.owner_id},
+            "AND occurred_on >= :since ORDER BY occurred_on, id",
+            params,
         )
         texts = [
             ThemedText(
