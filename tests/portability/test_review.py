@@ -84,7 +84,9 @@ def test_each_no_says_where_it_came_and_what_it_taught(week_of_news: Cli, journa
     texts = [i.text for i in noes.items]
     assert "Brightwell · Analyst, after you applied (Fri 20)" in texts
     brightwell = noes.items[texts.index("Brightwell · Analyst, after you applied (Fri 20)")]
-    assert brightwell.detail == "They said: “We went with an internal candidate.”"
+    assert brightwell.detail == (
+        "They said: “We went with an internal candidate.” Outside your control: internal candidate."
+    )
     dovetail = next(i for i in noes.items if i.text.startswith("Dovetail"))
     assert dovetail.detail is not None and "polite request" in dovetail.detail
     private = [i for i in noes.items if i.private]
@@ -106,7 +108,11 @@ def test_feedback_themes_are_split_into_what_to_work_on_and_what_was_not_yours(
     assert "Worth working on: behavioural answers." in (brightwell.detail or "")
     assert "Outside your control: internal candidate." in (brightwell.detail or "")
     themes = _section(review, "themes")
-    assert [i.tags[0] for i in themes.items] == ["behavioural_answers", "internal_candidate"]
+    assert [(i.tags[0], i.text) for i in themes.items] == [
+        ("internal_candidate", "Internal candidate: 2 times"),
+        ("behavioural_answers", "Behavioural answers: 1 time"),
+    ]
+    assert themes.summary == "From 2 pieces of feedback and reasons given in the last 30 days."
     focus = _section(review, "focus")
     assert any("behavioural answers" in i.text for i in focus.items)
 
@@ -302,3 +308,29 @@ def test_care_and_mood_are_private_and_the_why_is_shown(
     assert "Care and mood" not in page
     assert "Work where my analysis changes decisions" in page
     assert "A recruiter called me back" in page
+
+
+def test_the_plan_part_tells_what_moved_and_the_focus_comes_from_the_plan(
+    week_of_news: Cli, journal: Journal
+) -> None:
+    run = week_of_news
+    run.ok("plan", "add", "Rehearse three STAR stories aloud", "--theme", "behavioural_answers")
+    run.ok("plan", "add", "Rewrite the résumé summary", "--kind", "materials")
+    run.ok("plan", "add", "SQL window functions", "--kind", "skill")
+    run.ok("plan", "add", "Old course", "--kind", "learning")
+    run.ok("plan", "start", "1")
+    run.ok("plan", "start", "4")
+    run.ok("plan", "finish", "4", "--evidence", "Certificate")
+    run.ok("practice", "log", "beh-01", "--rating", "3", "--plan-item", "1")
+    review = weekly_review(journal.uow(), W47, NOW)
+    plan = _section(review, "plan")
+    texts = [i.text for i in plan.items]
+    assert texts[:2] == ["Done: Old course", "Started: Rehearse three STAR stories aloud"]
+    assert "1 practice session this week." in texts
+    assert plan.summary == "1 done this week, 1 under way, 2 waiting their turn."
+    focus = [i.text for i in _section(review, "focus").items]
+    assert focus == [
+        "Keep going with: Rehearse three STAR stories aloud",
+        "Next from your plan: Rewrite the résumé summary",
+        "Prepare for Acme Robotics · Data Analyst: the role, the people, and two stories that fit it.",
+    ]

@@ -41,6 +41,8 @@ class ReviewContext:
     focus_ideas: list[tuple[int, ReviewItem]] = field(default_factory=list)
     # Items one provider gives to a section another builds later (a goal for "applications").
     extra_items: dict[str, list[ReviewItem]] = field(default_factory=dict)
+    # What more than one provider reads, read once (e.g. the themed feedback).
+    cache: dict[str, Any] = field(default_factory=dict)
 
     @property
     def today(self) -> date:
@@ -107,7 +109,7 @@ def before_review(step: Callable[[UnitOfWork, datetime], object]) -> None:
 
 def _load_providers() -> None:
     # Each part of the journal registers its sections on import.
-    from nextyes.services import review_momentum, review_sections  # noqa: F401
+    from nextyes.services import review_momentum, review_plan, review_sections  # noqa: F401
 
 
 def weekly_review(uow: UnitOfWork, week: Week, now: datetime) -> WeeklyReview:

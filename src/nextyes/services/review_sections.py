@@ -11,9 +11,10 @@ from nextyes.domain.review import Chart, ReviewItem, ReviewSection, Series, Week
 from nextyes.domain.stages import CLOSED_STAGES, INTERVIEW_STAGES, RANK, Stage
 from nextyes.domain.themes import CONTROL, LABELS, Control, Theme
 from nextyes.services.review import ORDER, ReviewContext, section
+from nextyes.services.themed_texts import with_themes
+from nextyes.storage.repositories.insights import ThemedText
 
 TREND_WEEKS = 8
-KNOWN_THEMES = frozenset(t.value for t in Theme)
 THEME_WINDOW = timedelta(days=30)
 
 
@@ -111,7 +112,7 @@ def _move(ctx: ReviewContext, e: StageEvent) -> ReviewItem:
 
 
 def _theme_names(themes: list[str]) -> str:
-    return ", ".join(LABELS[Theme(t)].lower() for t in themes if t in KNOWN_THEMES)
+    return ", ".join(LABELS[Theme(t)].lower() for t in themes)
 
 
 @section(ORDER["rejections"])
@@ -126,7 +127,8 @@ def rejections(ctx: ReviewContext) -> ReviewSection | None:
         line = ctx.text("rejections.line", name=ctx.application_name(e.application_id), at=at,
                         day=_weekday(ctx, e))  # fmt: skip
         feedback = ctx.uow.feedback.for_application(e.application_id)
-        themes = sorted({t for f in feedback for t in f.themes if t in KNOWN_THEMES})
+        themes = sorted({t.value for text, found in themed(ctx) for t in found
+                         if text.application_id == e.application_id})  # fmt: skip
         lessons = []
         if e.reason:
             lessons.append(ctx.text("rejections.reason", reason=e.reason))
@@ -172,11 +174,21 @@ def _reflection_items(ctx: ReviewContext, application_id: int) -> list[ReviewIte
     return items
 
 
+def themed(ctx: ReviewContext) -> list[tuple[ThemedText, tuple[Theme, ...]]]:
+    """Feedback and rejection reasons from the month before the week's end on, with their
+    themes (texts stored without themes are classified), read once per review."""
+    if "themed" not in ctx.cache:
+        texts = ctx.uow.insights.themed_texts(since=ctx.week.ends_on - THEME_WINDOW)
+        ctx.cache["themed"] = with_themes(texts)
+    found: list[tuple[ThemedText, tuple[Theme, ...]]] = ctx.cache["themed"]
+    return found
+
+
 @section(ORDER["themes"])
 def themes(ctx: ReviewContext) -> ReviewSection | None:
     start = ctx.week.ends_on - THEME_WINDOW
-    recent = [f for f in ctx.uow.feedback.all() if start < f.received_on <= ctx.week.ends_on]
-    counts = Counter(t for f in recent for t in f.themes if t in KNOWN_THEMES)
+    recent = [(t, found) for t, found in themed(ctx) if start < t.on <= ctx.week.ends_on]
+    counts = Counter(theme.value for _, found in recent for theme in found)
     if not counts:
         return None
     items = []
@@ -192,7 +204,7 @@ def themes(ctx: ReviewContext) -> ReviewSection | None:
     top = next((t for t, _ in counts.most_common() if CONTROL[Theme(t)] is not Control.NO), None)
     if top is not None:
         ctx.offer_focus(
-            counts[top] * 10,
+            min(counts[top] * 10, 45),
             ReviewItem(ctx.text("focus.theme", theme=LABELS[Theme(top)].lower()), tags=(top,)),
         )
     summary = ctx.text("themes.summary", feedback=ctx.count(len(recent), "feedback"))
@@ -230,11 +242,16 @@ def focus(ctx: ReviewContext) -> ReviewSection:
     elif not sent:
         ctx.offer_focus(25, ReviewItem(ctx.text("focus.restart")))
     seen: set[str] = set()
-    chosen = []
+    ranked = []
     for _, item in sorted(ctx.focus_ideas, key=lambda pair: -pair[0]):
         if item.text not in seen:
             seen.add(item.text)
-            chosen.append(item)
+            ranked.append(item)
+    # Chosen from the plan first (two at most), then the most pressing other thing.
+    planned = [i for i in ranked if "plan" in i.tags or "suggested" in i.tags]
+    others = [i for i in ranked if i not in planned]
+    chosen = [*planned[:2], *others[:1]]
+    chosen += [i for i in [*planned[2:], *others[1:]] if i not in chosen][: 3 - len(chosen)]
     if not chosen:
         chosen.append(ReviewItem(ctx.text("focus.steady")))
     return ReviewSection("focus", ctx.text("focus.title"), None, tuple(chosen[:3]))
