@@ -334,3 +334,17 @@ def test_the_plan_part_tells_what_moved_and_the_focus_comes_from_the_plan(
         "Next from your plan: Rewrite the résumé summary",
         "Prepare for Acme Robotics · Data Analyst: the role, the people, and two stories that fit it.",
     ]
+
+
+def test_the_demo_gives_the_review_something_in_every_part(run: Cli, tmp_path: Path) -> None:
+    run.ok("demo")
+    text = run.ok("review", "week").output
+    for heading in ("Wins first", "Applications", "Stage changes", "Noes, and what each taught",
+                    "Themes in recent feedback", "Your plan", "Care and mood", "Your why",
+                    "Focus for next week"):  # fmt: skip
+        assert f"## {heading}" in text, heading
+    out = tmp_path / "share.html"
+    run.ok("review", "week", "--share", "--out", str(out))
+    shared = out.read_text()
+    assert "The recruiter was kind on the phone" in shared
+    assert "Felt flat all afternoon" in text and "Felt flat all afternoon" not in shared
