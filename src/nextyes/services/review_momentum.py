@@ -1,26 +1,34 @@
 """The review's sections from momentum: wins first, the week's goals, care and mood (private),
-and the why."""
+and the why, all from one `week_momentum` read."""
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from datetime import datetime, time, timedelta
 
 from nextyes.domain.goals import Metric, streak
 from nextyes.domain.review import Chart, ReviewItem, ReviewSection, Series
 from nextyes.services.goals import goal_history
+from nextyes.services.momentum_week import WeekMomentum, week_momentum
 from nextyes.services.preferences import get_preferences
 from nextyes.services.review import ORDER, ReviewContext, before_review, section
 from nextyes.services.why import recheck_due
 from nextyes.services.wins import sync_auto_wins
 
+# New automatic wins are stored before the review opens its read, so they are part of it.
 before_review(sync_auto_wins)
+
+
+def momentum(ctx: ReviewContext) -> WeekMomentum:
+    """The week's wins, goals, care, moods and why, read once per review."""
+    if "momentum" not in ctx.cache:
+        ctx.cache["momentum"] = week_momentum(ctx.uow, ctx.week.starts_on, ctx.now)
+    found: WeekMomentum = ctx.cache["momentum"]
+    return found
 
 
 @section(ORDER["wins"])
 def wins(ctx: ReviewContext) -> ReviewSection:
-    found = sorted(ctx.uow.wins.between(ctx.week.starts_on, ctx.week.ends_on),
-                   key=lambda w: (w.occurred_on, w.id))  # fmt: skip
+    found = sorted(momentum(ctx).wins, key=lambda w: (w.occurred_on, w.id))
     ctx.facts["wins"] = len(found)
     title = ctx.text("wins.title")
     if not found:
@@ -37,13 +45,7 @@ def wins(ctx: ReviewContext) -> ReviewSection:
 @section(ORDER["goals"])
 def goals(ctx: ReviewContext) -> None:
     """The week's goals, told inside the applications part of the review."""
-    history = goal_history(ctx.uow, ctx.week.ends_on)
-    monday = ctx.week.starts_on
-    for metric in Metric:
-        result = next((r for r in history.results.get(metric, []) if r.week == monday), None)
-        if result is None:
-            continue
-        weeks = streak(history.results[metric], min(ctx.week.ends_on, ctx.today))
+    for metric, result in momentum(ctx).goals:
         if metric is Metric.APPLICATIONS:
             ctx.facts["applications_goal"] = result.target
             ctx.facts["applications_goal_met"] = int(result.met)
@@ -52,22 +54,22 @@ def goals(ctx: ReviewContext) -> None:
         detail = None
         if result.met and result.met_on is not None:
             detail = ctx.text("goals.met_on", day=f"{result.met_on:%A}")
+            until = min(ctx.week.ends_on, ctx.today)
+            weeks = streak(goal_history(ctx.uow, until).results.get(metric, []), until)
             if weeks >= 2:
                 detail += " " + ctx.text("goals.streak", weeks=weeks)
         elif ctx.week.ends_on < ctx.today:
             detail = ctx.text("goals.guide")
         ctx.add_to("applications", ReviewItem(line, detail, tags=("goal", metric.value)))
-    return
 
 
 @section(ORDER["care"])
 def care(ctx: ReviewContext) -> ReviewSection | None:
     """Time for yourself and how the week felt: private, never in what you share."""
-    entries = ctx.uow.care.between(ctx.week.starts_on, ctx.week.ends_on)
+    week = momentum(ctx)
+    entries = week.care
     tz = ctx.now.tzinfo
-    start = datetime.combine(ctx.week.starts_on, time(0), tzinfo=tz)
-    moods = sorted(ctx.uow.moods.between(start, start + timedelta(days=7)),
-                   key=lambda m: m.recorded_at)  # fmt: skip
+    moods = sorted(week.moods, key=lambda m: m.recorded_at)
     if not entries and not moods:
         return None
     items = []
@@ -119,7 +121,7 @@ def care(ctx: ReviewContext) -> ReviewSection | None:
 
 @section(ORDER["why"])
 def why(ctx: ReviewContext) -> ReviewSection | None:
-    current = ctx.uow.whys.current()
+    current = momentum(ctx).why
     if current is None:
         return None
     items = [ReviewItem(current.text, ctx.text("why.since", day=current.set_on.isoformat()))]
