@@ -17,7 +17,7 @@ from nextyes.domain.tracker_columns import (
     parse_sheet_date,
     stage_from_status,
 )
-from nextyes.reports.spreadsheet import spreadsheet_safe
+from nextyes.reports.cells import spreadsheet_safe
 
 
 def _fields(header: list[str], preset: str = "generic", **overrides: str) -> dict[str, str]:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from nextyes.reports.spreadsheet import spreadsheet_safe  # shared with the web app
+from nextyes.reports.cells import spreadsheet_safe  # shared with the web app
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -11,19 +11,12 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from nextyes.domain.errors import InvalidInput
+from nextyes.reports.cells import FORMULA_START, spreadsheet_safe
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bars"}
-
-
-def spreadsheet_safe(value: Any) -> str:
-    """A cell a spreadsheet will not run as a formula (prefixing a quote, as OWASP advises)."""
-    text = "" if value is None else str(value.isoformat() if isinstance(value, date) else value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def csv_text(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
@@ -140,7 +133,7 @@ def read_sheet(
 
 def _unquoted(cell: str) -> str:
     """Undo `spreadsheet_safe`: "'=SUM" was written as a safe cell and means "=SUM"."""
-    return cell[1:] if cell.startswith("'") and cell[1:2] in _FORMULA_START[:4] else cell
+    return cell[1:] if cell.startswith("'") and cell[1:2] in FORMULA_START[:4] else cell
 
 
 def _check_header(cells: tuple[str, ...], name: str) -> tuple[str, ...]:
