@@ -61,7 +61,8 @@ def test_an_html_only_body_becomes_plain_text_without_styles_or_scripts() -> Non
 
 def test_plain_text_is_preferred_over_html_in_an_alternative() -> None:
     raw = _raw(
-        'From: x@y.com\nSubject: hi\nMIME-Version: 1.0\nContent-Type: multipart/alternative; boundary="b"\n',
+        "From: x@y.com\nSubject: hi\nMIME-Version: 1.0\n"
+        'Content-Type: multipart/alternative; boundary="b"\n',
         b"--b\r\nContent-Type: text/plain\r\n\r\nplain words\r\n"
         b"--b\r\nContent-Type: text/html\r\n\r\n<p>html words</p>\r\n--b--\r\n",
     )
