@@ -38,7 +38,7 @@ def _write_mbox(path: Path, messages: list[email.message.EmailMessage]) -> Path:
 def test_an_mbox_is_read_message_by_message_in_order(tmp_path: Path) -> None:
     path = _write_mbox(tmp_path / "all.mbox", [_message(i) for i in range(25)])
     got = list(read_mailbox(path))
-    assert [m.message_id for m in got] == [f"msg-{i}@example.com" for i in range(25)]
+    assert [m.message_id for m in got] == [f"<msg-{i}@example.com>" for i in range(25)]
     assert got[3].subject == "Your application number 3"
     assert got[3].sender_domain == "careers.example.com"
     assert got[3].sender_name == "Talent Team"
@@ -82,7 +82,7 @@ def test_an_oversized_message_keeps_its_beginning_and_the_next_message_still_arr
     big.add_attachment(b"\x00" * 50_000, maintype="application", subtype="octet-stream")
     path = _write_mbox(tmp_path / "big.mbox", [big, _message(2)])
     got = list(read_mailbox(path))
-    assert [m.message_id for m in got] == ["msg-1@example.com", "msg-2@example.com"]
+    assert [m.message_id for m in got] == ["<msg-1@example.com>", "<msg-2@example.com>"]
     assert "Truncated" in got[0].defects
     assert got[0].body.startswith("Thank you for applying")
 
@@ -96,9 +96,9 @@ def test_a_folder_of_eml_files_is_read_in_name_order(tmp_path: Path) -> None:
     (folder / "notes.txt").write_text("not mail")
     assert detect_mailbox(folder) is MailboxKind.EML_FOLDER
     assert [m.message_id for m in read_mailbox(folder)] == [
-        "msg-1@example.com",
-        "msg-2@example.com",
-        "msg-3@example.com",
+        "<msg-1@example.com>",
+        "<msg-2@example.com>",
+        "<msg-3@example.com>",
     ]
 
 
@@ -109,7 +109,7 @@ def test_a_maildir_is_read_from_cur_and_new(tmp_path: Path) -> None:
     box.close()
     assert detect_mailbox(tmp_path / "Mail") is MailboxKind.MAILDIR
     assert sorted(m.message_id for m in read_mailbox(tmp_path / "Mail")) == [
-        f"msg-{i}@example.com" for i in range(4)
+        f"<msg-{i}@example.com>" for i in range(4)
     ]
 
 
@@ -117,7 +117,7 @@ def test_a_single_eml_file_is_a_mailbox_of_one(tmp_path: Path) -> None:
     path = tmp_path / "one.eml"
     path.write_bytes(_message(7).as_bytes())
     assert detect_mailbox(path) is MailboxKind.EML_FILE
-    assert [m.message_id for m in read_mailbox(path)] == ["msg-7@example.com"]
+    assert [m.message_id for m in read_mailbox(path)] == ["<msg-7@example.com>"]
 
 
 def test_an_empty_mbox_has_no_messages(tmp_path: Path) -> None:

@@ -137,8 +137,8 @@ def parse_message(raw: bytes, *, truncated: bool = False) -> MailMessage:
     defects = [_defect_name(d) for d in msg.defects]
     if truncated:
         defects.append("Truncated")
-    message_id = decode_header_value(msg.get("Message-ID")).strip().strip("<>").strip()
-    if not message_id or len(message_id) > 998:
+    message_id = "".join(decode_header_value(msg.get("Message-ID")).split())
+    if message_id.strip("<>") == "" or len(message_id) > 998:
         message_id = content_id(raw)
     sender = decode_header_value(msg.get("From"))
     name, address = email.utils.parseaddr(sender)

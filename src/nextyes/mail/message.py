@@ -10,8 +10,9 @@ from datetime import datetime
 class MailMessage:
     """A decoded email.
 
-    `message_id` is the Message-ID header without angle brackets, or `sha256:<hex>` computed
-    from the raw message when the header is missing, so the same email always gets the same id.
+    `message_id` is the Message-ID header as written (angle brackets included), or
+    `sha256:<hex>` computed from the raw message when the header is missing, so the same email
+    always gets the same id.
     `defects` lists what was wrong with the message (malformed MIME, an unknown charset, a
     truncated body); a message with defects is still usable.
     """
