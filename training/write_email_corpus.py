@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import languages, negatives, outreach, progress, received, rejections
+from corpus import extras, languages, negatives, outreach, progress, received, rejections
 from corpus.common import context
 
 SEED = 20261103
@@ -26,13 +26,20 @@ OUT = Path(__file__).resolve().parent / "emails"
 Composer = Callable[[random.Random, dict[str, str]], tuple[str, str, str]]
 
 ENGLISH: dict[str, tuple[int, list[tuple[float, Composer]]]] = {
-    "rejection": (520, [(0.8, rejections.compose), (0.2, rejections.compose_with_sentences)]),
-    "application_received": (320, [(1.0, received.compose)]),
-    "interview": (300, [(1.0, progress.interview)]),
-    "assessment": (190, [(1.0, progress.assessment)]),
-    "offer": (170, [(1.0, progress.offer)]),
-    "recruiter_outreach": (190, [(1.0, outreach.compose)]),
-    "unrelated": (420, [(1.0, negatives.compose)]),
+    "rejection": (
+        600,
+        [
+            (0.55, rejections.compose),
+            (0.15, rejections.compose_with_sentences),
+            (0.3, extras.rejection),
+        ],
+    ),
+    "application_received": (360, [(0.7, received.compose), (0.3, extras.received)]),
+    "interview": (330, [(0.7, progress.interview), (0.3, extras.interview)]),
+    "assessment": (210, [(0.7, progress.assessment), (0.3, extras.assessment)]),
+    "offer": (190, [(0.7, progress.offer), (0.3, extras.offer)]),
+    "recruiter_outreach": (210, [(0.7, outreach.compose), (0.3, extras.outreach)]),
+    "unrelated": (440, [(0.75, negatives.compose), (0.25, extras.unrelated)]),
 }
 PER_OTHER_LANGUAGE = 12
 

@@ -64,4 +64,74 @@ _REJECTION = re.compile(
 
 def has_rejection_language(subject: str, body: str) -> bool:
     """Whether the text says no (to the reader's application) anywhere in its first pages."""
-    return _REJECTION.search(subject) is not None or _REJECTION.search(body[:6000]) is not None
+    text = (subject + "\n" + body[:6000]).replace("\u2019", "'")
+    return _REJECTION.search(text) is not None or _DECISION_NO.search(text) is not None
+
+
+_DECISION_NO = re.compile(
+    r"|".join(
+        [
+            r"\bnot (?:been |be )?(?:selected|shortlisted|chosen|successful|progressed)",
+            r"\b(?:weren'?t|wasn'?t|were not|was not|haven'?t been|has not been|have not been)"
+            r" (?:selected|shortlisted|chosen|successful|progressed)",
+            r"\b(?:won'?t|will not|aren'?t able to|are not able to|unable to|cannot|can'?t"
+            r"|not (?:be )?able to|not going to|decided not to|chosen not to|do not|don'?t|did not"
+            r"|didn'?t|will no longer|are no longer|is no longer)"
+            r" (?:be )?(?:(?:able to|in a position to) )?(?:mov|progress|proceed|tak|extend|offer"
+            r"|schedul|invit|advanc|continu|consider|pursu|select|shortlist|choose|feel|see"
+            r"|align|match)",
+            r"\b(?:have|has|had|'ve) (?:now |already |recently |just )?(?:filled|closed"
+            r"|cancell?ed)\b",
+            r"\b(?:was|been|is|were|are) (?:now |already |recently |just )?(?:filled|closed"
+            r"|cancell?ed|put on hold)\b",
+            r"\bno longer (?:processing|considering|recruiting|hiring|under consideration|moving)",
+            r"\b(?:other|another|different) (?:candidates?|applicants?|finalists?|profiles?"
+            r"|direction)",
+            r"\b(?:going|gone|went|go|proceed\w*|move\w*) (?:ahead |forward )?with (?:someone"
+            r"|somebody|an?other|other)",
+            r"\b(?:pass|passing) on (?:your|this|you)\b|\bhave to pass\b",
+            r"\b(?:mov|go|proceed)\w* (?:forward |ahead )?with others\b",
+            r"\bno longer (?:being )?consider|\b(?:recently|already|just|now) filled\b",
+            r"\bnot (?:seeing|finding|see|find) (?:an? )?(?:\w+ )?(?:alignment|match|fit)\b",
+            r"\b(?:extended|extend|made|make) an offer (?:out )?to (?:a|another|an external|one)"
+            r" (?:candidate|applicant|finalist)",
+            r"\bcandidate (?:has |have )?accept\w* (?:an?|our|the) offer",
+            r"\bunsuccessful\b|\bregret to\b|\bhas been declined\b|\bnot selected\b",
+            r"\b(?:will not|won'?t) be (?:hiring|recruiting|filling)\b|\bdecided to close\b",
+            r"\b(?:offered|given) (?:the (?:role|position|job) )?to (?:someone|somebody|an?other"
+            r"|a different)",
+            r"\b(?:candidates?|applicants?) (?:with a different|whose (?:experience|qualifications"
+            r"|background|skills|profiles?))",
+            r"\b(?:not|isn'?t|wasn'?t|aren'?t) (?:a |the )?(?:good |close |strong |right )?"
+            r"(?:enough )?(?:match|fit|alignment)\b",
+            r"\blamentablemente|\blamentamos\b|\bno ha sido seleccionad|\botros candidatos",
+            r"\bmalheureusement\b|\bn'a pas été retenue?|\bpas donner suite|\bsuite favorable"
+            r"|\bautre (?:candidat|profil)",
+            r"\bleider\b.{0,80}\b(?:nicht|keine|anderen|entschieden|besetzt|gestrichen)"
+            r"|\babsage\b",
+        ]
+    ),
+    re.IGNORECASE,
+)
+_CONDITIONAL_CONTACT = re.compile(
+    r"\b(?:if|should|once|when|in the event)\b[^.!?\n]{0,120}\b(?:match|suitable|fit|selected|"
+    r"shortlisted|qualified|meet|align|interest)\w*[^.!?\n]{0,80}\b(?:contact|reach out|be in touch"
+    r"|get in touch|hear from us|call|email)",
+    re.IGNORECASE,
+)
+
+
+def cue_features(subject: str, body: str) -> set[str]:
+    """Features that name a general kind of sentence, for the model to weigh.
+
+    `cue:decision_no` marks a decision against the reader ("not selected", "has been filled",
+    "other candidates"); `cue:conditional_contact` marks the acknowledgement habit of promising
+    contact only if there is a match.
+    """
+    text = (subject + "\n" + body[:6000]).replace("\u2019", "'")
+    found = set()
+    if _DECISION_NO.search(text):
+        found.add("cue:decision_no")
+    if _CONDITIONAL_CONTACT.search(text):
+        found.add("cue:conditional_contact")
+    return found

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from nextyes.text.email_cues import cue_features
+
 BODY_CHARS = 4000
 """Only the start of a body is scored; what decides the label is nearly always there."""
 
@@ -19,7 +21,13 @@ _REPLY_HEADER = re.compile(
     r"(?im)^(?:-{2,}\s*original message\s*-{2,}|on .{4,80} wrote:|le .{4,80} a écrit\s*:|"
     r"am .{4,80} schrieb .{1,80}:|el .{4,80} escribió:)"
 )
-_SENDER_SPLIT = re.compile(r"[^a-z]+")
+_NO_REPLY = re.compile(r"\b(?:no-?reply|do-?not-?reply|donotreply|noreply)\b|@ ?notifications?\.")
+ATS_DOMAINS = (
+    "greenhouse-mail.io", "greenhouse.io", "lever.co", "myworkday.com", "myworkdayjobs.com",
+    "smartrecruiters.com", "taleo.net", "ashbyhq.com", "icims.com", "jobvite.com",
+    "workablemail.com", "workable.com", "successfactors.com", "bamboohr.com", "recruitee.com",
+    "teamtailor-mail.com", "breezy-mail.com", "applytojob.com", "pinpointhq.com",
+)  # fmt: skip
 
 
 def own_text(body: str) -> str:
@@ -38,6 +46,21 @@ def tokens(text: str) -> list[str]:
     return _WORD.findall(text.lower().replace("’", "'"))
 
 
+def sender_features(sender: str) -> set[str]:
+    """What the sender says in general terms: an applicant-tracking system, a no-reply box.
+
+    Names and domains themselves are left out on purpose: the model should read the words,
+    not remember who wrote them.
+    """
+    lowered = sender.lower()
+    found = set()
+    if any(domain in lowered for domain in ATS_DOMAINS):
+        found.add("f:ats")
+    if _NO_REPLY.search(lowered):
+        found.add("f:noreply")
+    return found
+
+
 def features(subject: str, body: str, sender: str = "") -> set[str]:
     """The set of features of one email: words and word pairs, subject words, sender words."""
     subject_words = tokens(subject)
@@ -46,6 +69,7 @@ def features(subject: str, body: str, sender: str = "") -> set[str]:
     feats.update(map(" ".join, pairwise(words)))
     feats.update(["s:" + w for w in subject_words])
     if sender:
-        feats.update("f:" + part for part in _SENDER_SPLIT.split(sender.lower()) if len(part) > 2)
+        feats.update(sender_features(sender))
     feats.discard("|")
+    feats.update(cue_features(subject, body))
     return feats
