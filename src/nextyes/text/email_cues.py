@@ -62,9 +62,25 @@ _REJECTION = re.compile(
 )
 
 
+_CONDITIONAL_CLAUSE = re.compile(
+    r"\b(?:if|should|unless|whether|in case|in the event|when|si|falls|wenn)\b[^.,;:!?\n]*",
+    re.IGNORECASE,
+)
+
+
+def decisive_text(subject: str, body: str) -> str:
+    """Subject and body start with conditional clauses removed.
+
+    "If you are not selected, we will keep your CV" promises something about a decision that
+    has not been made; only what is stated outright counts as a decision.
+    """
+    text = (subject + "\n" + body[:6000]).replace("\u2019", "'")
+    return _CONDITIONAL_CLAUSE.sub(" ", text)
+
+
 def has_rejection_language(subject: str, body: str) -> bool:
     """Whether the text says no (to the reader's application) anywhere in its first pages."""
-    text = (subject + "\n" + body[:6000]).replace("\u2019", "'")
+    text = decisive_text(subject, body)
     return _REJECTION.search(text) is not None or _DECISION_NO.search(text) is not None
 
 
@@ -130,7 +146,7 @@ def cue_features(subject: str, body: str) -> set[str]:
     """
     text = (subject + "\n" + body[:6000]).replace("\u2019", "'")
     found = set()
-    if _DECISION_NO.search(text):
+    if _DECISION_NO.search(decisive_text(subject, body)):
         found.add("cue:decision_no")
     if _CONDITIONAL_CONTACT.search(text):
         found.add("cue:conditional_contact")
