@@ -1,11 +1,40 @@
-"""Errors a person can act on. Each message says what went wrong and what to do next."""
+"""Errors a user can fix, each with a message that says what to do next.
+
+Raise these from services; edges translate them once (CLI: exit code 2; web: a 4xx answer).
+"""
 
 from __future__ import annotations
 
+from nextyes.domain.errors import Conflict, InvalidInput, NextyesError, NotFound
 
-class NextyesError(Exception):
-    """A problem with the input; the command-line edge turns it into exit code 2."""
+__all__ = [
+    "Conflict",
+    "DatabaseUnreachable",
+    "InvalidInput",
+    "JournalBusy",
+    "JournalUnreadable",
+    "MailboxError",
+    "NextyesError",
+    "NotFound",
+    "SchemaBehind",
+]
 
 
-class MailboxError(NextyesError):
+class JournalUnreadable(NextyesError):
+    """The journal file exists but is not a nextyes journal (or not SQLite at all)."""
+
+
+class JournalBusy(NextyesError):
+    """Another program holds a lock on the journal for longer than we can wait."""
+
+
+class DatabaseUnreachable(NextyesError):
+    """The database URL points at a server we cannot reach or log in to."""
+
+
+class SchemaBehind(NextyesError):
+    """A PostgreSQL database needs `nextyes db upgrade` before use."""
+
+
+class MailboxError(InvalidInput):
     """A path that nextyes cannot read as a mailbox."""

@@ -1,0 +1,5 @@
+"""`python -m nextyes` runs the command line."""
+
+from nextyes.cli.main import main
+
+main()

@@ -1,0 +1,32 @@
+"""`nextyes db`: database upkeep."""
+
+from __future__ import annotations
+
+import click
+
+from nextyes.cli.context import AppContext, pass_app
+from nextyes.cli.output import say
+
+
+@click.group()
+def db() -> None:
+    """Database upkeep (PostgreSQL upgrades).
+
+    SQLite journals upgrade themselves when opened; a PostgreSQL database is upgraded on
+    purpose, with `nextyes --db postgresql://... db upgrade`.
+    """
+
+
+@db.command()
+@pass_app
+def upgrade(app: AppContext) -> None:
+    """Create or upgrade the database schema to this version of nextyes."""
+    from nextyes.services.journal import upgrade_database
+
+    before, after = upgrade_database(app.settings)
+    if before == after:
+        say(f"The database is up to date (schema {after}).")
+    elif before is None:
+        say(f"Created the nextyes schema (schema {after}).")
+    else:
+        say(f"Upgraded the database from schema {before} to {after}.")

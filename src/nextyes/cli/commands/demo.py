@@ -1,0 +1,45 @@
+"""`nextyes demo`: a realistic journal to explore nextyes with."""
+
+from __future__ import annotations
+
+import click
+
+from nextyes.cli.context import AppContext, pass_app
+from nextyes.cli.output import emit_json, format_option, say
+
+
+@click.command()
+@click.option("--seed", type=int, default=7, show_default=True, help="Same seed, same journal.")
+@click.option(
+    "--count", type=click.IntRange(10, 50_000), default=120, show_default=True,
+    help="How many applications.",
+)  # fmt: skip
+@click.option(
+    "--days", type=click.IntRange(30, 3650), default=120, show_default=True,
+    help="Over how many days.",
+)  # fmt: skip
+@format_option("text", "json")
+@pass_app
+def demo(app: AppContext, seed: int, count: int, days: int, fmt: str) -> None:
+    """Fill this home with a realistic demo journal.
+
+    About four months of one person's search: applications across sources, roles and résumé
+    versions, interviews and the questions asked, noes at every stage with feedback, people,
+    a couple of offers, and open applications at every stage today. It refuses a journal that
+    already holds applications; use a spare home:
+
+    \b
+      nextyes --home /tmp/nextyes-demo demo
+    """
+    from nextyes.services.demo import fill_demo
+
+    summary = fill_demo(app.uow(), app.now(), seed=seed, count=count, days=days)
+    if fmt == "json":
+        emit_json(summary)
+        return
+    say(
+        f"Demo journal ready in {app.settings.home}: {summary.applications} applications, "
+        f"{summary.interviews} interviews, {summary.rejections} noes, {summary.offers} offers, "
+        f"{summary.contacts} people."
+    )
+    say("Try: nextyes today · nextyes list --active · nextyes show 1")

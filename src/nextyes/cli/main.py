@@ -1,0 +1,127 @@
+"""The `nextyes` command: a root group that loads its commands on demand.
+
+User errors (NextyesError) become one clear sentence on stderr and exit code 2; anything
+unexpected gets a short apology, a log file with the details, and exit code 1.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Any, NoReturn
+
+import click
+
+from nextyes import __version__
+from nextyes.cli.context import AppContext
+from nextyes.cli.registry import COMMANDS
+from nextyes.domain.errors import NextyesError
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class UserError(click.ClickException):
+    exit_code = 2
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"Error: {self.format_message()}", err=True)
+
+
+class NextyesGroup(click.Group):
+    """Commands from the registry, imported only when invoked; user errors become exit 2."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(COMMANDS) | set(self.commands))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.commands:
+            return self.commands[cmd_name]
+        if cmd_name not in COMMANDS:
+            return None
+        module, attribute, _ = COMMANDS[cmd_name]
+        command: click.Command = getattr(importlib.import_module(module), attribute)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, COMMANDS[name][2]) for name in sorted(COMMANDS)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except NextyesError as exc:
+            raise UserError(exc.message) from None
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as exc:
+            from difflib import get_close_matches
+
+            close = get_close_matches(args[0], list(COMMANDS), n=1) if args else []
+            hint = f" Did you mean '{close[0]}'?" if close else ""
+            raise click.UsageError(
+                f"{exc.message}{hint} `nextyes --help` lists the commands.", ctx
+            ) from None
+
+
+@click.group(cls=NextyesGroup, context_settings=CONTEXT_SETTINGS)
+@click.option(
+    "--home",
+    metavar="DIR",
+    help="Folder holding your journal (default: NEXTYES_HOME or your user data folder).",
+)
+@click.option(
+    "--db",
+    metavar="URL",
+    help="Use another database: postgresql://... or sqlite:///path (default: NEXTYES_DATABASE_URL).",
+)
+@click.version_option(__version__, prog_name="nextyes")
+@click.pass_context
+def cli(ctx: click.Context, home: str | None, db: str | None) -> None:
+    """nextyes: a job-search journal that turns every rejection into a plan for the next yes.
+
+    Log applications and what happens to them; when a "no" comes, nextyes helps you recover,
+    learn from it and keep going. Start with `nextyes add`, or try `nextyes demo` in a spare
+    home (`nextyes --home /tmp/nextyes-demo demo`).
+    """
+    app = ctx.ensure_object(AppContext)
+    app.home, app.db = home, db
+    ctx.call_on_close(app.close)
+
+
+def main() -> NoReturn:
+    try:
+        cli.main(prog_name="nextyes")
+    except KeyboardInterrupt:
+        click.echo("\nStopped. Anything already saved is safe; nothing was half-written.", err=True)
+        sys.exit(130)
+    except Exception as exc:
+        path = _write_crash_log(exc)
+        click.echo(
+            "Sorry, something unexpected went wrong and nextyes stopped. Your journal is safe: "
+            f"unfinished changes were rolled back.\nDetails for a bug report: {path}",
+            err=True,
+        )
+        sys.exit(1)
+    sys.exit(0)
+
+
+def _write_crash_log(exc: BaseException) -> str:
+    import os
+    import tempfile
+    import traceback
+    from datetime import datetime
+    from pathlib import Path
+
+    folder = Path(os.environ.get("NEXTYES_HOME") or tempfile.gettempdir()) / "logs"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S}.log"
+        path.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
+        return str(path)
+    except OSError:
+        return "(could not write a log file) " + repr(exc)

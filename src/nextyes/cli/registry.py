@@ -1,0 +1,21 @@
+"""Every top-level command: where it lives and its one-line help.
+
+Commands load only when used, so `nextyes --help` and quick commands stay fast. The one-line
+help here must match the first line of the command's own help (a test checks it).
+"""
+
+from __future__ import annotations
+
+# name -> (module, attribute, one-line help)
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "add": ("nextyes.cli.commands.applications", "add", "Log a new application."),
+    "list": ("nextyes.cli.commands.applications", "list_", "List applications, most recent first."),
+    "show": ("nextyes.cli.commands.applications", "show", "Show one application and its timeline."),
+    "move": ("nextyes.cli.commands.applications", "move", "Move an application to another stage."),
+    "reject": ("nextyes.cli.commands.applications", "reject", "Record a rejection."),
+    "note": ("nextyes.cli.commands.applications", "note", "Add a note to an application."),
+    "today": ("nextyes.cli.commands.today", "today", "What needs your attention today."),
+    "demo": ("nextyes.cli.commands.demo", "demo", "Fill this home with a realistic demo journal."),
+    "settings": ("nextyes.cli.commands.settings", "settings", "Show or change your settings."),
+    "db": ("nextyes.cli.commands.db", "db", "Database upkeep (PostgreSQL upgrades)."),
+}

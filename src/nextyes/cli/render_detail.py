@@ -1,0 +1,68 @@
+"""`nextyes show` for people: the application, then its timeline."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from nextyes.cli.output import say
+from nextyes.domain.dates import describe_day
+from nextyes.domain.models import ApplicationDetail
+
+
+def render_detail(detail: ApplicationDetail, today: date) -> None:
+    a = detail.application
+    say(f"#{a.id}  {a.company} · {a.role}", style="bold")
+    facts = [
+        ("Stage", f"{a.stage.label} (since {a.stage_on.isoformat()})"),
+        ("Applied", a.applied_on.isoformat() if a.applied_on else "not yet (saved)"),
+        ("Source", a.source),
+        ("Résumé", a.resume_version),
+        ("Cover letter", a.cover_letter_version),
+        ("Location", a.location),
+        ("Salary", a.salary),
+        ("Link", a.url),
+    ]
+    for label, value in facts:
+        if value:
+            say(f"  {label}: {value}")
+    timeline: list[tuple[date, int, str]] = []
+    for e in detail.events:
+        text = e.stage.label
+        if e.round:
+            text += f" (round {e.round})"
+        if e.correction:
+            text += " [correction]"
+        if e.reason:
+            text += f": {e.reason}"
+        if e.note:
+            text += f" · {e.note}"
+        timeline.append((e.occurred_on, 0, text))
+    for i in detail.interviews:
+        when = i.scheduled_time.strftime(" %H:%M") if i.scheduled_time else ""
+        who = f" with {', '.join(i.interviewers)}" if i.interviewers else ""
+        label = "Assessment" if i.kind.value == "assessment" else f"{i.kind.value} interview"
+        timeline.append((i.scheduled_on, 1, f"{label.capitalize()}{when}{who}"))
+    for n in detail.notes:
+        timeline.append((n.written_on, 2, f"Note{' (private)' if n.private else ''}: {n.text}"))
+    feedback: Any = detail.extras.get("feedback", [])
+    for f in feedback:
+        timeline.append((f.received_on, 3, f"Feedback from {f.giver}: {f.text}"))
+    say()
+    say("Timeline", style="bold")
+    for day, _, text in sorted(timeline, key=lambda t: (t[0], t[1])):
+        marker = "→" if day > today else "•"
+        say(f"  {marker} {day.isoformat()} {text}")
+        if day > today:
+            say(f"      {describe_day(day, today)}", style="dim")
+    if detail.questions:
+        say()
+        say("Questions they asked", style="bold")
+        for q in detail.questions:
+            say(f"  - {q.text}" + ("  (hard: worth practising)" if q.hard else ""))
+    if detail.contacts:
+        say()
+        say("People", style="bold")
+        for c in detail.contacts:
+            email = f" <{c.contact.email}>" if c.contact.email else ""
+            say(f"  {c.contact.name}{email} · {c.role}")

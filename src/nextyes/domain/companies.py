@@ -1,0 +1,34 @@
+"""Company names and job titles, normalised so that the same employer is recognised."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_LEGAL_SUFFIXES = {
+    "inc", "incorporated", "llc", "llp", "ltd", "limited", "plc", "corp", "corporation", "co",
+    "company", "gmbh", "ag", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "oy", "ab", "as",
+    "pty", "pte", "kg", "se", "lp", "group", "holdings",
+}  # fmt: skip
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def company_key(name: str) -> str:
+    """A key under which spellings of one employer meet: "ACME Robotics, Inc." -> "acme robotics"."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    text = text.lower().replace("&", " and ")
+    words = [w for w in _NON_WORD.sub(" ", text).split() if w]
+    if words and words[0] == "the" and len(words) > 1:
+        words = words[1:]
+    while len(words) > 1 and words[-1] in _LEGAL_SUFFIXES:
+        words.pop()
+    key = " ".join(words)
+    return key or name.strip().lower()
+
+
+def clean_text(value: str | None) -> str | None:
+    """Trim a free-text field; an empty one becomes None."""
+    if value is None:
+        return None
+    text = " ".join(value.split()) if "\n" not in value else value.strip()
+    return text or None

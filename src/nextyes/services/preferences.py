@@ -1,0 +1,131 @@
+"""The user's preferences (`nextyes settings`): known keys, their defaults and validation.
+
+Other features add their keys to PREFERENCES; values are stored per owner in the journal, so
+they travel with exports and stay separate per user in team mode.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from nextyes.errors import InvalidInput
+from nextyes.storage.uow import UnitOfWork
+
+_TRUE = {"yes", "y", "true", "on", "1"}
+_FALSE = {"no", "n", "false", "off", "0"}
+
+
+@dataclass(frozen=True, slots=True)
+class Preference:
+    key: str
+    default: Any
+    help: str
+    parse: Callable[[str], Any]
+    describe: str
+
+
+def whole_number(low: int, high: int) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = int(text.strip())
+        except ValueError:
+            raise InvalidInput(
+                f"'{text}' is not a whole number; give one from {low} to {high}."
+            ) from None
+        if not low <= value <= high:
+            raise InvalidInput(f"{value} is out of range; give a number from {low} to {high}.")
+        return value
+
+    return parse
+
+
+def yes_no(text: str) -> bool:
+    value = text.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise InvalidInput(f"'{text}' is not yes or no.")
+
+
+PREFERENCES: dict[str, Preference] = {
+    p.key: p
+    for p in (
+        Preference(
+            "follow_up_after_applied_days",
+            21,
+            "Days without an answer after applying before nextyes suggests a follow-up.",
+            whole_number(1, 180),
+            "a number of days (1-180)",
+        ),
+        Preference(
+            "follow_up_after_interview_days",
+            10,
+            "Days without news after an interview before nextyes suggests a follow-up.",
+            whole_number(1, 90),
+            "a number of days (1-90)",
+        ),
+        Preference(
+            "upcoming_days",
+            7,
+            "How many days ahead `today` looks for interviews and other dates.",
+            whole_number(1, 60),
+            "a number of days (1-60)",
+        ),
+        Preference(
+            "fold_rejected",
+            False,
+            "Leave closed-with-a-no applications out of lists unless asked for.",
+            yes_no,
+            "yes or no",
+        ),
+    )
+}
+
+
+def register(preference: Preference) -> None:
+    """Add a feature's preference (called once, when the feature's module is imported)."""
+    PREFERENCES[preference.key] = preference
+
+
+def get_preferences(uow: UnitOfWork) -> dict[str, Any]:
+    """Every known preference, stored values over defaults (call inside an open uow)."""
+    stored = uow.settings.all()
+    return {key: stored.get(key, p.default) for key, p in PREFERENCES.items()}
+
+
+def read_preferences(uow: UnitOfWork) -> dict[str, Any]:
+    with uow:
+        return get_preferences(uow)
+
+
+def set_preference(uow: UnitOfWork, key: str, raw: str, now: datetime) -> Any:
+    preference = _known(key)
+    value = preference.parse(raw)
+    with uow:
+        uow.settings.set(preference.key, value, now)
+        uow.commit()
+    return value
+
+
+def reset_preference(uow: UnitOfWork, key: str) -> Any:
+    preference = _known(key)
+    with uow:
+        uow.settings.unset(preference.key)
+        uow.commit()
+    return preference.default
+
+
+def _known(key: str) -> Preference:
+    normal = key.strip().lower().replace("-", "_")
+    if normal not in PREFERENCES:
+        names = ", ".join(sorted(PREFERENCES))
+        raise InvalidInput(f"There is no setting called '{key}'. Settings: {names}.")
+    return PREFERENCES[normal]
+
+
+def describe(values: Mapping[str, Any]) -> list[tuple[str, Any, Preference]]:
+    return [(key, values[key], PREFERENCES[key]) for key in sorted(PREFERENCES)]

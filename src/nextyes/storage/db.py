@@ -1,0 +1,254 @@
+"""One small interface over stdlib sqlite3 and psycopg 3.
+
+Repositories write SQL once, with `:name` parameters, in the subset both databases accept
+(RETURNING, ON CONFLICT, no casts). Dates and times are passed as Python objects: SQLite stores
+them as ISO text (timestamps in UTC), PostgreSQL as DATE / TIMESTAMPTZ; `convert` reads either
+back. Rows support `row["column"]` on both.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, time
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from nextyes.errors import DatabaseUnreachable, JournalBusy, JournalUnreadable
+
+if TYPE_CHECKING:
+    import psycopg
+
+Params = Mapping[str, Any]
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class Row(Protocol):
+    def __getitem__(self, key: str) -> Any: ...
+    def keys(self) -> Iterable[str]: ...
+
+
+class Database(Protocol):
+    """What repositories need from a connection."""
+
+    dialect: str
+
+    def query(self, sql: str, params: Params | None = None) -> list[Row]: ...
+    def one(self, sql: str, params: Params | None = None) -> Row | None: ...
+    def scalar(self, sql: str, params: Params | None = None) -> Any: ...
+    def execute(self, sql: str, params: Params | None = None) -> int: ...
+    def executemany(self, sql: str, rows: Sequence[Params]) -> None: ...
+    def insert(self, sql: str, params: Params) -> int: ...
+    def begin(self) -> None: ...
+    def commit(self) -> None: ...
+    def rollback(self) -> None: ...
+    def close(self) -> None: ...
+
+
+def _sqlite_value(value: Any) -> Any:
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(UTC)
+        return value.replace(tzinfo=None).isoformat(timespec="seconds") + "+00:00"
+    if isinstance(value, date | time):
+        return value.isoformat()
+    return value
+
+
+def _sqlite_params(params: Params | None) -> dict[str, Any]:
+    if not params:
+        return {}
+    return {k: _sqlite_value(v) for k, v in params.items()}
+
+
+class SqliteDatabase:
+    dialect = "sqlite"
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        _check_sqlite_file(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.conn = sqlite3.connect(
+                path, timeout=5.0, isolation_level=None, check_same_thread=False
+            )
+        except sqlite3.Error as exc:
+            raise JournalUnreadable(
+                f"Could not open the journal at {path}: {exc}. Check the folder exists and "
+                "is writable, or choose another one with --home."
+            ) from None
+        self.conn.row_factory = sqlite3.Row
+        with self._errors():
+            self.conn.execute("PRAGMA foreign_keys = ON")
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.OperationalError as exc:
+            text = str(exc)
+            if "locked" in text or "busy" in text:
+                raise JournalBusy(
+                    f"The journal at {self.path} is busy: another program is writing to it. "
+                    "Wait a moment and try again; if it stays busy, close other nextyes windows."
+                ) from None
+            if "not a database" in text or "malformed" in text:
+                raise JournalUnreadable(_unreadable(self.path)) from None
+            raise
+        except sqlite3.DatabaseError as exc:
+            if "not a database" in str(exc) or "malformed" in str(exc):
+                raise JournalUnreadable(_unreadable(self.path)) from None
+            raise
+
+    def query(self, sql: str, params: Params | None = None) -> list[Row]:
+        with self._errors():
+            return self.conn.execute(sql, _sqlite_params(params)).fetchall()
+
+    def one(self, sql: str, params: Params | None = None) -> Row | None:
+        with self._errors():
+            row: Row | None = self.conn.execute(sql, _sqlite_params(params)).fetchone()
+            return row
+
+    def scalar(self, sql: str, params: Params | None = None) -> Any:
+        row = self.one(sql, params)
+        return None if row is None else row[next(iter(row.keys()))]
+
+    def execute(self, sql: str, params: Params | None = None) -> int:
+        with self._errors():
+            return self.conn.execute(sql, _sqlite_params(params)).rowcount
+
+    def executemany(self, sql: str, rows: Sequence[Params]) -> None:
+        with self._errors():
+            self.conn.executemany(sql, [_sqlite_params(r) for r in rows])
+
+    def insert(self, sql: str, params: Params) -> int:
+        with self._errors():
+            row = self.conn.execute(sql, _sqlite_params(params)).fetchone()
+        return int(row[0])
+
+    def begin(self) -> None:
+        with self._errors():
+            self.conn.execute("BEGIN")
+
+    def commit(self) -> None:
+        with self._errors():
+            self.conn.execute("COMMIT")
+
+    def rollback(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _unreadable(path: Path) -> str:
+    return (
+        f"{path} is not a nextyes journal (it is not an SQLite database, or it is damaged). "
+        "Move it aside, or point --home at another folder; `nextyes restore` can bring back a backup."
+    )
+
+
+def _check_sqlite_file(path: Path) -> None:
+    if path.is_dir():
+        raise JournalUnreadable(f"{path} is a folder, not a journal file. Choose another --home.")
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(16)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise JournalUnreadable(f"Could not read the journal at {path}: {exc.strerror}.") from None
+    if head and head != SQLITE_MAGIC:
+        raise JournalUnreadable(_unreadable(path))
+
+
+_NAMED = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
+
+
+@lru_cache(maxsize=1024)
+def to_pyformat(sql: str) -> str:
+    """`:name` parameters -> psycopg's `%(name)s` (and literal % doubled)."""
+    return _NAMED.sub(r"%(\1)s", sql.replace("%", "%%"))
+
+
+class PostgresDatabase:
+    dialect = "postgresql"
+
+    def __init__(self, url: str, conn: psycopg.Connection[Any] | None = None) -> None:
+        self.url = url
+        if conn is None:
+            conn = connect_postgres(url)
+        self.conn = conn
+
+    def _cursor(self, sql: str, params: Params | None) -> psycopg.Cursor[Any]:
+        return self.conn.execute(to_pyformat(sql), dict(params or {}))
+
+    def query(self, sql: str, params: Params | None = None) -> list[Row]:
+        return self._cursor(sql, params).fetchall()
+
+    def one(self, sql: str, params: Params | None = None) -> Row | None:
+        row: Row | None = self._cursor(sql, params).fetchone()
+        return row
+
+    def scalar(self, sql: str, params: Params | None = None) -> Any:
+        row = self.one(sql, params)
+        return None if row is None else row[next(iter(row.keys()))]
+
+    def execute(self, sql: str, params: Params | None = None) -> int:
+        return self._cursor(sql, params).rowcount
+
+    def executemany(self, sql: str, rows: Sequence[Params]) -> None:
+        with self.conn.cursor() as cur:
+            cur.executemany(to_pyformat(sql), [dict(r) for r in rows])
+
+    def insert(self, sql: str, params: Params) -> int:
+        row = self._cursor(sql, params).fetchone()
+        assert row is not None
+        return int(next(iter(row.values())))
+
+    def begin(self) -> None:
+        # psycopg opens a transaction with the first statement; nothing to do.
+        return None
+
+    def commit(self) -> None:
+        self.conn.commit()
+
+    def rollback(self) -> None:
+        self.conn.rollback()
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def connect_postgres(url: str) -> psycopg.Connection[Any]:
+    import psycopg
+    from psycopg.rows import dict_row
+
+    try:
+        return psycopg.connect(url, row_factory=dict_row, connect_timeout=5)
+    except psycopg.OperationalError as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else "no answer"
+        raise DatabaseUnreachable(
+            f"Could not connect to the database at {redact(url)} ({first}). Check the URL given "
+            "with --db or NEXTYES_DATABASE_URL, and that the server is running."
+        ) from None
+    except psycopg.ProgrammingError as exc:
+        raise DatabaseUnreachable(
+            f"The database URL {redact(url)} is not valid ({exc}). It looks like "
+            "postgresql://user@host:5432/dbname."
+        ) from None
+
+
+def redact(url: str) -> str:
+    """A URL safe to print: any password replaced by ***."""
+    return re.sub(r"(://[^:/@]+:)[^@]*@", r"\1***@", url)
+
+
+def connect(url: str) -> Database:
+    if url.startswith("sqlite:///"):
+        return SqliteDatabase(Path(url.removeprefix("sqlite:///")))
+    return PostgresDatabase(url)

@@ -1,1 +1,0 @@
-"""nextyes.storage.migrations."""

@@ -1,0 +1,158 @@
+"""Interviews (and scheduled assessments) and the questions asked in them."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from nextyes.domain.models import Interview, InterviewKind, NewInterview, Question
+from nextyes.storage.convert import as_bool, as_date, as_time_or_none, from_json, to_json
+from nextyes.storage.db import Row
+from nextyes.storage.repositories.base import Repository
+
+COLUMNS = (
+    "id, application_id, round, kind, scheduled_on, scheduled_time, duration_minutes, "
+    "location, interviewers, notes"
+)
+QUESTION_COLUMNS = "id, application_id, interview_id, text, hard, theme, notes"
+
+
+def to_interview(row: Row) -> Interview:
+    return Interview(
+        id=row["id"],
+        application_id=row["application_id"],
+        round=row["round"],
+        kind=InterviewKind(row["kind"]),
+        scheduled_on=as_date(row["scheduled_on"]),
+        scheduled_time=as_time_or_none(row["scheduled_time"]),
+        duration_minutes=row["duration_minutes"],
+        location=row["location"],
+        interviewers=tuple(from_json(row["interviewers"], [])),
+        notes=row["notes"],
+    )
+
+
+def to_question(row: Row) -> Question:
+    return Question(
+        id=row["id"],
+        application_id=row["application_id"],
+        interview_id=row["interview_id"],
+        text=row["text"],
+        hard=as_bool(row["hard"]),
+        theme=row["theme"],
+        notes=row["notes"],
+    )
+
+
+class InterviewRepository(Repository):
+    def add(self, new: NewInterview, now: datetime) -> int:
+        return self.db.insert(
+            "INSERT INTO interviews (owner_id, application_id, round, kind, scheduled_on, "
+            "scheduled_time, duration_minutes, location, interviewers, notes, created_at) VALUES "
+            "(:owner, :app, :round, :kind, :on, :time, :minutes, :location, :people, :notes, "
+            ":now) RETURNING id",
+            {
+                "owner": self.owner_id,
+                "app": new.application_id,
+                "round": new.round,
+                "kind": new.kind.value,
+                "on": new.scheduled_on,
+                "time": new.scheduled_time.strftime("%H:%M") if new.scheduled_time else None,
+                "minutes": new.duration_minutes,
+                "location": new.location,
+                "people": to_json(list(new.interviewers)) if new.interviewers else None,
+                "notes": new.notes,
+                "now": now,
+            },
+        )
+
+    def get(self, interview_id: int) -> Interview | None:
+        row = self.db.one(
+            f"SELECT {COLUMNS} FROM interviews WHERE id = :id AND owner_id = :owner",
+            {"id": interview_id, "owner": self.owner_id},
+        )
+        return None if row is None else to_interview(row)
+
+    def for_application(self, application_id: int) -> list[Interview]:
+        rows = self.db.query(
+            f"SELECT {COLUMNS} FROM interviews WHERE application_id = :app AND owner_id = :owner "
+            "ORDER BY scheduled_on, id",
+            {"app": application_id, "owner": self.owner_id},
+        )
+        return [to_interview(row) for row in rows]
+
+    def between(self, start: date, end: date) -> list[Interview]:
+        rows = self.db.query(
+            f"SELECT {COLUMNS} FROM interviews WHERE owner_id = :owner "
+            "AND scheduled_on BETWEEN :start AND :end ORDER BY scheduled_on, scheduled_time, id",
+            {"owner": self.owner_id, "start": start, "end": end},
+        )
+        return [to_interview(row) for row in rows]
+
+    def update_details(
+        self,
+        interview_id: int,
+        *,
+        interviewers: tuple[str, ...] | None = None,
+        notes: str | None = None,
+    ) -> None:
+        if interviewers is not None:
+            self.db.execute(
+                "UPDATE interviews SET interviewers = :people WHERE id = :id AND owner_id = :owner",
+                {"people": to_json(list(interviewers)), "id": interview_id, "owner": self.owner_id},
+            )
+        if notes is not None:
+            self.db.execute(
+                "UPDATE interviews SET notes = :notes WHERE id = :id AND owner_id = :owner",
+                {"notes": notes, "id": interview_id, "owner": self.owner_id},
+            )
+
+
+class QuestionRepository(Repository):
+    def add(
+        self,
+        application_id: int,
+        text: str,
+        now: datetime,
+        *,
+        interview_id: int | None = None,
+        hard: bool = False,
+        theme: str | None = None,
+        notes: str | None = None,
+    ) -> int:
+        return self.db.insert(
+            "INSERT INTO interview_questions (owner_id, application_id, interview_id, text, hard, "
+            "theme, notes, created_at) VALUES (:owner, :app, :interview, :text, :hard, :theme, "
+            ":notes, :now) RETURNING id",
+            {
+                "owner": self.owner_id,
+                "app": application_id,
+                "interview": interview_id,
+                "text": text,
+                "hard": hard,
+                "theme": theme,
+                "notes": notes,
+                "now": now,
+            },
+        )
+
+    def for_application(self, application_id: int) -> list[Question]:
+        rows = self.db.query(
+            f"SELECT {QUESTION_COLUMNS} FROM interview_questions WHERE application_id = :app "
+            "AND owner_id = :owner ORDER BY id",
+            {"app": application_id, "owner": self.owner_id},
+        )
+        return [to_question(row) for row in rows]
+
+    def hard_ones(self) -> list[Question]:
+        rows = self.db.query(
+            f"SELECT {QUESTION_COLUMNS} FROM interview_questions WHERE owner_id = :owner "
+            "AND hard = :hard ORDER BY id DESC",
+            {"owner": self.owner_id, "hard": True},
+        )
+        return [to_question(row) for row in rows]
+
+    def set_hard(self, question_id: int, hard: bool) -> int:
+        return self.db.execute(
+            "UPDATE interview_questions SET hard = :hard WHERE id = :id AND owner_id = :owner",
+            {"hard": hard, "id": question_id, "owner": self.owner_id},
+        )

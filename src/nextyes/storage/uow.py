@@ -1,0 +1,105 @@
+"""The unit of work: one transaction over the journal, with a repository per aggregate.
+
+    with journal.uow() as uow:
+        ...
+        uow.commit()
+
+Leaving the block without commit() rolls everything back, so a failure half-way never
+half-writes the journal. Blocks nest: an inner block is a savepoint, so a service can run inside
+a larger transaction (a demo fill, an import) and still undo just its own work on failure; only
+the outermost commit() makes anything permanent.
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from nextyes.storage.db import Database
+
+if TYPE_CHECKING:
+    from nextyes.storage.repositories.applications import ApplicationRepository
+    from nextyes.storage.repositories.contacts import ContactRepository
+    from nextyes.storage.repositories.events import StageEventRepository
+    from nextyes.storage.repositories.feedback import FeedbackRepository
+    from nextyes.storage.repositories.interviews import InterviewRepository, QuestionRepository
+    from nextyes.storage.repositories.notes import NoteRepository
+    from nextyes.storage.repositories.settings import SettingsRepository
+
+# attribute -> (module under nextyes.storage.repositories, class). Repositories are imported
+# on first use, so a quick command pays only for the ones it touches.
+REPOSITORIES: dict[str, tuple[str, str]] = {
+    "applications": ("applications", "ApplicationRepository"),
+    "events": ("events", "StageEventRepository"),
+    "interviews": ("interviews", "InterviewRepository"),
+    "questions": ("interviews", "QuestionRepository"),
+    "notes": ("notes", "NoteRepository"),
+    "contacts": ("contacts", "ContactRepository"),
+    "settings": ("settings", "SettingsRepository"),
+    "feedback": ("feedback", "FeedbackRepository"),
+}
+
+
+class UnitOfWork:
+    def __init__(self, db: Database, owner_id: int) -> None:
+        self.db = db
+        self.owner_id = owner_id
+        self._depth = 0
+
+    applications: ApplicationRepository
+    events: StageEventRepository
+    interviews: InterviewRepository
+    questions: QuestionRepository
+    notes: NoteRepository
+    contacts: ContactRepository
+    settings: SettingsRepository
+    feedback: FeedbackRepository
+
+    def __getattr__(self, name: str) -> Any:
+        if name not in REPOSITORIES:
+            raise AttributeError(name)
+        module_name, class_name = REPOSITORIES[name]
+        module = importlib.import_module(f"nextyes.storage.repositories.{module_name}")
+        repository = getattr(module, class_name)(self.db, self.owner_id)
+        setattr(self, name, repository)
+        return repository
+
+    @property
+    def depth(self) -> int:
+        return self._depth
+
+    def __enter__(self) -> UnitOfWork:
+        if self._depth == 0:
+            self.db.begin()
+        else:
+            self.db.execute(f"SAVEPOINT uow_{self._depth}")
+        self._depth += 1
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        # Whatever was not committed is undone; after a commit() this undoes nothing.
+        self._depth -= 1
+        if self._depth == 0:
+            self.db.rollback()
+        else:
+            name = f"uow_{self._depth}"
+            self.db.execute(f"ROLLBACK TO SAVEPOINT {name}")
+            self.db.execute(f"RELEASE SAVEPOINT {name}")
+
+    def commit(self) -> None:
+        """Keep everything done so far in this block; the block stays open for more."""
+        if self._depth == 0:
+            raise RuntimeError("commit() outside a `with uow:` block")
+        if self._depth == 1:
+            self.db.commit()
+            self.db.begin()
+        else:
+            name = f"uow_{self._depth - 1}"
+            self.db.execute(f"RELEASE SAVEPOINT {name}")
+            self.db.execute(f"SAVEPOINT {name}")
