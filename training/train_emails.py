@@ -14,7 +14,6 @@ import hashlib
 import json
 import zlib
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 from sklearn.feature_extraction.text import CountVectorizer
@@ -23,7 +22,7 @@ from sklearn.metrics import classification_report, f1_score
 from sklearn.model_selection import StratifiedKFold
 
 from nextyes.domain.mail_labels import MailLabel
-from nextyes.text.email_features import features
+from nextyes.text.email_features import feature_name, features
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "training" / "emails"
@@ -32,10 +31,6 @@ LABELS = [label.value for label in MailLabel]
 C = 4.0
 MIN_DF = 2
 PRUNE_BELOW = 0.01
-CUE_SCALE = 1.0
-"""Cue features (cue:*) enter training with this value, so the model can lean on them more
-cheaply than on any single word; their exported weights are multiplied by it, so inference
-still treats every feature as present or absent."""
 
 
 def corpus_sha256(folder: Path) -> str:
@@ -58,7 +53,8 @@ def row_features(row: dict[str, str]) -> list[str]:
     # The sender is left out for half the rows (chosen by a stable hash of the id), so the model
     # learns to read the words and does not lean on who sent the message.
     keep_sender = zlib.crc32(row["id"].encode()) % 2 == 0
-    return sorted(features(row["subject"], row["body"], row["from"] if keep_sender else ""))
+    found = features(row["subject"], row["body"], row["from"] if keep_sender else "")
+    return sorted(feature_name(f) for f in found)
 
 
 def build(min_df: int) -> tuple[CountVectorizer, LogisticRegression]:
@@ -67,20 +63,14 @@ def build(min_df: int) -> tuple[CountVectorizer, LogisticRegression]:
     return vectorizer, model
 
 
-def scale_cues(x: Any, vectorizer: CountVectorizer) -> Any:
-    names = vectorizer.get_feature_names_out()
-    factors = np.array([CUE_SCALE if n.startswith("cue:") else 1.0 for n in names])
-    return x.multiply(factors.reshape(1, -1)).tocsr()
-
-
 def cross_validate(docs: list[list[str]], y: np.ndarray) -> None:
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=7)
     predicted = np.empty_like(y)
     for train, test in folds.split(docs, y):
         vectorizer, model = build(MIN_DF)
-        x_train = scale_cues(vectorizer.fit_transform([docs[i] for i in train]), vectorizer)
+        x_train = vectorizer.fit_transform([docs[i] for i in train])
         model.fit(x_train, y[train])
-        x_test = scale_cues(vectorizer.transform([docs[i] for i in test]), vectorizer)
+        x_test = vectorizer.transform([docs[i] for i in test])
         predicted[test] = model.predict(x_test)
     print("5-fold stratified cross-validation on the project's corpus:")
     print(classification_report(y, predicted, labels=LABELS, digits=3, zero_division=0))
@@ -102,7 +92,7 @@ def main() -> None:
     if not args.no_cv:
         cross_validate(docs, y)
     vectorizer, model = build(MIN_DF)
-    x = scale_cues(vectorizer.fit_transform(docs), vectorizer)
+    x = vectorizer.fit_transform(docs)
     model.fit(x, y)
     order = [list(model.classes_).index(label) for label in LABELS]
     coef = model.coef_[order]
@@ -110,7 +100,7 @@ def main() -> None:
     names = vectorizer.get_feature_names_out()
     weights = {}
     for j, name in enumerate(names):
-        column = coef[:, j] * (CUE_SCALE if name.startswith("cue:") else 1.0)
+        column = coef[:, j]
         if np.max(np.abs(column)) >= PRUNE_BELOW:
             weights[str(name)] = [round(float(v), 4) for v in column]
     artifact = {

@@ -43,6 +43,17 @@ ENGLISH: dict[str, tuple[int, list[tuple[float, Composer]]]] = {
 }
 PER_OTHER_LANGUAGE = 12
 
+NEUTRAL_SUBJECTS = [
+    "Your application for {role} at {company}", "Your application to {company}",
+    "{company} - {role}", "{role} at {company}", "Your {company} application",
+    "Application update", "{role} ({num})", "Thank you for applying to {company}",
+    "Re: {role}", "{company} Careers", "Regarding your application", "Following up", "",
+    "Your application for {role}", "{company}: {role}", "Thank you for your interest in {company}",
+]  # fmt: skip
+"""Subjects an applicant-tracking system uses at every stage, so the body has to decide."""
+NEUTRAL_SHARE = 0.3
+PIPELINE_LABELS = {"rejection", "application_received", "interview", "assessment", "offer"}
+
 QUOTES = [
     "On {date}, {first} wrote:\n> Thank you for the update and for your time so far.",
     "-----Original Message-----\nFrom: {first} {last}\nSubject: {role}\n\nHi, just checking in "
@@ -80,6 +91,8 @@ def main() -> None:
                 if lang == "en":
                     compose = rng.choices([c for _, c in composers], weights)[0]
                     sender, subject, body = compose(rng, ctx)
+                    if label in PIPELINE_LABELS and rng.random() < NEUTRAL_SHARE:
+                        subject = rng.choice(NEUTRAL_SUBJECTS).format_map(ctx)
                     if label != "unrelated":
                         subject, body = _add_reply_context(rng, ctx, subject, body)
                 else:

@@ -16,7 +16,7 @@ from importlib import resources
 
 from nextyes.domain.mail_labels import MailLabel
 from nextyes.text.email_cues import has_rejection_language
-from nextyes.text.email_features import features
+from nextyes.text.email_features import features, parse_feature_name
 
 MODEL_RESOURCE = "emails.json"
 
@@ -33,13 +33,16 @@ class MailPrediction:
 class EmailClassifier:
     """Scores emails with a linear model: one weight per feature and label."""
 
-    def __init__(self, labels: list[str], intercepts: list[float], weights: dict[str, list[float]]):
+    def __init__(
+        self, labels: list[str], intercepts: list[float], weights: dict[str, list[float]]
+    ) -> None:
         self.labels = [MailLabel(label) for label in labels]
         self.intercepts = intercepts
-        self.vocabulary = frozenset(weights)
+        parsed = {parse_feature_name(name): values for name, values in weights.items()}
+        self.vocabulary = parsed.keys()
+        # one dense column per label: scoring is then a lookup per known feature, no branching
         self._columns = [
-            {name: values[i] for name, values in weights.items() if values[i]}
-            for i in range(len(labels))
+            {feature: values[i] for feature, values in parsed.items()} for i in range(len(labels))
         ]
 
     @classmethod
@@ -50,7 +53,7 @@ class EmailClassifier:
     def raw_scores(self, subject: str, body: str, sender: str = "") -> list[float]:
         known = features(subject, body, sender) & self.vocabulary
         return [
-            bias + sum(map(column.__getitem__, known & column.keys()))
+            bias + sum(map(column.__getitem__, known))
             for bias, column in zip(self.intercepts, self._columns, strict=True)
         ]
 

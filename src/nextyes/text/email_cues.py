@@ -58,31 +58,7 @@ _REJECTION = re.compile(
             r"\bbereits besetzt|\binzwischen besetzt",
         ]
     ),
-    re.IGNORECASE,
 )
-
-
-_CONDITIONAL_CLAUSE = re.compile(
-    r"\b(?:if|should|unless|whether|in case|in the event|when|si|falls|wenn)\b[^.,;:!?\n]*",
-    re.IGNORECASE,
-)
-
-
-def decisive_text(subject: str, body: str) -> str:
-    """Subject and body start with conditional clauses removed.
-
-    "If you are not selected, we will keep your CV" promises something about a decision that
-    has not been made; only what is stated outright counts as a decision.
-    """
-    text = (subject + "\n" + body[:6000]).replace("\u2019", "'")
-    return _CONDITIONAL_CLAUSE.sub(" ", text)
-
-
-def has_rejection_language(subject: str, body: str) -> bool:
-    """Whether the text says no (to the reader's application) anywhere in its first pages."""
-    text = decisive_text(subject, body)
-    return _REJECTION.search(text) is not None or _DECISION_NO.search(text) is not None
-
 
 _DECISION_NO = re.compile(
     r"|".join(
@@ -127,27 +103,23 @@ _DECISION_NO = re.compile(
             r"|\babsage\b",
         ]
     ),
-    re.IGNORECASE,
 )
-_CONDITIONAL_CONTACT = re.compile(
-    r"\b(?:if|should|once|when|in the event)\b[^.!?\n]{0,120}\b(?:match|suitable|fit|selected|"
-    r"shortlisted|qualified|meet|align|interest)\w*[^.!?\n]{0,80}\b(?:contact|reach out|be in touch"
-    r"|get in touch|hear from us|call|email)",
-    re.IGNORECASE,
+_CONDITIONAL_CLAUSE = re.compile(
+    r"\b(?:if|should|unless|whether|in case|in the event|when|si|falls|wenn)\b[^.,;:!?\n]*"
 )
 
 
-def cue_features(subject: str, body: str) -> set[str]:
-    """Features that name a general kind of sentence, for the model to weigh.
+def decisive_text(subject: str, body: str) -> str:
+    """Subject and body start, in lower case, with conditional clauses removed.
 
-    `cue:decision_no` marks a decision against the reader ("not selected", "has been filled",
-    "other candidates"); `cue:conditional_contact` marks the acknowledgement habit of promising
-    contact only if there is a match.
+    "If you are not selected, we will keep your CV" promises something about a decision that
+    has not been made; only what is stated outright counts as a decision.
     """
-    text = (subject + "\n" + body[:6000]).replace("\u2019", "'")
-    found = set()
-    if _DECISION_NO.search(decisive_text(subject, body)):
-        found.add("cue:decision_no")
-    if _CONDITIONAL_CONTACT.search(text):
-        found.add("cue:conditional_contact")
-    return found
+    text = (subject + "\n" + body[:6000]).lower().replace("\u2019", "'")
+    return _CONDITIONAL_CLAUSE.sub(" ", text)
+
+
+def has_rejection_language(subject: str, body: str) -> bool:
+    """Whether the text says no (to the reader's application) anywhere in its first pages."""
+    text = decisive_text(subject, body)
+    return _REJECTION.search(text) is not None or _DECISION_NO.search(text) is not None

@@ -1,8 +1,9 @@
 """Turn an email into the sparse features the email classifier scores.
 
-Shared by training (training/train_emails.py) and inference, so both see the same features.
-Standard library only, and quick: one regex pass over the subject and the first few thousand
-characters of the body.
+Shared by training (training/train_emails.py) and inference, so both see the same features:
+lower-case words and adjacent word pairs of the subject and the start of the body, the subject's
+words once more on their own, and two general traits of the sender. Pairs are tuples, which hash
+faster than joined strings; the model file writes them as "word word".
 """
 
 from __future__ import annotations
@@ -10,12 +11,12 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from nextyes.text.email_cues import cue_features
-
-BODY_CHARS = 4000
+BODY_CHARS = 2000
 """Only the start of a body is scored; what decides the label is nearly always there."""
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+Feature = str | tuple[str, str]
+
+_WORD = re.compile(r"[^\W\d_]+")
 _QUOTED = re.compile(r"(?m)^>.*$")
 _REPLY_HEADER = re.compile(
     r"(?im)^(?:-{2,}\s*original message\s*-{2,}|on .{4,80} wrote:|le .{4,80} a écrit\s*:|"
@@ -30,9 +31,9 @@ ATS_DOMAINS = (
 )  # fmt: skip
 
 
-def own_text(body: str) -> str:
+def own_text(body: str, limit: int = BODY_CHARS * 2) -> str:
     """The part of a body written for this message: quoted replies and history cut off."""
-    head = body[:BODY_CHARS]
+    head = body[:limit]
     match = _REPLY_HEADER.search(head)
     if match:
         head = head[: match.start()]
@@ -42,18 +43,18 @@ def own_text(body: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    """Lower-case words (letters only, apostrophes kept inside words)."""
-    return _WORD.findall(text.lower().replace("’", "'"))
+    """Lower-case runs of letters (digits and punctuation split words)."""
+    return _WORD.findall(text.lower())
 
 
-def sender_features(sender: str) -> set[str]:
+def sender_features(sender: str) -> set[Feature]:
     """What the sender says in general terms: an applicant-tracking system, a no-reply box.
 
     Names and domains themselves are left out on purpose: the model should read the words,
     not remember who wrote them.
     """
     lowered = sender.lower()
-    found = set()
+    found: set[Feature] = set()
     if any(domain in lowered for domain in ATS_DOMAINS):
         found.add("f:ats")
     if _NO_REPLY.search(lowered):
@@ -61,15 +62,25 @@ def sender_features(sender: str) -> set[str]:
     return found
 
 
-def features(subject: str, body: str, sender: str = "") -> set[str]:
-    """The set of features of one email: words and word pairs, subject words, sender words."""
+def features(subject: str, body: str, sender: str = "") -> set[Feature]:
+    """The set of features of one email."""
     subject_words = tokens(subject)
-    words = [*subject_words, "|", *tokens(own_text(body))]
-    feats = set(words)
-    feats.update(map(" ".join, pairwise(words)))
+    words = [*subject_words, "|", *tokens(own_text(body)[:BODY_CHARS])]
+    feats: set[Feature] = set(words)
+    feats.update(pairwise(words))
     feats.update(["s:" + w for w in subject_words])
+    feats.discard("|")
     if sender:
         feats.update(sender_features(sender))
-    feats.discard("|")
-    feats.update(cue_features(subject, body))
     return feats
+
+
+def feature_name(feature: Feature) -> str:
+    """How a feature is written in the model file."""
+    return feature if isinstance(feature, str) else " ".join(feature)
+
+
+def parse_feature_name(name: str) -> Feature:
+    """The feature a model-file name stands for (the inverse of feature_name)."""
+    first, space, second = name.partition(" ")
+    return (first, second) if space else name
