@@ -133,3 +133,17 @@ def test_without_rejection_language_the_runner_up_label_wins() -> None:
     assert model.predict("Update", "Unfortunately we will not be moving forward.").label is (
         MailLabel.REJECTION
     )
+
+
+def test_the_quick_rejection_check_reads_the_corpus_like_the_rewritten_text() -> None:
+    from nextyes.text import email_cues
+
+    rows = [
+        json.loads(line)
+        for path in sorted((ROOT / "training" / "emails").glob("*.jsonl"))
+        for line in path.read_text("utf-8").splitlines()
+    ]
+    for row in rows:
+        text = email_cues.decisive_text(row["subject"], row["body"])
+        slow = bool(email_cues._REJECTION.search(text) or email_cues._DECISION_NO.search(text))
+        assert email_cues.has_rejection_language(row["subject"], row["body"]) is slow, row["id"]

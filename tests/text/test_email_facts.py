@@ -28,6 +28,8 @@ SENT = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)  # a Monday
         ("Jo", "gmail.com", "Hello", "Thanks for your interest in Pixelforge. We", "Pixelforge"),
         ("", "mail.cedar-stone.co.uk", "", "", "Cedar Stone"),
         ("", "", "", "Kind regards,\nThe Harbourview Bank Talent Team", "Harbourview Bank"),
+        ("Sam Lee", "hire.lever.co", "Chat", "Thanks!\nSam Lee\nRecruiter at Zephyr", "Zephyr"),
+        ("Ember Labs", "ashbyhq.com", "Next steps at Ember Labs", "Hi", "Ember Labs"),
     ],
 )
 def test_the_hiring_company_is_found_from_sender_subject_body_or_domain(

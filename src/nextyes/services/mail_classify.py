@@ -9,7 +9,7 @@ from pathlib import Path
 
 from nextyes.domain.mail_labels import MailLabel
 from nextyes.mail.readers import ReadStats, read_mailbox
-from nextyes.text.email_classifier import load_email_classifier
+from nextyes.text.email_classifier import batch_collection, load_email_classifier
 from nextyes.text.email_extract import extract_company, extract_role
 from nextyes.text.email_features import own_text
 
@@ -35,17 +35,20 @@ def classify_mailbox(path: Path, stats: ReadStats | None = None) -> Iterator[Cla
     be decoded are skipped and counted in `stats`.
     """
     classifier = load_email_classifier()
-    for message in read_mailbox(path, stats):
-        prediction = classifier.predict(message.subject, message.body, message.sender)
-        text = own_text(message.body)
-        company = extract_company(message.sender_name, message.sender_domain, message.subject, text)
-        yield ClassifiedMail(
-            message_id=message.message_id,
-            date=message.date,
-            sender=message.sender,
-            subject=message.subject,
-            label=prediction.label,
-            confidence=prediction.confidence,
-            company=company.name,
-            role=extract_role(message.subject, text),
-        )
+    with batch_collection():
+        for message in read_mailbox(path, stats):
+            prediction = classifier.predict(message.subject, message.body, message.sender)
+            text = own_text(message.body)
+            company = extract_company(
+                message.sender_name, message.sender_domain, message.subject, text
+            )
+            yield ClassifiedMail(
+                message_id=message.message_id,
+                date=message.date,
+                sender=message.sender,
+                subject=message.subject,
+                label=prediction.label,
+                confidence=prediction.confidence,
+                company=company.name,
+                role=extract_role(message.subject, text),
+            )

@@ -48,6 +48,10 @@ _TEXT_PATTERNS = [
     re.compile(r"^(?:The\s+)?" + _C + r"\s+" + _TEAM_WORDS + r"(?:\s+Team)?\s*$", re.M),
     re.compile(r"^Your\s+" + _C + r"\s+(?:application|interview|offer)", re.M),
     re.compile(r"on behalf of\s+" + _C),
+    re.compile(
+        r"(?:Recruit\w*|Talent[\w ]{0,25}|HR[\w ]{0,20}|People[\w ]{0,20}|Hiring Manager)"
+        r"\s*(?:\bat\b|@|,|\||-)\s*" + _C
+    ),
 ]
 _NOT_COMPANIES = frozenset(
     {
@@ -125,10 +129,23 @@ def _domain_company(domain: str) -> str | None:
     return core[-1].replace("-", " ").title()
 
 
+def _named_as_company(name: str, text: str) -> bool:
+    """Whether `text` uses `name` the way one names an employer ("at X", "X team")."""
+    quoted = re.escape(name)
+    pattern = (
+        r"\b(?:at|with|to|join(?:ing)?|in|from)\s+(?:the\s+)?" + quoted + r"\b"
+        r"|\b" + quoted + r"(?:'s)?\s+(?:team|careers|recruiting|talent|people|hr|application)\b"
+    )
+    return re.search(pattern, text, re.IGNORECASE) is not None
+
+
 def extract_company(sender_name: str, sender_domain: str, subject: str, body: str) -> Company:
     """The hiring company, reading the sender first, then the subject, then the body."""
     via_ats = any(sender_domain.endswith(ats) for ats in ATS_DOMAINS)
     domain = None if via_ats or sender_domain in PERSONAL_DOMAINS else (sender_domain or None)
+    display = _clean_name(sender_name) if sender_name else None
+    if display and _named_as_company(display, subject + "\n" + body[:3000]):
+        return Company(display, domain, via_ats)
     if sender_name:
         for pattern in _SENDER_PATTERNS:
             match = pattern.search(sender_name.strip())

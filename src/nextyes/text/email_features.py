@@ -22,7 +22,7 @@ _REPLY_HEADER = re.compile(
     r"(?im)^(?:-{2,}\s*original message\s*-{2,}|on .{4,80} wrote:|le .{4,80} a écrit\s*:|"
     r"am .{4,80} schrieb .{1,80}:|el .{4,80} escribió:)"
 )
-_NO_REPLY = re.compile(r"\b(?:no-?reply|do-?not-?reply|donotreply|noreply)\b|@ ?notifications?\.")
+_NO_REPLY = re.compile(r"no-?reply|do-?not-?reply")
 ATS_DOMAINS = (
     "greenhouse-mail.io", "greenhouse.io", "lever.co", "myworkday.com", "myworkdayjobs.com",
     "smartrecruiters.com", "taleo.net", "ashbyhq.com", "icims.com", "jobvite.com",
@@ -53,23 +53,26 @@ def sender_features(sender: str) -> set[Feature]:
     Names and domains themselves are left out on purpose: the model should read the words,
     not remember who wrote them.
     """
-    lowered = sender.lower()
+    address = sender.lower().rpartition("<")[2].rstrip("> ")
+    local, _, domain = address.rpartition("@")
     found: set[Feature] = set()
-    if any(domain in lowered for domain in ATS_DOMAINS):
+    if domain.endswith(ATS_DOMAINS):
         found.add("f:ats")
-    if _NO_REPLY.search(lowered):
+    if _NO_REPLY.search(local) or domain.startswith("notification"):
         found.add("f:noreply")
     return found
 
 
 def features(subject: str, body: str, sender: str = "") -> set[Feature]:
     """The set of features of one email."""
-    subject_words = tokens(subject)
-    words = [*subject_words, "|", *tokens(own_text(body)[:BODY_CHARS])]
+    subject_words = _WORD.findall(subject.lower())
+    words = _WORD.findall(own_text(body, BODY_CHARS).lower())
     feats: set[Feature] = set(words)
     feats.update(pairwise(words))
-    feats.update(["s:" + w for w in subject_words])
-    feats.discard("|")
+    if subject_words:
+        feats.update(subject_words)
+        feats.update(pairwise(subject_words))
+        feats.update(["s:" + w for w in subject_words])
     if sender:
         feats.update(sender_features(sender))
     return feats
