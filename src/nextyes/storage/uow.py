@@ -24,6 +24,11 @@ if TYPE_CHECKING:
     from nextyes.storage.repositories.events import StageEventRepository
     from nextyes.storage.repositories.feedback import FeedbackRepository
     from nextyes.storage.repositories.interviews import InterviewRepository, QuestionRepository
+    from nextyes.storage.repositories.mail import (
+        MailRepository,
+        MailSourceRepository,
+        SenderRuleRepository,
+    )
     from nextyes.storage.repositories.notes import NoteRepository
     from nextyes.storage.repositories.settings import SettingsRepository
 
@@ -38,6 +43,9 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "contacts": ("contacts", "ContactRepository"),
     "settings": ("settings", "SettingsRepository"),
     "feedback": ("feedback", "FeedbackRepository"),
+    "mail": ("mail", "MailRepository"),
+    "sender_rules": ("mail", "SenderRuleRepository"),
+    "mail_sources": ("mail", "MailSourceRepository"),
 }
 
 
@@ -55,6 +63,9 @@ class UnitOfWork:
     contacts: ContactRepository
     settings: SettingsRepository
     feedback: FeedbackRepository
+    mail: MailRepository
+    sender_rules: SenderRuleRepository
+    mail_sources: MailSourceRepository
 
     def __getattr__(self, name: str) -> Any:
         if name not in REPOSITORIES:
