@@ -46,6 +46,7 @@ class ImportSummary:
     already_imported: int = 0
     created: int = 0
     stage_changes: int = 0
+    invitations: int = 0
     rejections: int = 0
     linked: int = 0
     noted: int = 0
@@ -326,7 +327,10 @@ def _run(
                     skipped.append(effective)  # the common case, stored in one statement
                     summary.skipped += 1
                     continue
-                _count(summary, importer.apply(mail))
+                outcome = importer.apply(mail)
+                _count(summary, outcome)
+                if outcome.effect == "moved" and mail.label is MailLabel.INTERVIEW:
+                    summary.invitations += 1
             uow.mail.add_skipped(skipped, now)
             uow.commit()
         if progress is not None:

@@ -61,3 +61,14 @@ def classify(path: Path, fmt: str) -> None:
         say(f"{stats.read} messages read.", style="dim")
     if stats.unreadable:
         click.echo(f"{stats.unreadable} messages could not be decoded and were skipped.", err=True)
+
+
+def _register() -> None:
+    from nextyes.cli.commands.mail_import import import_
+    from nextyes.cli.commands.mail_review import review
+
+    mail.add_command(import_, "import")
+    mail.add_command(review, "review")
+
+
+_register()
