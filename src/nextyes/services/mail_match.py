@@ -67,7 +67,11 @@ class Matcher:
         if not candidates and sender_domain in self.domain_links:
             candidates = [self.applications[i] for i in sorted(self.domain_links[sender_domain])]
         if not candidates:
-            problem = "The company is not in your journal." if company else "No company named."
+            problem = (
+                f"{company} is not in your journal yet."
+                if company
+                else "The email does not name the company."
+            )
             return Match(None, (), problem)
         if len(candidates) == 1:
             return Match(candidates[0], tuple(candidates))

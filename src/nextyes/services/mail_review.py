@@ -99,10 +99,13 @@ def settle(
         importer = Importer(uow, now)
         outcome = importer.decide(mail, application=application)
         if outcome.status is MailStatus.REVIEW:
-            raise InvalidInput(
-                f"{outcome.review_reason} Say which application it is with --application ID "
-                "(`nextyes list` shows the ids), or ignore it."
+            hint = (
+                " Say which application it is with --application ID (`nextyes list` shows the "
+                "ids), or ignore it."
+                if outcome.application_id is None
+                else " Fix the application's dates, or ignore this message."
             )
+            raise InvalidInput(f"{outcome.review_reason}{hint}")
         uow.mail.resolve(
             mail_id,
             outcome.status,
