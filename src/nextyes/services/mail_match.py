@@ -60,7 +60,7 @@ class Matcher:
                 key, list(self._by_key), scorer=fuzz.WRatio, score_cutoff=COMPANY_CUTOFF
             )
             ids = self._by_key[found[0]] if found else None
-        return [self.applications[i] for i in ids or ()]
+        return [self.applications[i] for i in sorted(ids or ())]
 
     def match(self, company: str | None, role: str | None, sender_domain: str = "") -> Match:
         candidates = self._company_candidates(company)
