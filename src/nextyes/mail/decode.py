@@ -16,6 +16,7 @@ import hashlib
 from datetime import UTC, datetime
 from email import policy
 
+from nextyes.mail.fastmime import Unsupported, fast_parse
 from nextyes.mail.html_text import html_to_text
 from nextyes.mail.message import MailMessage
 
@@ -112,6 +113,15 @@ def _body_of(msg: email.message.Message, defects: list[str]) -> str:
             html.append(text)
         else:
             plain.append(text)
+    return _finish_body(plain, html, defects)
+
+
+def content_id(raw: bytes) -> str:
+    """The id of a message without a Message-ID: a hash of its bytes."""
+    return "sha256:" + hashlib.sha256(raw).hexdigest()
+
+
+def _finish_body(plain: list[str], html: list[str], defects: list[str]) -> str:
     if plain:
         body = "\n".join(plain)
     elif html:
@@ -126,29 +136,54 @@ def _body_of(msg: email.message.Message, defects: list[str]) -> str:
     return body.strip()
 
 
-def content_id(raw: bytes) -> str:
-    """The id of a message without a Message-ID: a hash of its bytes."""
-    return "sha256:" + hashlib.sha256(raw).hexdigest()
+def _texts(parts: list[tuple[bytes, str | None]], defects: list[str]) -> list[str]:
+    texts = []
+    for payload, charset in parts:
+        text, replaced = decode_bytes(payload, charset)
+        if replaced:
+            defects.append(f"UnknownCharset:{charset}")
+        texts.append(text)
+    return texts
 
 
-def parse_message(raw: bytes, *, truncated: bool = False) -> MailMessage:
-    """Decode one raw message (RFC 5322 bytes). Never raises on malformed input."""
+def _read(raw: bytes, fast: bool) -> tuple[dict[str, object], str, list[str]]:
+    """Headers (first of each name), the plain-text body, and defects."""
+    if fast:
+        try:
+            parsed = fast_parse(raw, MAX_PART_CHARS)
+        except (Unsupported, ValueError, LookupError):
+            pass
+        else:
+            defects = parsed.defects
+            plain, html = _texts(parsed.plain, defects), _texts(parsed.html, defects)
+            return dict(parsed.headers), _finish_body(plain, html, defects), defects
     msg = email.message_from_bytes(raw, policy=policy.compat32)
     defects = [_defect_name(d) for d in msg.defects]
+    headers = {name: msg.get(name) for name in ("Message-ID", "From", "Date", "Subject")}
+    body = _body_of(msg, defects)
+    return {k.lower(): v for k, v in headers.items()}, body, defects
+
+
+def parse_message(raw: bytes, *, truncated: bool = False, fast: bool = True) -> MailMessage:
+    """Decode one raw message (RFC 5322 bytes). Never raises on malformed input.
+
+    The quick reader (`fastmime`) handles the usual shapes; anything it is unsure of goes
+    through the standard library's parser instead (`fast=False` forces that).
+    """
+    headers, body, defects = _read(raw, fast)
     if truncated:
         defects.append("Truncated")
-    message_id = "".join(decode_header_value(msg.get("Message-ID")).split())
+    message_id = "".join(decode_header_value(headers.get("message-id")).split())
     if message_id.strip("<>") == "" or len(message_id) > 998:
         message_id = content_id(raw)
-    sender = decode_header_value(msg.get("From"))
+    sender = decode_header_value(headers.get("from"))
     name, address = email.utils.parseaddr(sender)
     address = address.strip().lower()
     domain = address.rpartition("@")[2] if "@" in address else ""
-    date_header = decode_header_value(msg.get("Date"))
+    date_header = decode_header_value(headers.get("date"))
     date = parse_date(date_header)
     if date_header and date is None:
         defects.append("UnreadableDate")
-    body = _body_of(msg, defects)
     return MailMessage(
         message_id=message_id,
         date=date,
@@ -156,7 +191,7 @@ def parse_message(raw: bytes, *, truncated: bool = False) -> MailMessage:
         sender_name=name.strip().strip('"'),
         sender_address=address,
         sender_domain=domain,
-        subject=decode_header_value(msg.get("Subject")),
+        subject=decode_header_value(headers.get("subject")),
         body=body,
         defects=tuple(dict.fromkeys(defects)),
     )

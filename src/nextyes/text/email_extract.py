@@ -129,14 +129,22 @@ def _domain_company(domain: str) -> str | None:
     return core[-1].replace("-", " ").title()
 
 
+_BEFORE_EMPLOYER = ("at", "with", "to", "join", "joining", "in", "from", "the")
+_AFTER_EMPLOYER = ("team", "careers", "recruiting", "talent", "people", "hr", "application", "'s")
+
+
 def _named_as_company(name: str, text: str) -> bool:
     """Whether `text` uses `name` the way one names an employer ("at X", "X team")."""
-    quoted = re.escape(name)
-    pattern = (
-        r"\b(?:at|with|to|join(?:ing)?|in|from)\s+(?:the\s+)?" + quoted + r"\b"
-        r"|\b" + quoted + r"(?:'s)?\s+(?:team|careers|recruiting|talent|people|hr|application)\b"
-    )
-    return re.search(pattern, text, re.IGNORECASE) is not None
+    lowered, wanted = text.lower(), name.lower()
+    start = lowered.find(wanted)
+    while start >= 0:
+        end = start + len(wanted)
+        before = lowered[max(0, start - 12) : start].split()
+        after = lowered[end : end + 14].lstrip(" ,")
+        if (before and before[-1] in _BEFORE_EMPLOYER) or after.startswith(_AFTER_EMPLOYER):
+            return True
+        start = lowered.find(wanted, end)
+    return False
 
 
 def extract_company(sender_name: str, sender_domain: str, subject: str, body: str) -> Company:
