@@ -15,8 +15,9 @@ from nextyes.domain.models import NewApplication, Origin
 from nextyes.domain.stages import Stage
 from nextyes.services.applications import add_application, move_application, record_rejection
 from nextyes.services.journal import Journal
-from nextyes.services.mail_import import Importer, import_mailbox
+from nextyes.services.mail_import import Importer
 from nextyes.services.mail_review import Correction, ignore, review_queue, settle
+from nextyes.services.mail_sources import import_mailbox
 from tests.conftest import NOW, snapshot
 from tests.mailboxes import (
     CONFIRMATION,

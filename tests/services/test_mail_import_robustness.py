@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nextyes.services.journal import Journal
-from nextyes.services.mail_import import import_mailbox
+from nextyes.services.mail_sources import import_mailbox
 from tests.conftest import NOW, NOW_TEXT
 from tests.mailboxes import Mail, write_mbox
 

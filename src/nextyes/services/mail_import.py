@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from itertools import islice
-from pathlib import Path
 
 from nextyes.domain.errors import NextyesError
 from nextyes.domain.mail import STAGE_FOR_LABEL, AnalysedMail, MailStatus, SenderRule
@@ -20,14 +19,13 @@ from nextyes.domain.mail_labels import MailLabel
 from nextyes.domain.models import Application, NewApplication, Origin
 from nextyes.domain.queries import ApplicationQuery
 from nextyes.domain.stages import CLOSED_STAGES, ENDINGS, RANK, Stage
-from nextyes.mail.readers import RawMessage, iter_raw_messages
 from nextyes.services.applications import (
     InterviewDetails,
     add_application,
     move_application,
     record_rejection,
 )
-from nextyes.services.mail_analysis import Analysed, analyse_stream, default_workers
+from nextyes.services.mail_analysis import Analysed
 from nextyes.services.mail_match import Matcher
 from nextyes.storage.uow import UnitOfWork
 
@@ -306,6 +304,7 @@ def _run(
     now: datetime,
     summary: ImportSummary,
     progress: Callable[[int, int], None] | None,
+    on_batch: Callable[[UnitOfWork, list[Analysed]], None] | None = None,
 ) -> None:
     importer = Importer(uow, now)
     for chunk in _chunks(items, BATCH):
@@ -332,6 +331,8 @@ def _run(
                 if outcome.effect == "moved" and mail.label is MailLabel.INTERVIEW:
                     summary.invitations += 1
             uow.mail.add_skipped(skipped, now)
+            if on_batch is not None:
+                on_batch(uow, chunk)  # in the same transaction as the messages themselves
             uow.commit()
         if progress is not None:
             progress(len(chunk), sum(item.size for item in chunk))
@@ -344,45 +345,17 @@ def import_analysed(
     *,
     dry_run: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    on_batch: Callable[[UnitOfWork, list[Analysed]], None] | None = None,
 ) -> ImportSummary:
-    """Apply analysed messages to the journal; with `dry_run` nothing is kept."""
+    """Apply analysed messages to the journal; with `dry_run` nothing is kept.
+
+    `on_batch` runs inside each batch's transaction (an IMAP import records there how far it
+    has read, so the position and the messages are kept or lost together).
+    """
     summary = ImportSummary(dry_run=dry_run)
     if dry_run:
         with uow:  # never committed: everything is rolled back at the end
-            _run(uow, items, now, summary, progress)
+            _run(uow, items, now, summary, progress, on_batch)
     else:
-        _run(uow, items, now, summary, progress)
+        _run(uow, items, now, summary, progress, on_batch)
     return summary
-
-
-def mailbox_size(path: Path) -> int:
-    """Bytes to read (for a progress bar): the file, or every file of a folder."""
-    if path.is_file():
-        return path.stat().st_size
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
-
-
-def import_mailbox(
-    uow: UnitOfWork,
-    path: Path,
-    now: datetime,
-    *,
-    dry_run: bool = False,
-    keep_bodies: bool = False,
-    workers: int | None = None,
-    progress: Callable[[int, int], None] | None = None,
-) -> ImportSummary:
-    """Import an mbox, a folder of .eml files or a Maildir (MailboxError when it is none)."""
-    raws = iter_raw_messages(path)
-    first = next(raws, None)  # detects the mailbox kind (and its errors) before any work
-    if first is None:
-        return ImportSummary(dry_run=dry_run)
-    if workers is None:
-        workers = default_workers(mailbox_size(path))
-
-    def everything() -> Iterator[RawMessage]:
-        yield first
-        yield from raws
-
-    items = analyse_stream(everything(), workers=workers, keep_bodies=keep_bodies)
-    return import_analysed(uow, items, now, dry_run=dry_run, progress=progress)
