@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 _CHOICE = re.compile(r"\[\[([^\[\]]*)\]\]")
@@ -319,6 +320,12 @@ TIMES = [
 TIMEZONES = ["GMT", "BST", "CET", "EST", "PT", "ET", "(UK time)", "CEST", ""]
 
 
+def _ascii(name: str) -> str:
+    """A name as it appears in an email address: lower case, plain letters."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z]", "", folded.lower())
+
+
 def context(rng: random.Random) -> dict[str, str]:
     """Random values for every slot a fragment may use."""
     company, domain, industry = rng.choice(COMPANIES)
@@ -339,8 +346,8 @@ def context(rng: random.Random) -> dict[str, str]:
         "last": last,
         "recruiter": f"{rfirst} {rlast}",
         "rfirst": rfirst,
-        "first_lower": rfirst.lower().replace("'", ""),
-        "last_lower": rlast.lower().replace("'", "").replace(" ", ""),
+        "first_lower": _ascii(rfirst),
+        "last_lower": _ascii(rlast),
         "rtitle": rng.choice(RECRUITER_TITLES),
         "slug": slug,
         "num": str(rng.randint(1000, 999999)),
