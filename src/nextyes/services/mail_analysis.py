@@ -24,6 +24,8 @@ from nextyes.text.email_facts import extract_facts
 from nextyes.text.email_features import own_text
 
 BATCH = 256
+BATCH_BYTES = 4 * 1024 * 1024
+"""A batch closes at BATCH messages or this many bytes, so big attachments keep it small."""
 SNIPPET_CHARS = 240
 MAX_KEY = 300
 
@@ -95,11 +97,13 @@ def _analyse_batch(batch: list[RawMessage], keep_body: bool) -> list[Analysed]:
 
 def _batches(raws: Iterable[RawMessage]) -> Iterator[list[RawMessage]]:
     batch: list[RawMessage] = []
+    size = 0
     for raw in raws:
         batch.append(raw)
-        if len(batch) == BATCH:
+        size += len(raw.data)
+        if len(batch) == BATCH or size >= BATCH_BYTES:
             yield batch
-            batch = []
+            batch, size = [], 0
     if batch:
         yield batch
 
