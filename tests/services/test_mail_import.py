@@ -262,3 +262,16 @@ def test_worker_processes_give_the_same_journal_as_one_process(
         results.append((summary, [tuple(r) for r in rows]))
         journal.close()
     assert results[0] == results[1]
+
+
+def test_a_recent_rejection_opens_a_cool_down_like_nextyes_reject(
+    any_journal: Journal, tmp_path: Path
+) -> None:
+    application_id = _add(any_journal, "Acme Robotics", "Data Analyst")
+    recent = replace(REJECTION, date="Sun, 22 Nov 2026 08:30:00 +0000")
+    import_mailbox(any_journal.uow(), write_mbox(tmp_path / "r.mbox", [recent]), NOW)
+    rows = any_journal.db.query(
+        "SELECT application_id FROM cool_downs WHERE application_id = :id", {"id": application_id}
+    )
+    any_journal.db.rollback()
+    assert len(rows) == 1

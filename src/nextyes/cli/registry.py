@@ -23,4 +23,28 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "mail",
         "Read job email from an mbox, a folder of .eml files or a Maildir.",
     ),
+    "feedback": (
+        "nextyes.cli.commands.feedback",
+        "feedback",
+        "Ask for feedback after a no, and keep what comes back.",
+    ),
+    "reply": ("nextyes.cli.commands.reply", "reply", "Draft a gracious reply to a no."),
+    "reflect": (
+        "nextyes.cli.commands.reflect",
+        "reflect",
+        "Reflect on a no: a few questions, a time box, then let it go.",
+    ),
+    "interview": (
+        "nextyes.cli.commands.interview",
+        "interview",
+        "Record what happened in an interview.",
+    ),
+    "goal": ("nextyes.cli.commands.goals", "goal", "Weekly goals: progress, pace and streaks."),
+    "win": ("nextyes.cli.commands.wins", "win", "Log a small win, or list them."),
+    "care": ("nextyes.cli.commands.wellbeing", "care", "Log time for yourself, or see it lately."),
+    "mood": ("nextyes.cli.commands.wellbeing", "mood", "Note your mood (1-5), or see it lately."),
+    "why": ("nextyes.cli.commands.why", "why", "What the search is for, and a check now and then."),
+    "contact": ("nextyes.cli.commands.contacts", "contact", "Your network and support circle."),
+    "calendar": ("nextyes.cli.commands.calendar", "calendar", "Put what is due in your calendar."),
+    "growth": ("nextyes.cli.commands.growth", "growth", "Each no, what it taught, what came next."),
 }

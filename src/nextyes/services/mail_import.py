@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, time
 from itertools import islice
 
 from nextyes.domain.errors import NextyesError
@@ -23,10 +23,10 @@ from nextyes.services.applications import (
     InterviewDetails,
     add_application,
     move_application,
-    record_rejection,
 )
 from nextyes.services.mail_analysis import Analysed
 from nextyes.services.mail_match import Matcher
+from nextyes.services.recovery import reject_and_recover
 from nextyes.storage.uow import UnitOfWork
 
 REVIEW_BELOW = 0.55
@@ -195,14 +195,16 @@ class Importer:
         upcoming = [t for t in mail.interview_at if t.date() >= on]
         if upcoming and target in (Stage.INTERVIEW, Stage.ASSESSMENT):
             moment = upcoming[0].astimezone(self.now.tzinfo)
-            details = InterviewDetails(
-                at=moment.time() if moment.time() != moment.min.time() else None
-            )
+            at = moment.time().replace(second=0, microsecond=0)
+            details = InterviewDetails(at=at if at != time() else None)
             if moment.date() > self.now.date():
                 on = moment.date()
         note = None
         if upcoming and target is Stage.INTERVIEW:
-            note = f"Invited by email for {upcoming[0]:%a %d %b %Y, %H:%M}."
+            when = f"{upcoming[0]:%a %d %b %Y}"
+            if upcoming[0].time() != time():
+                when += f", {upcoming[0]:%H:%M}"
+            note = f"Invited by email for {when}."
         try:
             moved = move_application(
                 self.uow,
@@ -224,15 +226,15 @@ class Importer:
             return Outcome(MailStatus.LINKED, application.id)
         reason = " ".join(mail.reasons) or None
         try:
-            outcome = record_rejection(
+            # the service `nextyes reject` uses: it also opens the cool-down when the no is recent
+            outcome = reject_and_recover(
                 self.uow,
                 application.id,
                 _day(mail, self.now),
                 self.now,
                 reason=reason,
                 origin=Origin.MAIL,
-                source_ref=mail.message_key,
-            )
+            ).outcome
         except NextyesError as exc:
             return Outcome(MailStatus.REVIEW, application.id, review_reason=exc.message)
         self._remember(mail, outcome.application)

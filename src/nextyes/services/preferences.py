@@ -42,6 +42,22 @@ def whole_number(low: int, high: int) -> Callable[[str], int]:
     return parse
 
 
+def cool_down(text: str) -> str:
+    from nextyes.domain.cooldown import parse_cool_down
+
+    return str(parse_cool_down(text))
+
+
+def short_text(limit: int) -> Callable[[str], str]:
+    def parse(text: str) -> str:
+        value = " ".join(text.split())
+        if len(value) > limit:
+            raise InvalidInput(f"That is longer than {limit} characters; shorten it.")
+        return value
+
+    return parse
+
+
 def yes_no(text: str) -> bool:
     value = text.strip().lower()
     if value in _TRUE:
@@ -49,6 +65,16 @@ def yes_no(text: str) -> bool:
     if value in _FALSE:
         return False
     raise InvalidInput(f"'{text}' is not yes or no.")
+
+
+def weekday(text: str) -> str:
+    from nextyes.domain.dates import WEEKDAYS
+
+    value = text.strip().lower()
+    match = [day for day in WEEKDAYS if day.startswith(value[:3])] if len(value) >= 3 else []
+    if len(match) != 1 or not match[0].startswith(value):
+        raise InvalidInput(f"'{text}' is not a day of the week; give monday ... sunday.")
+    return match[0]
 
 
 PREFERENCES: dict[str, Preference] = {
@@ -76,11 +102,67 @@ PREFERENCES: dict[str, Preference] = {
             "a number of days (1-60)",
         ),
         Preference(
+            "cool_down",
+            "evening",
+            "How long a no gets before nextyes suggests next steps (`reject --cool-down`).",
+            cool_down,
+            "evening, weekend, none, or a duration such as 90m, 24h or 2d",
+        ),
+        Preference(
+            "your_name",
+            "",
+            "Your name, to sign the emails nextyes drafts (empty: you sign them yourself).",
+            short_text(100),
+            "your name as you sign emails",
+        ),
+        Preference(
+            "reflection_minutes",
+            15,
+            "The time box for `nextyes reflect`: analyse, don't obsess.",
+            whole_number(5, 60),
+            "a number of minutes (5-60)",
+        ),
+        Preference(
             "fold_rejected",
             False,
             "Leave closed-with-a-no applications out of lists unless asked for.",
             yes_no,
             "yes or no",
+        ),
+        Preference(
+            "nudge_noes_per_week",
+            3,
+            "Noes in one week before `today` suggests going easy on yourself.",
+            whole_number(1, 50),
+            "a number (1-50)",
+        ),
+        Preference(
+            "nudge_no_break_days",
+            5,
+            "Busy days without a logged break before `today` suggests one.",
+            whole_number(2, 30),
+            "a number of days (2-30)",
+        ),
+        Preference(
+            "why_check_days",
+            30,
+            "Days before nextyes asks whether the roles you apply for still fit your why.",
+            whole_number(7, 365),
+            "a number of days (7-365)",
+        ),
+        Preference(
+            "why_check_noes",
+            5,
+            "Noes before nextyes asks whether the roles you apply for still fit your why.",
+            whole_number(1, 100),
+            "a number (1-100)",
+        ),
+        Preference(
+            "weekly_review_day",
+            "sunday",
+            "The day `today` and your calendar remind you of the weekly review.",
+            weekday,
+            "a day of the week",
         ),
     )
 }

@@ -23,14 +23,25 @@ if TYPE_CHECKING:
     from nextyes.storage.repositories.contacts import ContactRepository
     from nextyes.storage.repositories.events import StageEventRepository
     from nextyes.storage.repositories.feedback import FeedbackRepository
+    from nextyes.storage.repositories.goals import GoalRepository
     from nextyes.storage.repositories.interviews import InterviewRepository, QuestionRepository
     from nextyes.storage.repositories.mail import (
         MailRepository,
         MailSourceRepository,
         SenderRuleRepository,
     )
+    from nextyes.storage.repositories.momentum import MomentumRepository
     from nextyes.storage.repositories.notes import NoteRepository
+    from nextyes.storage.repositories.recovery import (
+        CoolDownRepository,
+        DraftRepository,
+        FeedbackRequestRepository,
+        RecoveryProgressRepository,
+        ReflectionRepository,
+    )
     from nextyes.storage.repositories.settings import SettingsRepository
+    from nextyes.storage.repositories.wellbeing import CareRepository, MoodRepository, WhyRepository
+    from nextyes.storage.repositories.wins import WinRepository
 
 # attribute -> (module under nextyes.storage.repositories, class). Repositories are imported
 # on first use, so a quick command pays only for the ones it touches.
@@ -46,6 +57,17 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "mail": ("mail", "MailRepository"),
     "sender_rules": ("mail", "SenderRuleRepository"),
     "mail_sources": ("mail", "MailSourceRepository"),
+    "cool_downs": ("recovery", "CoolDownRepository"),
+    "feedback_requests": ("recovery", "FeedbackRequestRepository"),
+    "drafts": ("recovery", "DraftRepository"),
+    "reflections": ("recovery", "ReflectionRepository"),
+    "moods": ("wellbeing", "MoodRepository"),
+    "recovery_progress": ("recovery", "RecoveryProgressRepository"),
+    "goals": ("goals", "GoalRepository"),
+    "wins": ("wins", "WinRepository"),
+    "care": ("wellbeing", "CareRepository"),
+    "whys": ("wellbeing", "WhyRepository"),
+    "momentum": ("momentum", "MomentumRepository"),
 }
 
 
@@ -66,6 +88,17 @@ class UnitOfWork:
     mail: MailRepository
     sender_rules: SenderRuleRepository
     mail_sources: MailSourceRepository
+    cool_downs: CoolDownRepository
+    feedback_requests: FeedbackRequestRepository
+    drafts: DraftRepository
+    reflections: ReflectionRepository
+    moods: MoodRepository
+    recovery_progress: RecoveryProgressRepository
+    goals: GoalRepository
+    wins: WinRepository
+    care: CareRepository
+    whys: WhyRepository
+    momentum: MomentumRepository
 
     def __getattr__(self, name: str) -> Any:
         if name not in REPOSITORIES:
