@@ -164,3 +164,20 @@ def test_malformed_mime_decodes_without_raising(
     msg = parse_message(raw)
     assert isinstance(msg.body, str)
     assert isinstance(msg.subject, str)
+
+
+_names = st.text(alphabet=st.characters(blacklist_characters='<>",@\r\n'), max_size=20)
+_locals = st.from_regex(r"[a-z0-9][a-z0-9._+-]{0,15}", fullmatch=True)
+_domains = st.from_regex(r"[a-z0-9]{1,10}(\.[a-z]{2,5}){1,2}", fullmatch=True)
+
+
+@given(_names, _locals, _domains)
+def test_the_quick_address_split_agrees_with_the_standard_library(
+    name: str, local: str, domain: str
+) -> None:
+    import email.utils
+
+    from nextyes.mail.decode import split_address
+
+    for header in (f"{name} <{local}@{domain}>", f"{local}@{domain}"):
+        assert split_address(header) == email.utils.parseaddr(header)

@@ -116,6 +116,32 @@ def _body_of(msg: email.message.Message, defects: list[str]) -> str:
     return _finish_body(plain, html, defects)
 
 
+_SPECIALS = frozenset('()<>[]:;\\,"\t\r\n')
+
+
+def split_address(sender: str) -> tuple[str, str]:
+    """(display name, address) of a From header; the usual shapes without the full parser."""
+    if sender.endswith(">") and sender.count("<") == 1:
+        name, _, address = sender[:-1].partition("<")
+        if (
+            name.isprintable()
+            and not _SPECIALS.intersection(name)
+            and not _SPECIALS.intersection(address)
+            and address.count("@") == 1
+            and address == address.strip()
+            and " " not in address
+        ):
+            return " ".join(name.split()), address
+    elif (
+        sender.count("@") == 1
+        and sender.isprintable()
+        and not _SPECIALS.intersection(sender)
+        and " " not in sender
+    ):
+        return "", sender
+    return email.utils.parseaddr(sender)
+
+
 def content_id(raw: bytes) -> str:
     """The id of a message without a Message-ID: a hash of its bytes."""
     return "sha256:" + hashlib.sha256(raw).hexdigest()
@@ -177,7 +203,7 @@ def parse_message(raw: bytes, *, truncated: bool = False, fast: bool = True) -> 
     if message_id.strip("<>") == "" or len(message_id) > 998:
         message_id = content_id(raw)
     sender = decode_header_value(headers.get("from"))
-    name, address = email.utils.parseaddr(sender)
+    name, address = split_address(sender)
     address = address.strip().lower()
     domain = address.rpartition("@")[2] if "@" in address else ""
     date_header = decode_header_value(headers.get("date"))

@@ -11,6 +11,9 @@ from nextyes.text.email_extract import Company, extract_company, extract_role
 from nextyes.text.email_features import own_text
 from nextyes.text.rejection_facts import ReachedStage, reached_stage, reason_phrases
 
+FACTS_CHARS = 2500
+"""Company, role and dates are read from the start of a body, where they are written."""
+
 
 @dataclass(frozen=True, slots=True)
 class MailFacts:
@@ -36,7 +39,7 @@ def extract_facts(
     sent: datetime | None = None,
 ) -> MailFacts:
     """The company, role and label-specific facts of one email."""
-    text = own_text(body)
+    text = own_text(body, FACTS_CHARS)
     company = extract_company(sender_name, sender_domain, subject, text)
     role = extract_role(subject, text)
     if label is MailLabel.INTERVIEW and sent is not None:
