@@ -14,6 +14,7 @@ __all__ = [
     "JournalBusy",
     "JournalUnreadable",
     "MailboxError",
+    "ModelUnavailable",
     "NextyesError",
     "NotFound",
     "SchemaBehind",
@@ -38,3 +39,7 @@ class SchemaBehind(NextyesError):
 
 class MailboxError(InvalidInput):
     """A path that nextyes cannot read as a mailbox."""
+
+
+class ModelUnavailable(NextyesError):
+    """A shipped model (such as the feedback-theme classifier) is missing or out of date."""
