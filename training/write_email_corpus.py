@@ -17,7 +17,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import extras, languages, negatives, outreach, progress, received, rejections
+from corpus import (
+    everyday,
+    extras,
+    languages,
+    negatives,
+    outreach,
+    progress,
+    received,
+    rejections,
+)
 from corpus.common import context
 
 SEED = 20261103
@@ -39,7 +48,10 @@ ENGLISH: dict[str, tuple[int, list[tuple[float, Composer]]]] = {
     "assessment": (210, [(0.7, progress.assessment), (0.3, extras.assessment)]),
     "offer": (190, [(0.7, progress.offer), (0.3, extras.offer)]),
     "recruiter_outreach": (210, [(0.7, outreach.compose), (0.3, extras.outreach)]),
-    "unrelated": (440, [(0.75, negatives.compose), (0.25, extras.unrelated)]),
+    "unrelated": (
+        560,
+        [(0.5, negatives.compose), (0.2, extras.unrelated), (0.3, everyday.compose)],
+    ),
 }
 PER_OTHER_LANGUAGE = 12
 
