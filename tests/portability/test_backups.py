@@ -227,3 +227,28 @@ def test_any_bytes_given_as_a_backup_are_refused_without_a_trace(
     result = two_applications.fails("restore", str(path))
     assert "journal" in result.output
     assert _state() == before
+
+
+MBOX = """From recruiting@acme.example Mon Nov 16 09:00:00 2026
+From: Acme Recruiting <recruiting@acme.example>
+To: me@example.org
+Subject: Thank you for applying to Data Analyst at Acme Robotics
+Date: Mon, 16 Nov 2026 09:00:00 +0000
+Message-ID: <one@acme.example>
+
+Hi, thank you for applying for the Data Analyst role at Acme Robotics. We have received
+your application and will be in touch.
+
+"""
+
+
+def test_a_mail_import_backs_the_journal_up_first_and_a_dry_run_does_not(
+    two_applications: Cli, home: Path, tmp_path: Path
+) -> None:
+    mbox = tmp_path / "inbox.mbox"
+    mbox.write_text(MBOX)
+    two_applications.ok("mail", "import", str(mbox), "--dry-run")
+    assert not list((home / "backups").glob("*-before-import.db"))
+    two_applications.ok("mail", "import", str(mbox))
+    (backup,) = (home / "backups").glob("*-before-import.db")
+    assert _companies(backup) == ["Acme Robotics", "Brightwell"]

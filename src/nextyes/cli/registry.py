@@ -18,6 +18,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "demo": ("nextyes.cli.commands.demo", "demo", "Fill this home with a realistic demo journal."),
     "settings": ("nextyes.cli.commands.settings", "settings", "Show or change your settings."),
     "db": ("nextyes.cli.commands.db", "db", "Database upkeep (PostgreSQL upgrades)."),
+    "mail": (
+        "nextyes.cli.commands.mail",
+        "mail",
+        "Read job email from an mbox, a folder of .eml files or a Maildir.",
+    ),
     "feedback": (
         "nextyes.cli.commands.feedback",
         "feedback",

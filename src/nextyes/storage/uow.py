@@ -27,6 +27,11 @@ if TYPE_CHECKING:
     from nextyes.storage.repositories.insights import InsightsRepository
     from nextyes.storage.repositories.interviews import InterviewRepository, QuestionRepository
     from nextyes.storage.repositories.journal_rows import JournalRows
+    from nextyes.storage.repositories.mail import (
+        MailRepository,
+        MailSourceRepository,
+        SenderRuleRepository,
+    )
     from nextyes.storage.repositories.momentum import MomentumRepository
     from nextyes.storage.repositories.notes import NoteRepository
     from nextyes.storage.repositories.plans import PlanRepository
@@ -54,6 +59,9 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "contacts": ("contacts", "ContactRepository"),
     "settings": ("settings", "SettingsRepository"),
     "feedback": ("feedback", "FeedbackRepository"),
+    "mail": ("mail", "MailRepository"),
+    "sender_rules": ("mail", "SenderRuleRepository"),
+    "mail_sources": ("mail", "MailSourceRepository"),
     "cool_downs": ("recovery", "CoolDownRepository"),
     "feedback_requests": ("recovery", "FeedbackRequestRepository"),
     "drafts": ("recovery", "DraftRepository"),
@@ -87,6 +95,9 @@ class UnitOfWork:
     contacts: ContactRepository
     settings: SettingsRepository
     feedback: FeedbackRepository
+    mail: MailRepository
+    sender_rules: SenderRuleRepository
+    mail_sources: MailSourceRepository
     cool_downs: CoolDownRepository
     feedback_requests: FeedbackRequestRepository
     drafts: DraftRepository
