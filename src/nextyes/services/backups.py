@@ -14,6 +14,7 @@ from pathlib import Path
 from nextyes.config import Settings
 from nextyes.errors import InvalidInput, JournalUnreadable, NotFound
 from nextyes.storage import backup as files
+from nextyes.storage import restore
 
 DEFAULT_KEEP = 10
 
@@ -62,7 +63,7 @@ def take_backup(settings: Settings, keep: int = DEFAULT_KEEP, label: str = "manu
             f"There is no journal at {source} yet, so there is nothing to back up. "
             "`nextyes add COMPANY ROLE` starts one."
         )
-    if not files.is_sqlite_file(source):
+    if not restore.is_sqlite_file(source):
         raise JournalUnreadable(
             f"{source} is not a nextyes journal, so it cannot be backed up. "
             "`nextyes restore FILE` can bring back an earlier backup."
@@ -93,7 +94,7 @@ def list_backups(settings: Settings) -> list[BackupFile]:
 def restore_backup(settings: Settings, source: Path) -> Restored:
     """Put the journal in `source` in place of the current one, after checking it."""
     target = _journal_path(settings, "Restoring a backup")
-    checked = files.check_journal_file(source)
+    checked = restore.check_journal_file(source)
     if target.exists() and source.resolve() == target.resolve():
         raise InvalidInput(
             f"{source} is the journal in use, not a backup. `nextyes backup --list` shows your "
@@ -102,15 +103,15 @@ def restore_backup(settings: Settings, source: Path) -> Restored:
     previous = None
     if target.exists():
         previous = _keep_current(target, settings.backups_dir)
-    files.restore_sqlite(source, target)
+    restore.restore_sqlite(source, target)
     return Restored(source, checked.revision, checked.applications, previous)
 
 
 def _keep_current(target: Path, folder: Path) -> Path:
     """Back up the journal about to be replaced; a damaged one is moved aside whole instead."""
-    if files.is_sqlite_file(target):
+    if restore.is_sqlite_file(target):
         try:
             return files.backup_sqlite(target, folder, "before-restore")
         except JournalUnreadable:
             pass
-    return files.set_aside(target, folder)
+    return restore.set_aside(target, folder)
