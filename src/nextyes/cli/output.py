@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from nextyes.reports.cells import spreadsheet_safe  # shared with the web app
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -68,15 +70,6 @@ def emit_json(data: Any) -> None:
 def emit_jsonl(rows: Iterable[Any]) -> None:
     for row in rows:
         click.echo(to_json(row, indent=None))
-
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(value: Any) -> str:
-    """A cell a spreadsheet will not run as a formula (prefixing a quote, as OWASP advises)."""
-    text = "" if value is None else str(value.isoformat() if isinstance(value, date) else value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def emit_csv(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:

@@ -67,4 +67,29 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "story",
         "Your STAR stories, ready for interviews and tagged by theme.",
     ),
+    "backup": (
+        "nextyes.cli.commands.backup",
+        "backup",
+        "Take a consistent copy of your journal, even while it is in use.",
+    ),
+    "export": (
+        "nextyes.cli.commands.export",
+        "export",
+        "Write your journal out: all of it as JSON, or applications as CSV.",
+    ),
+    "import": (
+        "nextyes.cli.commands.imports",
+        "import_",
+        "Bring in a journal export (JSON) or applications from a spreadsheet (CSV).",
+    ),
+    "review": (
+        "nextyes.cli.commands.review",
+        "review",
+        "Look back at a week: wins, noes and what they taught, next week's focus.",
+    ),
+    "restore": (
+        "nextyes.cli.commands.backup",
+        "restore",
+        "Put a backup back in place of your journal.",
+    ),
 }

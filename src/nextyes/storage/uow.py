@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from nextyes.storage.repositories.goals import GoalRepository
     from nextyes.storage.repositories.insights import InsightsRepository
     from nextyes.storage.repositories.interviews import InterviewRepository, QuestionRepository
+    from nextyes.storage.repositories.journal_rows import JournalRows
     from nextyes.storage.repositories.mail import (
         MailRepository,
         MailSourceRepository,
@@ -76,6 +77,7 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "plans": ("plans", "PlanRepository"),
     "practice": ("practice", "PracticeRepository"),
     "stories": ("stories", "StoryRepository"),
+    "journal_rows": ("journal_rows", "JournalRows"),
 }
 
 
@@ -111,6 +113,7 @@ class UnitOfWork:
     plans: PlanRepository
     practice: PracticeRepository
     stories: StoryRepository
+    journal_rows: JournalRows
 
     def __getattr__(self, name: str) -> Any:
         if name not in REPOSITORIES:

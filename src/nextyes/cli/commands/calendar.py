@@ -7,6 +7,7 @@ import click
 from nextyes import content
 from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.files import write_output
+from nextyes.errors import InvalidInput
 from nextyes.services.calendar import DEFAULT_DAYS, MAX_DAYS, export_calendar
 
 
@@ -24,16 +25,19 @@ def calendar() -> None:
 @click.argument("file", required=False, metavar="[FILE]")
 @click.option("--days", type=click.IntRange(1, MAX_DAYS), default=DEFAULT_DAYS, show_default=True,
               help="How far ahead to look.")  # fmt: skip
+@click.option("--out", metavar="FILE", help="Write to this file (like every export; same as FILE).")
 @pass_app
-def export(app: AppContext, file: str | None, days: int) -> None:
+def export(app: AppContext, file: str | None, days: int, out: str | None) -> None:
     """Write everything due as an iCalendar (.ics) file, or print it without FILE.
 
     Interviews (with a reminder the day before), follow-ups, the weekly review and more. Each
     event keeps the same id from one export to the next, so importing a newer file updates the
     events instead of adding copies.
     """
+    if file and out and file != out:
+        raise InvalidInput("Give the file once: either FILE or --out FILE.")
     data = export_calendar(app.uow(), app.now(), days=days)
-    written = write_output(data, file)
+    written = write_output(data, out or file)
     if written is not None:
         words = content.load("momentum")["calendar"]
         click.echo(content.fill(words["written"], path=written), err=True)

@@ -61,11 +61,16 @@ def import_(
     """
     from nextyes.mail.imap import is_imap_url
 
-    if is_imap_url(source):
+    imap = is_imap_url(source)
+    if not imap and since is not None:
+        raise click.UsageError("--since applies to IMAP folders; a mailbox file is read whole.")
+    if not dry_run and (imap or Path(source).exists()):
+        from nextyes.services.backups import backup_before_import
+
+        backup_before_import(app.settings)  # an SQLite journal is copied first, as for any import
+    if imap:
         summary = _from_imap(app, source, since, dry_run, keep_bodies, quiet=fmt == "json")
     else:
-        if since is not None:
-            raise click.UsageError("--since applies to IMAP folders; a mailbox file is read whole.")
         summary = _from_path(app, Path(source), dry_run, keep_bodies, workers, quiet=fmt == "json")
     if fmt == "json":
         emit_json(_summary_json(summary))
