@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from nextyes.storage.repositories.interviews import InterviewRepository, QuestionRepository
     from nextyes.storage.repositories.notes import NoteRepository
     from nextyes.storage.repositories.settings import SettingsRepository
+    from nextyes.storage.repositories.state import JournalStateRepository
 
 # attribute -> (module under nextyes.storage.repositories, class). Repositories are imported
 # on first use, so a quick command pays only for the ones it touches.
@@ -38,6 +39,7 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "contacts": ("contacts", "ContactRepository"),
     "settings": ("settings", "SettingsRepository"),
     "feedback": ("feedback", "FeedbackRepository"),
+    "state": ("state", "JournalStateRepository"),
 }
 
 
@@ -55,6 +57,7 @@ class UnitOfWork:
     contacts: ContactRepository
     settings: SettingsRepository
     feedback: FeedbackRepository
+    state: JournalStateRepository
 
     def __getattr__(self, name: str) -> Any:
         if name not in REPOSITORIES:

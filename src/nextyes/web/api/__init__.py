@@ -1,0 +1,11 @@
+"""The JSON API, /api/v1: every feature, with an OpenAPI document at /api/v1/openapi.json."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from nextyes.web.api import applications, records, settings
+
+router = APIRouter(prefix="/api/v1")
+for module in (applications, records, settings):
+    router.include_router(module.router)

@@ -1,0 +1,11 @@
+"""Server-rendered pages: they work without JavaScript; static/app.js only makes them nicer."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from nextyes.web.pages import applications, board, dashboard, records, settings
+
+router = APIRouter(include_in_schema=False)
+for module in (dashboard, board, applications, records, settings):
+    router.include_router(module.router)

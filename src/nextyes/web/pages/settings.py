@@ -1,0 +1,26 @@
+"""Settings: every preference, with what it does, changed together."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+
+from nextyes.services import preferences as service
+from nextyes.web.deps import WebDep
+from nextyes.web.rendering import page, redirect
+
+router = APIRouter()
+
+
+@router.get("/settings", response_class=HTMLResponse)
+async def settings(request: Request, web: WebDep) -> HTMLResponse:
+    rows = service.describe(service.read_preferences(web.uow()))
+    return page(request, "settings.html", {"rows": rows})
+
+
+@router.post("/settings")
+async def save_settings(request: Request, web: WebDep) -> Response:
+    form = await request.form()
+    values = {k: str(v) for k, v in form.items() if k in service.PREFERENCES}
+    service.set_preferences(web.uow(), values, web.now())
+    return redirect("/settings", "Settings saved.")

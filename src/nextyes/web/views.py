@@ -1,0 +1,104 @@
+"""What pages show, assembled from the services and cached per journal version.
+
+The dashboard reads most of the journal, so its data is kept until the journal changes (or
+five minutes pass: the agenda and any cool-down depend on the time of day). Charts are drawn
+from the same data and cached the same way, so they are never redrawn per request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from nextyes.domain.models import ApplicationDetail, InterviewKind
+from nextyes.services.agenda import AgendaItem
+from nextyes.services.overview import Overview, overview
+from nextyes.web.charts import ChartData, Series
+from nextyes.web.state import WebState
+
+REFRESH_MINUTES = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Dashboard:
+    version: str
+    now: datetime
+    overview: Overview
+    due: list[AgendaItem]
+    ahead: list[AgendaItem]
+    charts: dict[str, ChartData] = field(default_factory=dict)
+
+
+def dashboard(web: WebState) -> Dashboard:
+    version = web.version()
+    now = web.now()
+    slot = now.replace(minute=now.minute - now.minute % REFRESH_MINUTES, second=0, microsecond=0)
+    return web.cache.get("dashboard", (version, slot), lambda: _dashboard(web, version, now))
+
+
+def _dashboard(web: WebState, version: str, now: datetime) -> Dashboard:
+    seen = overview(web.uow(), now)
+    today = now.date()
+    items = seen.agenda.items
+    charts = {name: build(seen) for name, build in CHARTS.items()}
+    return Dashboard(
+        version=version,
+        now=now,
+        overview=seen,
+        due=sorted((i for i in items if i.due_on <= today), key=lambda i: i.priority),
+        ahead=[i for i in items if i.due_on > today],
+        charts=charts,
+    )
+
+
+def _pipeline(seen: Overview) -> ChartData:
+    stages = list(seen.open_by_stage)
+    return ChartData(
+        title="Open applications by stage",
+        labels=[s.label for s in stages],
+        series=[Series("Open applications", [seen.open_by_stage[s] for s in stages])],
+    )
+
+
+CHARTS: dict[str, Callable[[Overview], ChartData]] = {"pipeline": _pipeline}
+
+
+def chart(web: WebState, name: str) -> ChartData:
+    return dashboard(web).charts[name]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    day: date
+    kind: str  # stage, interview, note, feedback
+    title: str
+    text: str | None = None
+
+
+def timeline(detail: ApplicationDetail) -> list[TimelineEntry]:
+    """Everything that happened to an application, oldest first, in one list."""
+    entries: list[tuple[date, int, int, TimelineEntry]] = []
+    for e in detail.events:
+        title = e.stage.label + (f" (round {e.round})" if e.round else "")
+        if e.correction:
+            title += " (a correction)"
+        text = " · ".join(t for t in (e.reason, e.note) if t) or None
+        entries.append((e.occurred_on, 0, e.id, TimelineEntry(e.occurred_on, "stage", title, text)))
+    for i in detail.interviews:
+        kind = "Assessment" if i.kind is InterviewKind.ASSESSMENT else f"{i.kind.value} interview"
+        at = i.scheduled_time.strftime(" at %H:%M") if i.scheduled_time else ""
+        who = f" with {', '.join(i.interviewers)}" if i.interviewers else ""
+        title = f"{kind.capitalize()}{at}{who}"
+        entries.append((i.scheduled_on, 1, i.id, TimelineEntry(i.scheduled_on, "interview", title)))
+    for n in detail.notes:
+        title = "Note (private)" if n.private else "Note"
+        entries.append((n.written_on, 2, n.id, TimelineEntry(n.written_on, "note", title, n.text)))
+    feedback: Any = detail.extras.get("feedback", [])
+    for f in feedback:
+        title = f"Feedback from the {f.giver}"
+        entries.append(
+            (f.received_on, 3, f.id, TimelineEntry(f.received_on, "feedback", title, f.text))
+        )
+    return [entry for *_, entry in sorted(entries, key=lambda t: t[:3])]
