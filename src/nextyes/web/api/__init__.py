@@ -5,7 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from nextyes.web.api import applications, records, settings
+from nextyes.web.schemas.types import ERRORS
 
-router = APIRouter(prefix="/api/v1")
+router = APIRouter(prefix="/api/v1", responses=ERRORS)
 for module in (applications, records, settings):
     router.include_router(module.router)
