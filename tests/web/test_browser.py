@@ -1,0 +1,187 @@
+"""The web app in a real browser (Chromium through Playwright), with screenshots of every page.
+
+Skipped when Chromium is missing, except under CI=true, where it is required.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from nextyes.config import Settings
+from nextyes.services.demo import fill_demo
+from nextyes.services.journal import open_journal
+from nextyes.web.app import create_app
+from tests.conftest import IN_CI, NOW
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
+CHROMIUM = Path("/usr/bin/chromium")
+SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]  # fmt: skip
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@dataclass
+class Live:
+    url: str
+    settings: Settings
+
+
+@pytest.fixture
+def live(settings: Settings) -> Iterator[Live]:
+    """The app served by uvicorn on 127.0.0.1, in a thread, over the test's journal."""
+    import uvicorn
+
+    port = _free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(settings, port=port), host="127.0.0.1", port=port,
+                       log_level="warning", lifespan="on")
+    )  # fmt: skip
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        assert time.monotonic() < deadline, "the web app did not start"
+        time.sleep(0.02)
+    yield Live(f"http://127.0.0.1:{port}", settings)
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        if IN_CI:
+            pytest.fail(f"Chromium is required in CI but {CHROMIUM} is missing.")
+        pytest.skip(f"no Chromium at {CHROMIUM}")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium: Any, live: Live) -> Iterator[Any]:
+    context = chromium.new_context(base_url=live.url, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    problems: list[str] = []
+
+    def on_console(message: Any) -> None:
+        # a refused form answers 4xx on purpose; the browser logs it as a failed load
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            problems.append(message.text)
+
+    def on_response(response: Any) -> None:
+        if response.status >= 400 and ("/static/" in response.url or "/charts/" in response.url):
+            problems.append(f"{response.status} {response.url}")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on("response", on_response)
+    yield page
+    context.close()
+    assert not problems, problems  # no script errors, nothing blocked by the page's policy
+
+
+def shot(page: Any, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def column(page: Any, stage: str) -> Any:
+    return page.locator("section.column", has=page.locator(f"#col-{stage}"))
+
+
+def test_an_application_goes_from_quick_add_to_a_no_in_the_browser(page: Any) -> None:
+    page.goto("/board")
+    shot(page, "board-empty")
+    page.get_by_label("Company").fill("Acme Robotics")
+    page.get_by_label("Role").fill("Data Analyst")
+    page.get_by_role("button", name="Add").click()
+    expect(page.locator(".flash")).to_contain_text(
+        "Acme Robotics · Data Analyst is in your journal"
+    )
+    expect(column(page, "applied")).to_contain_text("Acme Robotics")
+
+    # with a button
+    page.locator("[data-card]", has_text="Acme Robotics").get_by_role(
+        "button", name="Move on to Screening"
+    ).click()
+    expect(column(page, "screening")).to_contain_text("Acme Robotics")
+    expect(page.locator(".flash")).to_contain_text("now screening")
+
+    # with the keyboard: the card keeps the focus as it moves
+    page.get_by_role("link", name="Acme Robotics").focus()
+    page.keyboard.press("Shift+ArrowRight")
+    expect(column(page, "interview")).to_contain_text("Acme Robotics")
+    expect(page.get_by_role("link", name="Acme Robotics")).to_be_focused()
+    shot(page, "board")
+
+    page.get_by_role("link", name="Acme Robotics").click()
+    expect(page.locator(".timeline")).to_contain_text("Interview")
+    page.get_by_label("Add a note").fill("They use dbt and Looker")
+    page.get_by_role("button", name="Add note").click()
+    expect(page.locator("#notes")).to_contain_text("They use dbt and Looker")
+    shot(page, "application")
+
+    page.get_by_role("link", name="They said no").click()
+    shot(page, "rejection")
+    page.get_by_label("What they said").fill("They went with someone with more SQL experience")
+    page.get_by_role("button", name="Record it").click()
+    expect(page.locator(".flash")).to_contain_text("A no at the interview stage")
+
+
+def test_a_mistake_in_a_form_is_explained_beside_it_keeping_what_was_typed(page: Any) -> None:
+    page.goto("/applications/new")
+    page.get_by_label("Company").fill("Acme")
+    page.get_by_label("Role").fill("Analyst")
+    page.get_by_label("Applied on").fill("2999-01-01")
+    page.get_by_role("button", name="Add to my journal").click()
+    problem = page.locator(".form-problem")
+    expect(problem).to_contain_text("in the future")
+    expect(problem).to_be_focused()
+    expect(page.get_by_label("Company")).to_have_value("Acme")
+
+
+def test_every_page_of_a_demo_journal_in_the_browser(page: Any, live: Live) -> None:
+    journal = open_journal(live.settings)
+    fill_demo(journal.uow(), NOW, count=80)
+    journal.close()
+    pages = {
+        "dashboard": "/",
+        "board-demo": "/board",
+        "applications": "/applications",
+        "application-new": "/applications/new",
+        "application-demo": "/applications/1",
+        "application-delete": "/applications/1/delete",
+        "settings": "/settings",
+        "not-found": "/nowhere",
+    }
+    for name, path in pages.items():
+        page.goto(path)
+        assert page.locator("h1").count() == 1, path
+        shot(page, name)
+
+    page.goto("/")
+    chart = page.locator("figure.chart img")
+    assert chart.evaluate("img => img.complete && img.naturalWidth > 0")
