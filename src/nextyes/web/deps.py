@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends
+from fastapi import Depends, Request
 
-from nextyes.web.rendering import state_of
 from nextyes.web.state import WebState
 
-WebDep = Annotated[WebState, Depends(state_of)]
+
+async def web_state(request: Request) -> WebState:
+    # async on purpose: FastAPI would run a plain function in a worker thread, per request
+    state: WebState = request.app.state.nextyes
+    return state
+
+
+WebDep = Annotated[WebState, Depends(web_state)]

@@ -8,13 +8,17 @@ from the same data and cached the same way, so they are never redrawn per reques
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
+from markupsafe import Markup
+
 from nextyes.domain.models import ApplicationDetail, InterviewKind
+from nextyes.domain.queries import ApplicationQuery
 from nextyes.services.agenda import AgendaItem
-from nextyes.services.overview import Overview, overview
+from nextyes.services.applications import ApplicationPage, list_applications
+from nextyes.services.overview import Board, Overview, overview, pipeline_board
 from nextyes.web.charts import ChartData, Series
 from nextyes.web.state import WebState
 
@@ -29,6 +33,12 @@ class Dashboard:
     due: list[AgendaItem]
     ahead: list[AgendaItem]
     charts: dict[str, ChartData] = field(default_factory=dict)
+    html: str = ""  # the page's content, rendered once
+
+
+def dashboard_html(web: WebState) -> Markup:
+    """The dashboard's content, rendered once per journal version (and time slot)."""
+    return Markup(dashboard(web).html)
 
 
 def dashboard(web: WebState) -> Dashboard:
@@ -43,7 +53,7 @@ def _dashboard(web: WebState, version: str, now: datetime) -> Dashboard:
     today = now.date()
     items = seen.agenda.items
     charts = {name: build(seen) for name, build in CHARTS.items()}
-    return Dashboard(
+    data = Dashboard(
         version=version,
         now=now,
         overview=seen,
@@ -51,6 +61,8 @@ def _dashboard(web: WebState, version: str, now: datetime) -> Dashboard:
         ahead=[i for i in items if i.due_on > today],
         charts=charts,
     )
+    html = web.templates.get_template("dashboard_body.html").render(d=data, today=today)
+    return replace(data, html=html)
 
 
 def _pipeline(seen: Overview) -> ChartData:
@@ -67,6 +79,24 @@ CHARTS: dict[str, Callable[[Overview], ChartData]] = {"pipeline": _pipeline}
 
 def chart(web: WebState, name: str) -> ChartData:
     return dashboard(web).charts[name]
+
+
+def board(web: WebState, per_column: int) -> Board:
+    """The board's columns, kept until the journal changes."""
+    return web.cache.get(
+        "board", (web.version(), per_column), lambda: pipeline_board(web.uow(), per_column)
+    )
+
+
+def application_page(
+    web: WebState, query: ApplicationQuery, include_folded: bool
+) -> ApplicationPage:
+    """A page of the application list, kept until the journal changes (one query at a time)."""
+    return web.cache.get(
+        "applications",
+        (web.version(), query, include_folded),
+        lambda: list_applications(web.uow(), query, include_folded=include_folded),
+    )
 
 
 @dataclass(frozen=True, slots=True)

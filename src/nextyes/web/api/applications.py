@@ -28,6 +28,7 @@ from nextyes.web.schemas.applications import (
     StagePublic,
 )
 from nextyes.web.schemas.types import MAX_ID, PathId
+from nextyes.web.state import WebState
 
 router = APIRouter(tags=["applications"])
 
@@ -58,12 +59,17 @@ async def list_applications(
     query = ApplicationQuery(
         stages=tuple(stages), company=company, since=since, limit=limit, offset=offset
     )
-    page = service.list_applications(web.uow(), query, include_folded=all)
+    key = (web.version(), query, all)
+    return web.cache.get("api:applications", key, lambda: _page(web, query, all))
+
+
+def _page(web: WebState, query: ApplicationQuery, include_folded: bool) -> ApplicationPagePublic:
+    page = service.list_applications(web.uow(), query, include_folded=include_folded)
     return ApplicationPagePublic.model_construct(
         items=[ApplicationPublic.of(a) for a in page.items],
         total=page.total,
-        limit=limit,
-        offset=offset,
+        limit=query.limit,
+        offset=query.offset,
         folded=page.folded,
     )
 

@@ -42,7 +42,7 @@ async def list_applications(
         stages=tuple(stage), company=forms.optional(company), limit=PER_PAGE,
         offset=(page_number - 1) * PER_PAGE,
     )  # fmt: skip
-    found = service.list_applications(web.uow(), query, include_folded=all)
+    found = views.application_page(web, query, include_folded=all)
     same = [("stage", s.value) for s in stage] + [("company", company)] * bool(company)
     return page(
         request,

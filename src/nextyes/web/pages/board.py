@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from nextyes.domain.stages import Stage
-from nextyes.services.overview import pipeline_board
+from nextyes.web import views
 from nextyes.web.deps import WebDep
 from nextyes.web.rendering import page
 
@@ -35,5 +35,5 @@ BACK: dict[Stage, Stage] = {
 
 @router.get("/board", response_class=HTMLResponse)
 async def board(request: Request, web: WebDep) -> HTMLResponse:
-    shown = pipeline_board(web.uow(), per_column=30)
+    shown = views.board(web, per_column=30)
     return page(request, "board.html", {"board": shown, "next": NEXT, "back": BACK})

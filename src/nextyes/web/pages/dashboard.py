@@ -18,8 +18,7 @@ SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'"
 @router.get("/", response_class=HTMLResponse)
 async def dashboard(request: Request, web: WebDep) -> HTMLResponse:
     """This week, what is due, and the shape of the search so far."""
-    board = views.dashboard(web)
-    return page(request, "dashboard.html", {"d": board})
+    return page(request, "dashboard.html", {"body": views.dashboard_html(web)})
 
 
 @router.get("/charts/{name}.svg")
