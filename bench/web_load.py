@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _util import machine
+from _util import machine, measure
 
 TARGETS = [
     ("minimal page", "/bench/minimal-page"),
@@ -116,9 +116,11 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+    floor = measure("python -c pass", [sys.executable, "-c", "pass"], env, 15)
     by = {r.label: r for r in results}
     print(f"\nMachine: {machine()}; journal: {args.count} applications (SQLite, WAL); "
           f"wrk -t2 -c{args.connections} -d{args.seconds}s; one uvicorn worker\n")  # fmt: skip
+    print(f"Floor: `python -c pass` {floor.median_ms:.0f} ms median.\n")
     print("| address | requests/s | p50 ms | p99 ms |")
     print("|---|---:|---:|---:|")
     for r in results:

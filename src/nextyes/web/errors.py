@@ -19,7 +19,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from nextyes.errors import Conflict, JournalBusy, NextyesError, NotFound
-from nextyes.web.rendering import page, state_of
+from nextyes.web.rendering import page, state_of, words
 
 log = logging.getLogger("nextyes.web")
 
@@ -28,10 +28,7 @@ STATUS: tuple[tuple[type[NextyesError], int], ...] = (
     (Conflict, 409),
     (JournalBusy, 423),
 )
-HTTP_MESSAGES = {
-    404: "There is nothing at this address. The dashboard links to every page.",
-    405: "That address does not take this kind of request.",
-}
+HTTP_MESSAGES = {404: "not_found", 405: "wrong_method"}
 
 
 def install(app: FastAPI) -> None:
@@ -65,7 +62,7 @@ async def _nextyes_error(request: Request, exc: NextyesError) -> Response:
 
 async def _invalid_request(request: Request, exc: RequestValidationError) -> Response:
     problems = [_problem(error) for error in exc.errors()]
-    message = "Some values need fixing: " + "; ".join(p["message"] for p in problems) + "."
+    message = words("values", "refused", problems="; ".join(p["message"] for p in problems))
     status = 422 if request.url.path.startswith("/api/") else 400
     return answer(request, status, message, problems)
 
@@ -96,11 +93,7 @@ async def _http_error(request: Request, exc: HTTPException) -> Response:
 
 async def _unexpected(request: Request, exc: Exception) -> Response:
     where = _write_log(request, exc)
-    message = (
-        "Sorry, something unexpected went wrong. Your journal is safe: unfinished changes were "
-        f"rolled back. Details for a bug report: {where}"
-    )
-    return answer(request, 500, message)
+    return answer(request, 500, words("unexpected", "refused", where=where))
 
 
 def _write_log(request: Request, exc: Exception) -> str:

@@ -90,6 +90,13 @@ def page(
     return response
 
 
+def words(key: str, section: str = "saved", **values: object) -> str:
+    """A sentence from content/web.toml, filled in."""
+    from nextyes import content
+
+    return content.fill(content.load("web")[section][key], **values)
+
+
 def redirect(to: str, flash: str | None = None) -> RedirectResponse:
     """See-other after a form: the next page shows `flash` once."""
     response = RedirectResponse(to, status_code=303)

@@ -89,13 +89,7 @@ class Guard:
             elif name == b"content-type":
                 content_type = value.decode("latin-1").lower()
         if host not in self.hosts:
-            await refuse(
-                scope,
-                send,
-                421,
-                f"This address is not nextyes's own, so the request was refused. Open "
-                f"http://127.0.0.1:{self.port}/ instead.",
-            )
+            await refuse(scope, send, 421, _said("host", port=self.port))
             return
         session = _session_from(cookie)
         fresh = session is None
@@ -105,24 +99,17 @@ class Guard:
         scope.setdefault("state", {})["csrf_token"] = expected
         if scope["method"] not in SAFE_METHODS:
             if origin is not None and origin not in self.origins:
-                await refuse(scope, send, 403, "Requests from other sites are refused.")
+                await refuse(scope, send, 403, _said("other_site"))
                 return
             if submitted is None and content_type.startswith("application/x-www-form-urlencoded"):
                 body = await _read_body(receive)
                 if body is None:
-                    await refuse(scope, send, 413, "That form is too large to save.")
+                    await refuse(scope, send, 413, _said("too_large"))
                     return
                 submitted = _form_token(body)
                 receive = _replay(body)
             if fresh or submitted is None or not hmac.compare_digest(submitted, expected):
-                await refuse(
-                    scope,
-                    send,
-                    403,
-                    "This form was opened before nextyes restarted (or in another browser), so "
-                    "it was not saved. Reload the page and try again; API clients send the "
-                    f"token from GET /api/v1/session in the {CSRF_HEADER} header.",
-                )
+                await refuse(scope, send, 403, _said("token"))
                 return
         path = scope["path"]
         personal = not path.startswith(("/static/", "/charts/"))
@@ -147,6 +134,12 @@ class Guard:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+def _said(key: str, **values: object) -> str:
+    from nextyes import content
+
+    return content.fill(content.load("web")["refused"][key], **values)
 
 
 def _session_from(cookie: str | None) -> str | None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from nextyes import content
 from nextyes.domain.models import ApplicationDetail, InterviewKind
 from nextyes.domain.queries import ApplicationQuery
 from nextyes.services.agenda import AgendaItem
@@ -61,7 +62,9 @@ def _dashboard(web: WebState, version: str, now: datetime) -> Dashboard:
         ahead=[i for i in items if i.due_on > today],
         charts=charts,
     )
-    html = web.templates.get_template("dashboard_body.html").render(d=data, today=today)
+    html = web.templates.get_template("dashboard_body.html").render(
+        d=data, today=today, words=content.load("web")
+    )
     return replace(data, html=html)
 
 

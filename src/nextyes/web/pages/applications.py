@@ -18,7 +18,7 @@ from nextyes.services.applications import InterviewDetails
 from nextyes.web import forms, views
 from nextyes.web.deps import WebDep
 from nextyes.web.forms import FormText
-from nextyes.web.rendering import page, redirect
+from nextyes.web.rendering import page, redirect, words
 from nextyes.web.schemas.types import PathId
 
 router = APIRouter()
@@ -91,11 +91,10 @@ async def create_application(
             values = dict(await request.form())
             return page(request, "application_new.html", {"values": values, "earlier": earlier})
     app = service.add_application(web.uow(), new, web.now(), Origin.WEB)
-    words = content.load("pipeline")["moved"]
-    flash = f"{app.company} · {app.role} is in your journal. " + (
-        "Saved to apply later." if new.saved_only else words["applied"]
-    )
-    return redirect(forms.local_path(next, f"/applications/{app.id}"), flash)
+    said = words("added_saved" if new.saved_only else "added", company=app.company, role=app.role)
+    if not new.saved_only:
+        said += " " + content.load("pipeline")["moved"]["applied"]
+    return redirect(forms.local_path(next, f"/applications/{app.id}"), said)
 
 
 @router.get("/applications/{application_id}", response_class=HTMLResponse)
@@ -132,7 +131,7 @@ async def edit_application(
     changes: dict[str, object] = {k: forms.optional(v) for k, v in values.items()}
     changes["applied_on"] = forms.day(applied_on, web.today())
     records.update_application(web.uow(), application_id, changes, web.now())
-    return redirect(f"/applications/{application_id}", "Saved your changes.")
+    return redirect(f"/applications/{application_id}", words("edited"))
 
 
 @router.post("/applications/{application_id}/move")
@@ -162,9 +161,9 @@ async def move_application(
         correct=bool(correct), details=details, origin=Origin.WEB,
     )  # fmt: skip
     a = outcome.application
-    flash = f"{a.company} · {a.role}: now {a.stage.label.lower()}. {outcome.message}"
-    back = forms.local_path(next, f"/applications/{application_id}")
-    return redirect(back, flash)
+    said = words("moved", company=a.company, role=a.role, stage=a.stage.label.lower(),
+                 message=outcome.message)  # fmt: skip
+    return redirect(forms.local_path(next, f"/applications/{application_id}"), said)
 
 
 @router.get("/applications/{application_id}/delete", response_class=HTMLResponse)
@@ -176,7 +175,7 @@ async def confirm_delete(request: Request, web: WebDep, application_id: PathId) 
 @router.post("/applications/{application_id}/delete")
 async def delete_application(web: WebDep, application_id: PathId) -> Response:
     gone = records.delete_application(web.uow(), application_id)
-    return redirect("/applications", f"Removed {gone.company} · {gone.role} from your journal.")
+    return redirect("/applications", words("removed", company=gone.company, role=gone.role))
 
 
 @router.get("/applications/{application_id}/reject", response_class=HTMLResponse)

@@ -11,7 +11,7 @@ from nextyes.services import records
 from nextyes.web import forms
 from nextyes.web.deps import WebDep
 from nextyes.web.forms import FormText
-from nextyes.web.rendering import redirect
+from nextyes.web.rendering import redirect, words
 from nextyes.web.schemas.types import PathId
 
 router = APIRouter()
@@ -46,7 +46,7 @@ async def schedule_interview(
         notes=forms.optional(notes),
     )  # fmt: skip
     records.schedule_interview(web.uow(), new, web.now())
-    return redirect(_back(application_id, "interviews"), "Interview added.")
+    return redirect(_back(application_id, "interviews"), words("interview_added"))
 
 
 @router.post("/interviews/{interview_id}/edit")
@@ -73,13 +73,13 @@ async def edit_interview(
         "notes": forms.optional(notes),
     }
     interview = records.update_interview(web.uow(), interview_id, changes, web.now())
-    return redirect(_back(interview.application_id, "interviews"), "Interview updated.")
+    return redirect(_back(interview.application_id, "interviews"), words("interview_updated"))
 
 
 @router.post("/interviews/{interview_id}/delete")
 async def delete_interview(web: WebDep, interview_id: PathId) -> Response:
     gone = records.delete_interview(web.uow(), interview_id)
-    return redirect(_back(gone.application_id, "interviews"), "Interview removed.")
+    return redirect(_back(gone.application_id, "interviews"), words("interview_removed"))
 
 
 @router.post("/applications/{application_id}/questions")
@@ -96,7 +96,7 @@ async def add_question(
         interview_id=forms.number(interview_id, "interview", 1, 2**31 - 1), hard=bool(hard),
         notes=forms.optional(notes),
     )  # fmt: skip
-    return redirect(_back(application_id, "questions"), "Question kept.")
+    return redirect(_back(application_id, "questions"), words("question_added"))
 
 
 @router.post("/questions/{question_id}/edit")
@@ -112,13 +112,13 @@ async def edit_question(
         web.uow(), question_id, text, hard=bool(hard), notes=forms.optional(notes),
         interview_id=forms.number(interview_id, "interview", 1, 2**31 - 1),
     )  # fmt: skip
-    return redirect(_back(question.application_id, "questions"), "Question updated.")
+    return redirect(_back(question.application_id, "questions"), words("question_updated"))
 
 
 @router.post("/questions/{question_id}/delete")
 async def delete_question(web: WebDep, question_id: PathId) -> Response:
     gone = records.delete_question(web.uow(), question_id)
-    return redirect(_back(gone.application_id, "questions"), "Question removed.")
+    return redirect(_back(gone.application_id, "questions"), words("question_removed"))
 
 
 @router.post("/applications/{application_id}/notes")
@@ -126,7 +126,7 @@ async def add_note(
     web: WebDep, application_id: PathId, text: FormText = "", private: FormText = ""
 ) -> Response:
     records.write_note(web.uow(), application_id, text, web.today(), web.now(), bool(private))
-    return redirect(_back(application_id, "notes"), "Note added.")
+    return redirect(_back(application_id, "notes"), words("note_added"))
 
 
 @router.post("/notes/{note_id}/edit")
@@ -134,10 +134,10 @@ async def edit_note(
     web: WebDep, note_id: PathId, text: FormText = "", private: FormText = ""
 ) -> Response:
     note = records.update_note(web.uow(), note_id, text, private=bool(private))
-    return redirect(_back(note.application_id, "notes"), "Note saved.")
+    return redirect(_back(note.application_id, "notes"), words("note_updated"))
 
 
 @router.post("/notes/{note_id}/delete")
 async def delete_note(web: WebDep, note_id: PathId) -> Response:
     gone = records.delete_note(web.uow(), note_id)
-    return redirect(_back(gone.application_id, "notes"), "Note removed.")
+    return redirect(_back(gone.application_id, "notes"), words("note_removed"))

@@ -7,7 +7,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from nextyes.services import preferences as service
 from nextyes.web.deps import WebDep
-from nextyes.web.rendering import page, redirect
+from nextyes.web.rendering import page, redirect, words
 
 router = APIRouter()
 
@@ -23,4 +23,4 @@ async def save_settings(request: Request, web: WebDep) -> Response:
     form = await request.form()
     values = {k: str(v) for k, v in form.items() if k in service.PREFERENCES}
     service.set_preferences(web.uow(), values, web.now())
-    return redirect("/settings", "Settings saved.")
+    return redirect("/settings", words("settings"))
