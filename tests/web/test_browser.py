@@ -17,6 +17,9 @@ import pytest
 from playwright.sync_api import expect
 
 from nextyes.config import Settings
+from nextyes.domain.queries import ApplicationQuery
+from nextyes.domain.stages import Stage
+from nextyes.services import applications as svc
 from nextyes.services.demo import fill_demo
 from nextyes.services.journal import open_journal
 from nextyes.web.app import create_app
@@ -103,6 +106,42 @@ def page(chromium: Any, live: Live) -> Iterator[Any]:
     assert not problems, problems  # no script errors, nothing blocked by the page's policy
 
 
+AUDIT = """() => {
+  const problems = [];
+  const ids = new Map();
+  for (const el of document.querySelectorAll("[id]")) {
+    ids.set(el.id, (ids.get(el.id) || 0) + 1);
+  }
+  for (const [id, n] of ids) if (n > 1) problems.push(`id ${id} is used ${n} times`);
+  for (const el of document.querySelectorAll("input, select, textarea")) {
+    if (el.type === "hidden") continue;
+    const named = el.labels.length || el.getAttribute("aria-label") || el.getAttribute("aria-labelledby");
+    if (!named) problems.push(`${el.name} has no label`);
+  }
+  for (const img of document.querySelectorAll("img")) {
+    if (!img.hasAttribute("alt")) problems.push(`an image has no alt text: ${img.src}`);
+  }
+  for (const button of document.querySelectorAll("button, a")) {
+    if (!button.textContent.trim() && !button.getAttribute("aria-label")) problems.push("a control without a name");
+  }
+  if (document.querySelectorAll("h1").length !== 1) problems.push("not exactly one h1");
+  let level = 0;
+  for (const h of document.querySelectorAll("h1, h2, h3, h4")) {
+    const next = Number(h.tagName[1]);
+    if (next > level + 1) problems.push(`heading ${h.textContent.trim()} skips a level`);
+    level = next;
+  }
+  if (!document.documentElement.lang) problems.push("no page language");
+  return problems;
+}"""
+
+
+def audit(page: Any) -> None:
+    """Basic accessibility: labels, alt texts, names, one h1, heading order, unique ids."""
+    problems = page.evaluate(AUDIT)
+    assert not problems, (page.url, problems)
+
+
 def shot(page: Any, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
@@ -166,8 +205,11 @@ def test_a_mistake_in_a_form_is_explained_beside_it_keeping_what_was_typed(page:
 def test_every_page_of_a_demo_journal_in_the_browser(page: Any, live: Live) -> None:
     journal = open_journal(live.settings)
     fill_demo(journal.uow(), NOW, count=80)
+    open_one = svc.list_applications(journal.uow(), ApplicationQuery(stages=(Stage.INTERVIEW,)))
     journal.close()
     pages = {
+        "application-open": f"/applications/{open_one.items[0].id}",
+        "rejection-form": f"/applications/{open_one.items[0].id}/reject",
         "dashboard": "/",
         "board-demo": "/board",
         "applications": "/applications",
@@ -179,7 +221,7 @@ def test_every_page_of_a_demo_journal_in_the_browser(page: Any, live: Live) -> N
     }
     for name, path in pages.items():
         page.goto(path)
-        assert page.locator("h1").count() == 1, path
+        audit(page)
         shot(page, name)
 
     page.goto("/")
