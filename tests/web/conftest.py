@@ -60,6 +60,13 @@ def browser(client: TestClient) -> Browser:
     return Browser(client)
 
 
+@pytest.fixture
+def any_browser(any_settings: Settings) -> Iterator[Browser]:
+    """A browser session on the app over SQLite, then over PostgreSQL."""
+    with TestClient(create_app(any_settings, port=8765), base_url=BASE) as client:
+        yield Browser(client)
+
+
 def flash_of(html: str) -> str:
     found = re.search(r'class="flash" role="status">([^<]*)<', html)
     return found.group(1) if found else ""

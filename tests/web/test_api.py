@@ -21,7 +21,8 @@ def _create(browser: Browser, **fields: object) -> dict[str, object]:
     return result
 
 
-def test_an_application_goes_from_logged_to_offer_through_the_api(browser: Browser) -> None:
+def test_an_application_goes_from_logged_to_offer_through_the_api(any_browser: Browser) -> None:
+    browser = any_browser
     app = _create(browser, source="linkedin", applied_on=(TODAY - timedelta(days=9)).isoformat())
     assert (app["stage"], app["stage_label"]) == ("applied", "Applied")
     path = f"/api/v1/applications/{app['id']}"
@@ -35,7 +36,8 @@ def test_an_application_goes_from_logged_to_offer_through_the_api(browser: Brows
     assert [e["stage"] for e in timeline] == ["applied", "screening", "interview", "final", "offer"]
 
 
-def test_the_list_filters_pages_and_counts(browser: Browser) -> None:
+def test_the_list_filters_pages_and_counts(any_browser: Browser) -> None:
+    browser = any_browser
     for n in range(7):
         _create(browser, company=f"Co {n}")
     first = browser.get("/api/v1/applications?limit=3").json()
@@ -77,7 +79,8 @@ def test_details_change_only_where_asked_and_null_clears(browser: Browser) -> No
     assert browser.api("GET", path).status_code == 404
 
 
-def test_interviews_questions_and_notes_have_their_own_routes(browser: Browser) -> None:
+def test_interviews_questions_and_notes_have_their_own_routes(any_browser: Browser) -> None:
+    browser = any_browser
     app = _create(browser)
     base = f"/api/v1/applications/{app['id']}"
     interview = browser.api(

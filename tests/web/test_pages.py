@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import timedelta
 
 import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import strategies as st
 
+from nextyes.domain.companies import clean_text
 from nextyes.domain.dates import describe_day
 from nextyes.domain.models import NewApplication
 from nextyes.domain.stages import Stage
@@ -31,10 +35,10 @@ def test_every_page_welcomes_an_empty_journal(browser: Browser, path: str) -> No
     assert "<h1>" in response.text
 
 
-def test_every_page_renders_a_demo_journal(browser: Browser, journal: Journal) -> None:
-    fill_demo(journal.uow(), NOW, count=60)
+def test_every_page_renders_a_demo_journal(any_browser: Browser, any_journal: Journal) -> None:
+    fill_demo(any_journal.uow(), NOW, count=60)
     for path in (*PAGES, "/applications/1", "/applications/2/reject", "/applications/3/delete"):
-        response = browser.get(path)
+        response = any_browser.get(path)
         assert response.status_code == 200, path
 
 
@@ -272,3 +276,21 @@ def test_settings_save_together_and_a_wrong_value_changes_none(
     assert bad.status_code == 400
     assert "out of range" in bad.text
     assert snapshot(journal) == before
+
+
+@given(company=st.text(max_size=60), role=st.text(max_size=60), note=st.text(max_size=200))
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_whatever_is_typed_is_saved_and_shown_escaped_or_explained(
+    browser: Browser, company: str, role: str, note: str
+) -> None:
+    response = browser.form("/applications", {"company": company, "role": role, "note": note})
+    if response.status_code == 400:
+        assert "is empty" in response.text or "longer than" in response.text
+        return
+    assert response.status_code in (200, 303), response.text  # 200: "you applied there before"
+    if response.status_code == 303:
+        page = browser.get(response.headers["location"]).text
+        shown = clean_text(company) or ""
+        assert html.escape(shown, quote=False) in page.replace("&#34;", '"').replace("&#39;", "'")
