@@ -279,7 +279,7 @@ def test_settings_save_together_and_a_wrong_value_changes_none(
 
 
 @given(company=st.text(max_size=60), role=st.text(max_size=60), note=st.text(max_size=200))
-@settings(
+@examples(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 def test_whatever_is_typed_is_saved_and_shown_escaped_or_explained(
