@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 from hypothesis import HealthCheck, given
+from hypothesis import settings as examples
 from hypothesis import strategies as st
 
 from nextyes.domain.companies import clean_text
