@@ -16,12 +16,15 @@ class Timing:
     label: str
     median_ms: float
     p90_ms: float
+    cpu_ms: float
     peak_rss_mb: float
     runs: int
 
 
-def run_once(argv: Sequence[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall time (ms) and peak RSS (MB) of one process."""
+def run_once(argv: Sequence[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """Wall time (ms), CPU time (user + system, ms) and peak RSS (MB) of one process.
+
+    CPU time barely moves when other programs share the machine; wall time does."""
     start = time.perf_counter()
     proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -32,18 +35,19 @@ def run_once(argv: Sequence[str], env: dict[str, str]) -> tuple[float, float]:
         raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}): {err}")
     if proc.stderr:
         proc.stderr.close()
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, (usage.ru_utime + usage.ru_stime) * 1000, usage.ru_maxrss / 1024
 
 
 def measure(label: str, argv: Sequence[str], env: dict[str, str], runs: int = 15) -> Timing:
     run_once(argv, env)  # warm-up: page cache, .pyc files
     samples = [run_once(argv, env) for _ in range(runs)]
-    times = sorted(t for t, _ in samples)
+    times = sorted(t for t, _, _ in samples)
     return Timing(
         label=label,
         median_ms=statistics.median(times),
         p90_ms=times[max(0, int(len(times) * 0.9) - 1)],
-        peak_rss_mb=max(r for _, r in samples),
+        cpu_ms=statistics.median(c for _, c, _ in samples),
+        peak_rss_mb=max(r for _, _, r in samples),
         runs=runs,
     )
 
@@ -64,9 +68,13 @@ def machine() -> str:
 
 
 def table(rows: Sequence[Timing]) -> str:
-    lines = ["| command | median ms | p90 ms | peak RSS MB | runs |", "|---|---:|---:|---:|---:|"]
+    lines = [
+        "| command | median ms | p90 ms | CPU ms (median) | peak RSS MB | runs |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
     for t in rows:
         lines.append(
-            f"| `{t.label}` | {t.median_ms:.0f} | {t.p90_ms:.0f} | {t.peak_rss_mb:.0f} | {t.runs} |"
+            f"| `{t.label}` | {t.median_ms:.0f} | {t.p90_ms:.0f} | {t.cpu_ms:.0f} "
+            f"| {t.peak_rss_mb:.0f} | {t.runs} |"
         )
     return "\n".join(lines)

@@ -19,4 +19,20 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "settings": ("nextyes.cli.commands.settings", "settings", "Show or change your settings."),
     "db": ("nextyes.cli.commands.db", "db", "Database upkeep (PostgreSQL upgrades)."),
     "web": ("nextyes.cli.commands.web", "web", "Open the local web app on 127.0.0.1."),
+    "feedback": (
+        "nextyes.cli.commands.feedback",
+        "feedback",
+        "Ask for feedback after a no, and keep what comes back.",
+    ),
+    "reply": ("nextyes.cli.commands.reply", "reply", "Draft a gracious reply to a no."),
+    "reflect": (
+        "nextyes.cli.commands.reflect",
+        "reflect",
+        "Reflect on a no: a few questions, a time box, then let it go.",
+    ),
+    "interview": (
+        "nextyes.cli.commands.interview",
+        "interview",
+        "Record what happened in an interview.",
+    ),
 }

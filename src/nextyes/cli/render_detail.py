@@ -42,12 +42,21 @@ def render_detail(detail: ApplicationDetail, today: date) -> None:
         when = i.scheduled_time.strftime(" %H:%M") if i.scheduled_time else ""
         who = f" with {', '.join(i.interviewers)}" if i.interviewers else ""
         label = "Assessment" if i.kind.value == "assessment" else f"{i.kind.value} interview"
-        timeline.append((i.scheduled_on, 1, f"{label.capitalize()}{when}{who}"))
+        timeline.append((i.scheduled_on, 1, f"{label.capitalize()} #{i.id}{when}{who}"))
     for n in detail.notes:
         timeline.append((n.written_on, 2, f"Note{' (private)' if n.private else ''}: {n.text}"))
     feedback: Any = detail.extras.get("feedback", [])
     for f in feedback:
         timeline.append((f.received_on, 3, f"Feedback from {f.giver}: {f.text}"))
+    for r in detail.extras.get("feedback_requests", []):  # type: ignore[attr-defined]
+        followed = " (followed up)" if r.followed_up_on else ""
+        status = r.status_on(today).value.replace("_", " ")
+        timeline.append((r.sent_on, 4, f"Asked for feedback{followed}: {status}"))
+    for r in detail.extras.get("reflections", []):  # type: ignore[attr-defined]
+        moods = ""
+        if r.mood_before and r.mood_after:
+            moods = f" (mood {r.mood_before} → {r.mood_after})"
+        timeline.append((r.started_at.date(), 5, f"Reflected on it{moods}"))
     say()
     say("Timeline", style="bold")
     for day, _, text in sorted(timeline, key=lambda t: (t[0], t[1])):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from nextyes.domain.cooldown import CoolDownWindow
 from nextyes.domain.models import Application, ApplicationDetail, Interview, StageEvent
 
 
@@ -75,4 +76,30 @@ def detail_json(detail: ApplicationDetail) -> dict[str, Any]:
          "themes": list(f.themes)}
         for f in feedback
     ]  # fmt: skip
+    data["cool_downs"] = [
+        {"kind": c.kind, "starts_at": c.starts_at.isoformat(), "ends_at": c.ends_at.isoformat()}
+        for c in detail.extras.get("cool_downs", [])  # type: ignore[attr-defined]
+    ]
+    data["feedback_requests"] = [
+        {"id": r.id, "sent_on": r.sent_on.isoformat(), "status": r.status.value,
+         "follow_up_on": r.follow_up_on.isoformat() if r.follow_up_on else None,
+         "followed_up_on": r.followed_up_on.isoformat() if r.followed_up_on else None}
+        for r in detail.extras.get("feedback_requests", [])  # type: ignore[attr-defined]
+    ]  # fmt: skip
+    data["reflections"] = [
+        {"id": r.id, "started_at": r.started_at.isoformat(), "mood_before": r.mood_before,
+         "mood_after": r.mood_after, "answers": r.answers, "attributions": r.attributions}
+        for r in detail.extras.get("reflections", [])  # type: ignore[attr-defined]
+    ]  # fmt: skip
     return data
+
+
+def cool_down_json(window: CoolDownWindow | None, text: str) -> dict[str, Any] | None:
+    if window is None:
+        return None
+    return {
+        "kind": str(window.spec),
+        "starts_at": window.starts_at.isoformat(),
+        "ends_at": window.ends_at.isoformat(),
+        "text": text,
+    }

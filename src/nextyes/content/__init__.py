@@ -18,9 +18,16 @@ FOLDER = Path(__file__).parent
 
 @cache
 def load(name: str) -> dict[str, Any]:
-    """The parsed content file `<name>.toml` (cached; read on first use, never at import)."""
-    text = (FOLDER / f"{name}.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    """The parsed content file `<name>.toml` (cached; read on first use, never at import).
+
+    The returned dictionary is shared between callers: read it, never change it.
+    """
+    if not name or not name.replace("_", "").isalnum():
+        raise ValueError(f"{name!r} is not a content file name (letters, digits and _ only).")
+    path = FOLDER / f"{name}.toml"
+    if not path.is_file():
+        raise FileNotFoundError(f"nextyes has no content file named {name}.toml.")
+    return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
 def fill(template: str, **values: object) -> str:

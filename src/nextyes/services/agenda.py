@@ -16,6 +16,7 @@ from nextyes import content
 from nextyes.domain.dates import describe_day
 from nextyes.domain.stages import Stage
 from nextyes.services.preferences import get_preferences
+from nextyes.services.recovery_agenda import recovery_agenda
 from nextyes.storage.uow import UnitOfWork
 
 SHOWN_PER_KIND = 8
@@ -157,7 +158,12 @@ def contact_follow_ups(ctx: AgendaContext) -> None:
         )
 
 
-PROVIDERS: list[Provider] = [upcoming_interviews, quiet_applications, contact_follow_ups]
+PROVIDERS: list[Provider] = [
+    recovery_agenda,
+    upcoming_interviews,
+    quiet_applications,
+    contact_follow_ups,
+]
 
 
 def build_agenda(uow: UnitOfWork, now: datetime) -> Agenda:

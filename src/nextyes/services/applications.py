@@ -145,7 +145,12 @@ def application_detail(uow: UnitOfWork, application_id: int) -> ApplicationDetai
             questions=tuple(uow.questions.for_application(application_id)),
             notes=tuple(uow.notes.for_application(application_id)),
             contacts=tuple(uow.contacts.for_application(application_id)),
-            extras={"feedback": uow.feedback.for_application(application_id)},
+            extras={
+                "feedback": uow.feedback.for_application(application_id),
+                "cool_downs": uow.cool_downs.for_application(application_id),
+                "feedback_requests": uow.feedback_requests.for_application(application_id),
+                "reflections": uow.reflections.for_application(application_id),
+            },
         )
 
 

@@ -306,4 +306,6 @@ class _Builder:
 
 
 def _core_extensions() -> list[Extension]:
-    return []
+    from nextyes.services.recovery_demo import recovery_demo
+
+    return [recovery_demo]

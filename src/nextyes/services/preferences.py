@@ -42,6 +42,22 @@ def whole_number(low: int, high: int) -> Callable[[str], int]:
     return parse
 
 
+def cool_down(text: str) -> str:
+    from nextyes.domain.cooldown import parse_cool_down
+
+    return str(parse_cool_down(text))
+
+
+def short_text(limit: int) -> Callable[[str], str]:
+    def parse(text: str) -> str:
+        value = " ".join(text.split())
+        if len(value) > limit:
+            raise InvalidInput(f"That is longer than {limit} characters; shorten it.")
+        return value
+
+    return parse
+
+
 def yes_no(text: str) -> bool:
     value = text.strip().lower()
     if value in _TRUE:
@@ -74,6 +90,27 @@ PREFERENCES: dict[str, Preference] = {
             "How many days ahead `today` looks for interviews and other dates.",
             whole_number(1, 60),
             "a number of days (1-60)",
+        ),
+        Preference(
+            "cool_down",
+            "evening",
+            "How long a no gets before nextyes suggests next steps (`reject --cool-down`).",
+            cool_down,
+            "evening, weekend, none, or a duration such as 90m, 24h or 2d",
+        ),
+        Preference(
+            "your_name",
+            "",
+            "Your name, to sign the emails nextyes drafts (empty: you sign them yourself).",
+            short_text(100),
+            "your name as you sign emails",
+        ),
+        Preference(
+            "reflection_minutes",
+            15,
+            "The time box for `nextyes reflect`: analyse, don't obsess.",
+            whole_number(5, 60),
+            "a number of minutes (5-60)",
         ),
         Preference(
             "fold_rejected",

@@ -25,6 +25,14 @@ if TYPE_CHECKING:
     from nextyes.storage.repositories.feedback import FeedbackRepository
     from nextyes.storage.repositories.interviews import InterviewRepository, QuestionRepository
     from nextyes.storage.repositories.notes import NoteRepository
+    from nextyes.storage.repositories.recovery import (
+        CoolDownRepository,
+        DraftRepository,
+        FeedbackRequestRepository,
+        MoodRepository,
+        RecoveryProgressRepository,
+        ReflectionRepository,
+    )
     from nextyes.storage.repositories.settings import SettingsRepository
     from nextyes.storage.repositories.state import JournalStateRepository
 
@@ -40,6 +48,12 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "settings": ("settings", "SettingsRepository"),
     "feedback": ("feedback", "FeedbackRepository"),
     "state": ("state", "JournalStateRepository"),
+    "cool_downs": ("recovery", "CoolDownRepository"),
+    "feedback_requests": ("recovery", "FeedbackRequestRepository"),
+    "drafts": ("recovery", "DraftRepository"),
+    "reflections": ("recovery", "ReflectionRepository"),
+    "moods": ("recovery", "MoodRepository"),
+    "recovery_progress": ("recovery", "RecoveryProgressRepository"),
 }
 
 
@@ -58,6 +72,12 @@ class UnitOfWork:
     settings: SettingsRepository
     feedback: FeedbackRepository
     state: JournalStateRepository
+    cool_downs: CoolDownRepository
+    feedback_requests: FeedbackRequestRepository
+    drafts: DraftRepository
+    reflections: ReflectionRepository
+    moods: MoodRepository
+    recovery_progress: RecoveryProgressRepository
 
     def __getattr__(self, name: str) -> Any:
         if name not in REPOSITORIES:

@@ -10,7 +10,7 @@ from nextyes import content
 from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.output import emit_csv, emit_json, emit_table, format_option, say
 from nextyes.cli.params import DATE, STAGE, TIME
-from nextyes.cli.views import application_json, detail_json
+from nextyes.cli.views import application_json, cool_down_json, detail_json
 from nextyes.domain.models import InterviewKind, NewApplication
 from nextyes.domain.queries import ApplicationQuery
 from nextyes.domain.stages import MOVE_TARGETS, OPEN_STAGES, Stage
@@ -238,26 +238,59 @@ def move(
 @click.argument("application_id", type=int, metavar="ID")
 @click.option("--on", "on", type=DATE, help="When you heard (default: today).")
 @click.option("--reason", help="The reason they gave, in their words if you have them.")
+@click.option(
+    "--cool-down",
+    "cool_down",
+    metavar="WINDOW",
+    help="Time before next steps: evening, weekend, a duration (90m, 24h, 2d) or none "
+    "(default: the cool_down setting, evening).",
+)
 @format_option("text", "json")
 @pass_app
 def reject(
-    app: AppContext, application_id: int, on: date | None, reason: str | None, fmt: str
+    app: AppContext,
+    application_id: int,
+    on: date | None,
+    reason: str | None,
+    cool_down: str | None,
+    fmt: str,
 ) -> None:
     """Record a rejection.
 
-    Keeps the stage it came at, the day, and the reason given.
+    Keeps the stage it came at, the day, and the reason given, then opens a cool-down: time to
+    feel it before any analysis. `nextyes today` shows the window and holds the next steps
+    (feedback request, reply, reflection) until it is over.
+
+    \b
+    Example:
+      nextyes reject 12 --reason "They went with someone more senior" --cool-down weekend
     """
-    outcome = service.record_rejection(
-        app.uow(), application_id, on or app.today(), app.now(), reason=reason
+    from nextyes.services.recovery import reject_and_recover
+
+    recovery = reject_and_recover(
+        app.uow(), application_id, on or app.today(), app.now(), reason=reason, cool_down=cool_down
     )
+    outcome, message = recovery.outcome, recovery.message
     if fmt == "json":
         data = application_json(outcome.application)
         data["at_stage"] = outcome.at_stage.value
         data["event_id"] = outcome.event.id
+        data["noes_this_week"] = recovery.noes_this_week
+        data["message"] = message.message
+        data["cool_down"] = cool_down_json(recovery.window, message.window)
+        data["window_text"] = message.window
+        data["suggestions"] = list(message.suggestions)
         emit_json(data)
         return
-    words = content.load("pipeline")["rejected"]
-    say(content.fill(words["recorded"], stage=outcome.at_stage.label.lower()))
+    say(message.message)
+    say()
+    say(message.window, style="bold")
+    if message.during:
+        say(message.during)
+    say()
+    say(message.suggestions_intro)
+    for suggestion in message.suggestions:
+        say(f"  - {suggestion}")
 
 
 @click.command()

@@ -49,6 +49,9 @@ def today(app: AppContext, fmt: str) -> None:
         return
     words = content.load("pipeline")["today"]
     say(f"Today, {agenda.today:%A %d %B %Y}", style="bold")
+    cool_down = agenda.sections.get("cool_down")
+    if cool_down:
+        _cool_down(cool_down)
     if not agenda.items:
         say(words["nothing"])
         return
@@ -72,3 +75,11 @@ def _item(item: AgendaItem) -> None:
         say(f"    {item.detail}", style="dim")
     if item.suggestion:
         say(f"    {item.suggestion}", style="dim")
+
+
+def _cool_down(state: dict[str, Any]) -> None:
+    words = content.load("next_steps")["today"]
+    say(content.fill(words["cool_down"], company=state["company"], role=state["role"],
+                     window=state["text"]))  # fmt: skip
+    say(f"    {words['held_back']}", style="dim")
+    say()
