@@ -56,10 +56,13 @@ def test_a_rejection_keeps_its_stage_and_a_second_one_is_a_conflict(
     app = _create(browser)
     path = f"/api/v1/applications/{app['id']}"
     browser.api("POST", f"{path}/stages", {"stage": "interview", "round": 2})
-    no = browser.api("POST", f"{path}/rejection", {"reason": "More SQL"})
+    no = browser.api("POST", f"{path}/rejection", {"reason": "More SQL", "cool_down": "24h"})
     assert no.status_code == 201
-    assert no.json()["at_stage"] == "interview"
-    assert "interview stage" in no.json()["message"]
+    body = no.json()
+    assert body["at_stage"] == "interview"
+    assert "Acme Robotics" in body["message"]
+    assert body["cool_down_ends_at"].startswith((TODAY + timedelta(days=1)).isoformat())
+    assert body["suggestions"]
     before = snapshot(journal)
     again = browser.api("POST", f"{path}/rejection", {})
     assert again.status_code == 409

@@ -143,6 +143,8 @@ def audit(page: Any) -> None:
 
 
 def shot(page: Any, name: str) -> None:
+    """A screenshot for test-artifacts/, after the page passes the audit."""
+    audit(page)
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
@@ -186,8 +188,31 @@ def test_an_application_goes_from_quick_add_to_a_no_in_the_browser(page: Any) ->
     page.get_by_role("link", name="They said no").click()
     shot(page, "rejection")
     page.get_by_label("What they said").fill("They went with someone with more SQL experience")
+    page.get_by_label("A cool-down before anything else").select_option("none")
     page.get_by_role("button", name="Record it").click()
-    expect(page.locator(".flash")).to_contain_text("A no at the interview stage")
+
+    # the wizard: cool-down, a feedback request with the lint's marks, a reply, a reflection
+    expect(page.locator("h2#step-h")).to_have_text("First, a breather")
+    shot(page, "wizard-cool-down")
+    page.get_by_role("link", name="When you're ready: ask for feedback").click()
+    page.get_by_label("To", exact=True).fill("Priya Natarajan")
+    page.get_by_role("button", name="Draft it").click()
+    expect(page.locator("#lint-output")).to_contain_text("Acme Robotics")
+    editor = page.get_by_label("Change it as you like")
+    editor.fill(editor.input_value() + "\nWhy did you pick the other candidate?")
+    expect(page.locator("#lint-output mark.lint")).to_have_count(1)
+    shot(page, "wizard-request")
+    page.get_by_role("button", name="I sent it").click()
+    expect(page.locator("h2#step-h")).to_have_text("A gracious reply")
+    page.get_by_role("button", name="Draft a reply").click()
+    expect(page.locator(".draft")).to_contain_text("Priya")
+    shot(page, "wizard-reply")
+    page.get_by_role("link", name="Next: reflect").click()
+    page.locator("form textarea").first.fill("I rushed the SQL part; next time I'll slow down.")
+    shot(page, "wizard-reflect")
+    page.get_by_role("button", name="Keep the reflection").click()
+    expect(page.locator("h2#step-h")).to_have_text("That's it for now")
+    shot(page, "wizard-done")
 
 
 def test_a_mistake_in_a_form_is_explained_beside_it_keeping_what_was_typed(page: Any) -> None:
@@ -221,7 +246,6 @@ def test_every_page_of_a_demo_journal_in_the_browser(page: Any, live: Live) -> N
     }
     for name, path in pages.items():
         page.goto(path)
-        audit(page)
         shot(page, name)
 
     page.goto("/")

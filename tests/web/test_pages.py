@@ -159,14 +159,22 @@ def test_an_interview_ahead_is_scheduled_with_its_time_and_people(
     assert f"({describe_day(TODAY + timedelta(days=2), TODAY)})" in page
 
 
-def test_recording_a_no_keeps_the_stage_it_came_at(browser: Browser, journal: Journal) -> None:
+def test_recording_a_no_keeps_the_stage_it_came_at_and_opens_the_wizard(
+    browser: Browser, journal: Journal
+) -> None:
     app_id = _add(journal)
     browser.form(f"/applications/{app_id}/move", {"stage": "interview"})
-    response = browser.form(f"/applications/{app_id}/reject", {"reason": "Went with more SQL"})
+    response = browser.form(
+        f"/applications/{app_id}/reject", {"reason": "Went with more SQL", "cool_down": "24h"}
+    )
     assert response.status_code == 303
+    assert response.headers["location"] == f"/applications/{app_id}/recovery/cool-down"
     page = browser.get(response.headers["location"]).text
-    assert "A no at the interview stage" in flash_of(page)
-    assert "Went with more SQL" in page
+    assert flash_of(page)  # the kind words
+    assert "First, a breather" in page
+    detail = svc.application_detail(journal.uow(), app_id)
+    assert detail.events[-1].from_stage is Stage.INTERVIEW
+    assert "Went with more SQL" in browser.get(f"/applications/{app_id}").text
 
 
 def test_editing_details_changes_them_and_an_empty_role_is_refused(

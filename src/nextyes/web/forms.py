@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time
 from enum import Enum
 from typing import Annotated, TypeVar
 
@@ -74,3 +74,17 @@ def local_path(target: str | None, fallback: str) -> str:
     if value.startswith("/") and not value.startswith("//") and "\\" not in value:
         return value
     return fallback
+
+
+def moment(value: datetime | str | None, now: datetime) -> datetime:
+    """A moment no later than `now` (a time without a zone is taken as local; bad text is now)."""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            return now
+    if value is None:
+        return now
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=now.tzinfo)
+    return min(value, now)

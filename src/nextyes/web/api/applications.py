@@ -11,7 +11,7 @@ from nextyes.domain.models import NewApplication, Origin
 from nextyes.domain.queries import ApplicationQuery
 from nextyes.domain.stages import OPEN_STAGES, Stage
 from nextyes.services import applications as service
-from nextyes.services import records
+from nextyes.services import records, recovery
 from nextyes.services.applications import InterviewDetails
 from nextyes.web.deps import WebDep
 from nextyes.web.schemas.applications import (
@@ -147,19 +147,17 @@ async def move_application(
 async def reject_application(
     web: WebDep, application_id: PathId, body: RejectionCreate
 ) -> RejectionPublic:
-    """Record a no: the stage it came at, the day, and what they said."""
-    outcome = service.record_rejection(
+    """Record a no (the stage it came at, the day, what they said) and open its cool-down."""
+    done = recovery.reject_and_recover(
         web.uow(), application_id, body.on or web.today(), web.now(), reason=body.reason,
-        origin=Origin.WEB,
+        cool_down=body.cool_down, origin=Origin.WEB,
     )  # fmt: skip
-    from nextyes import content
-
-    message = content.fill(
-        content.load("pipeline")["rejected"]["recorded"], stage=outcome.at_stage.label.lower()
-    )
     return RejectionPublic(
-        application=ApplicationPublic.of(outcome.application),
-        event=StageEventPublic.of(outcome.event),
-        at_stage=outcome.at_stage,
-        message=message,
+        application=ApplicationPublic.of(done.outcome.application),
+        event=StageEventPublic.of(done.outcome.event),
+        at_stage=done.outcome.at_stage,
+        message=done.message.message,
+        cool_down=done.message.window,
+        cool_down_ends_at=done.window.ends_at if done.window else None,
+        suggestions=list(done.message.suggestions),
     )

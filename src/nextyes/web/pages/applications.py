@@ -182,17 +182,3 @@ async def delete_application(web: WebDep, application_id: PathId) -> Response:
 async def rejection_form(request: Request, web: WebDep, application_id: PathId) -> HTMLResponse:
     detail = service.application_detail(web.uow(), application_id)
     return page(request, "reject.html", {"a": detail.application})
-
-
-@router.post("/applications/{application_id}/reject")
-async def record_rejection(
-    web: WebDep, application_id: PathId, on: FormText = "", reason: FormText = ""
-) -> Response:
-    """Record the no, then go on to what helps next."""
-    outcome = service.record_rejection(
-        web.uow(), application_id, forms.day(on, web.today()) or web.today(), web.now(),
-        reason=forms.optional(reason), origin=Origin.WEB,
-    )  # fmt: skip
-    words = content.load("pipeline")["rejected"]
-    flash = content.fill(words["recorded"], stage=outcome.at_stage.label.lower())
-    return redirect(f"/applications/{application_id}", flash)

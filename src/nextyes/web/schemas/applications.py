@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -151,13 +151,20 @@ class StageChangePublic(BaseModel):
 class RejectionCreate(Input):
     on: date | None = Field(None, description="When the no came (default: today).")
     reason: LongText | None = Field(None, description="What they said, in a sentence.")
+    cool_down: Name | None = Field(
+        None,
+        description="evening, weekend, a duration such as 24h, or none (default: the setting).",
+    )
 
 
 class RejectionPublic(BaseModel):
     application: ApplicationPublic
     event: StageEventPublic
     at_stage: Stage
-    message: str
+    message: str = Field(description="Kind words for the moment.")
+    cool_down: str = Field(description="The cool-down in words.")
+    cool_down_ends_at: datetime | None
+    suggestions: list[str] = Field(description="Low-effort ideas for the cool-down.")
 
 
 class InterviewCreate(Input):
