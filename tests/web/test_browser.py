@@ -86,6 +86,8 @@ def chromium() -> Iterator[Any]:
 @pytest.fixture
 def page(chromium: Any, live: Live) -> Iterator[Any]:
     context = chromium.new_context(base_url=live.url, viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(20_000)  # a busy CI machine is slow, not broken
+    expect.set_options(timeout=20_000)
     page = context.new_page()
     problems: list[str] = []
 

@@ -35,4 +35,12 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "interview",
         "Record what happened in an interview.",
     ),
+    "goal": ("nextyes.cli.commands.goals", "goal", "Weekly goals: progress, pace and streaks."),
+    "win": ("nextyes.cli.commands.wins", "win", "Log a small win, or list them."),
+    "care": ("nextyes.cli.commands.wellbeing", "care", "Log time for yourself, or see it lately."),
+    "mood": ("nextyes.cli.commands.wellbeing", "mood", "Note your mood (1-5), or see it lately."),
+    "why": ("nextyes.cli.commands.why", "why", "What the search is for, and a check now and then."),
+    "contact": ("nextyes.cli.commands.contacts", "contact", "Your network and support circle."),
+    "calendar": ("nextyes.cli.commands.calendar", "calendar", "Put what is due in your calendar."),
+    "growth": ("nextyes.cli.commands.growth", "growth", "Each no, what it taught, what came next."),
 }

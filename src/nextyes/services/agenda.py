@@ -141,7 +141,8 @@ def quiet_applications(ctx: AgendaContext) -> None:
 
 def contact_follow_ups(ctx: AgendaContext) -> None:
     words = content.load("pipeline")["today"]
-    for contact in ctx.uow.contacts.follow_ups_due(ctx.today):
+    horizon = ctx.today + timedelta(days=ctx.preferences["upcoming_days"])
+    for contact in ctx.uow.contacts.follow_ups_due(horizon):
         due = contact.next_follow_up_on or ctx.today
         ctx.agenda.add(
             AgendaItem(
@@ -158,18 +159,30 @@ def contact_follow_ups(ctx: AgendaContext) -> None:
         )
 
 
+def momentum(ctx: AgendaContext) -> None:
+    """Wins, weekly goals, gentle nudges, the why re-check and the weekly review."""
+    from nextyes.services.momentum_agenda import add_momentum
+
+    add_momentum(ctx)
+
+
 PROVIDERS: list[Provider] = [
     recovery_agenda,
     upcoming_interviews,
     quiet_applications,
     contact_follow_ups,
+    momentum,
 ]
 
 
-def build_agenda(uow: UnitOfWork, now: datetime) -> Agenda:
+def build_agenda(uow: UnitOfWork, now: datetime, *, days_ahead: int | None = None) -> Agenda:
+    """Everything due; `days_ahead` looks further than the `upcoming_days` setting (calendars)."""
     agenda = Agenda(now=now)
     with uow:
-        ctx = AgendaContext(uow, now, get_preferences(uow), agenda)
+        preferences = get_preferences(uow)
+        if days_ahead is not None:
+            preferences["upcoming_days"] = days_ahead
+        ctx = AgendaContext(uow, now, preferences, agenda)
         for provider in PROVIDERS:
             provider(ctx)
     agenda.items.sort(key=lambda i: (i.due_on, i.priority, i.at or ""))

@@ -306,6 +306,7 @@ class _Builder:
 
 
 def _core_extensions() -> list[Extension]:
+    from nextyes.services.momentum_demo import momentum_demo
     from nextyes.services.recovery_demo import recovery_demo
 
-    return [recovery_demo]
+    return [recovery_demo, momentum_demo]

@@ -67,6 +67,16 @@ def yes_no(text: str) -> bool:
     raise InvalidInput(f"'{text}' is not yes or no.")
 
 
+def weekday(text: str) -> str:
+    from nextyes.domain.dates import WEEKDAYS
+
+    value = text.strip().lower()
+    match = [day for day in WEEKDAYS if day.startswith(value[:3])] if len(value) >= 3 else []
+    if len(match) != 1 or not match[0].startswith(value):
+        raise InvalidInput(f"'{text}' is not a day of the week; give monday ... sunday.")
+    return match[0]
+
+
 PREFERENCES: dict[str, Preference] = {
     p.key: p
     for p in (
@@ -118,6 +128,41 @@ PREFERENCES: dict[str, Preference] = {
             "Leave closed-with-a-no applications out of lists unless asked for.",
             yes_no,
             "yes or no",
+        ),
+        Preference(
+            "nudge_noes_per_week",
+            3,
+            "Noes in one week before `today` suggests going easy on yourself.",
+            whole_number(1, 50),
+            "a number (1-50)",
+        ),
+        Preference(
+            "nudge_no_break_days",
+            5,
+            "Busy days without a logged break before `today` suggests one.",
+            whole_number(2, 30),
+            "a number of days (2-30)",
+        ),
+        Preference(
+            "why_check_days",
+            30,
+            "Days before nextyes asks whether the roles you apply for still fit your why.",
+            whole_number(7, 365),
+            "a number of days (7-365)",
+        ),
+        Preference(
+            "why_check_noes",
+            5,
+            "Noes before nextyes asks whether the roles you apply for still fit your why.",
+            whole_number(1, 100),
+            "a number (1-100)",
+        ),
+        Preference(
+            "weekly_review_day",
+            "sunday",
+            "The day `today` and your calendar remind you of the weekly review.",
+            weekday,
+            "a day of the week",
         ),
     )
 }

@@ -29,6 +29,7 @@ from nextyes.text.wording import spoken_date
 
 if TYPE_CHECKING:
     from nextyes.services.applications import RejectionOutcome
+    from nextyes.services.why import WhyReminder
     from nextyes.text.recovery import CoolDownMessage
 
 EARLIEST = date(1900, 1, 1)
@@ -42,6 +43,7 @@ class Recovery:
     window: CoolDownWindow | None
     message: CoolDownMessage
     noes_this_week: int
+    why: WhyReminder | None = None  # what the search is for, when one is written
 
 
 def reject_and_recover(
@@ -106,7 +108,10 @@ def reject_and_recover(
             text = content.load("rejection")["window"]["passed"]
             message = replace(message, window=templating.render(text, {"day": spoken_date(on)}))
         uow.commit()
-    return Recovery(outcome, window, message, max(len(that_week), 1))
+    from nextyes.services.why import why_after_rejection
+
+    why = why_after_rejection(uow, now)
+    return Recovery(outcome, window, message, max(len(that_week), 1), why)
 
 
 def _default_spec(uow: UnitOfWork) -> str:

@@ -23,18 +23,21 @@ if TYPE_CHECKING:
     from nextyes.storage.repositories.contacts import ContactRepository
     from nextyes.storage.repositories.events import StageEventRepository
     from nextyes.storage.repositories.feedback import FeedbackRepository
+    from nextyes.storage.repositories.goals import GoalRepository
     from nextyes.storage.repositories.interviews import InterviewRepository, QuestionRepository
+    from nextyes.storage.repositories.momentum import MomentumRepository
     from nextyes.storage.repositories.notes import NoteRepository
     from nextyes.storage.repositories.recovery import (
         CoolDownRepository,
         DraftRepository,
         FeedbackRequestRepository,
-        MoodRepository,
         RecoveryProgressRepository,
         ReflectionRepository,
     )
     from nextyes.storage.repositories.settings import SettingsRepository
     from nextyes.storage.repositories.state import JournalStateRepository
+    from nextyes.storage.repositories.wellbeing import CareRepository, MoodRepository, WhyRepository
+    from nextyes.storage.repositories.wins import WinRepository
 
 # attribute -> (module under nextyes.storage.repositories, class). Repositories are imported
 # on first use, so a quick command pays only for the ones it touches.
@@ -52,8 +55,13 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "feedback_requests": ("recovery", "FeedbackRequestRepository"),
     "drafts": ("recovery", "DraftRepository"),
     "reflections": ("recovery", "ReflectionRepository"),
-    "moods": ("recovery", "MoodRepository"),
+    "moods": ("wellbeing", "MoodRepository"),
     "recovery_progress": ("recovery", "RecoveryProgressRepository"),
+    "goals": ("goals", "GoalRepository"),
+    "wins": ("wins", "WinRepository"),
+    "care": ("wellbeing", "CareRepository"),
+    "whys": ("wellbeing", "WhyRepository"),
+    "momentum": ("momentum", "MomentumRepository"),
 }
 
 
@@ -78,6 +86,11 @@ class UnitOfWork:
     reflections: ReflectionRepository
     moods: MoodRepository
     recovery_progress: RecoveryProgressRepository
+    goals: GoalRepository
+    wins: WinRepository
+    care: CareRepository
+    whys: WhyRepository
+    momentum: MomentumRepository
 
     def __getattr__(self, name: str) -> Any:
         if name not in REPOSITORIES:

@@ -143,12 +143,17 @@ def list_(
         emit_csv(LIST_COLUMNS, rows)
         return
     if not rows:
+        if page.folded:
+            say(content.fill(content.load("pipeline")["list"]["all_folded"], count=page.folded))
+            return
         say("No applications match. `nextyes add COMPANY ROLE` logs one.")
         return
     shown = f"{len(rows)} of {page.total}" if page.total > len(rows) else str(len(rows))
     caption = f"{shown} application{'s' if page.total != 1 else ''}"
     if page.folded:
         caption += f" ({page.folded} closed noes folded away; --all shows them)"
+    elif not stages and not include_all and any(a.stage is Stage.REJECTED for a in page.items):
+        caption += ". " + content.load("pipeline")["list"]["fold_hint"]
     emit_table(
         ("id", "company", "role", "stage", "applied", "last activity", "source"),
         rows,
@@ -280,6 +285,12 @@ def reject(
         data["cool_down"] = cool_down_json(recovery.window, message.window)
         data["window_text"] = message.window
         data["suggestions"] = list(message.suggestions)
+        why = recovery.why
+        data["why"] = (
+            {"text": why.text, "recheck": why.recheck.reason if why.recheck else None}
+            if why
+            else None
+        )
         emit_json(data)
         return
     say(message.message)
@@ -291,6 +302,12 @@ def reject(
     say(message.suggestions_intro)
     for suggestion in message.suggestions:
         say(f"  - {suggestion}")
+    if recovery.why:
+        say()
+        say(recovery.why.intro)
+        say(f"  {recovery.why.text}", style="bold")
+        if recovery.why.recheck:
+            say(f"  {recovery.why.recheck.title} {recovery.why.recheck.reason}", style="dim")
 
 
 @click.command()

@@ -40,20 +40,25 @@ def agenda_json(agenda: Agenda) -> dict[str, Any]:
 def today(app: AppContext, fmt: str) -> None:
     """What needs your attention today.
 
-    Interviews coming up (with a reminder to prepare the day before), applications that have
-    been quiet for a while, people to follow up with, and anything else that is due.
+    This week's wins and goals first; then interviews coming up (with a reminder to prepare the
+    day before), applications that have been quiet for a while, people to follow up with, and
+    anything else that is due; and a gentle word when the week has been heavy.
     """
     agenda = build_agenda(app.uow(), app.now())
     if fmt == "json":
         emit_json(agenda_json(agenda))
         return
+    from nextyes.cli.momentum_views import render_today_momentum, render_today_nudges
+
     words = content.load("pipeline")["today"]
     say(f"Today, {agenda.today:%A %d %B %Y}", style="bold")
+    render_today_momentum(agenda.sections)
     cool_down = agenda.sections.get("cool_down")
     if cool_down:
         _cool_down(cool_down)
     if not agenda.items:
         say(words["nothing"])
+        render_today_nudges(agenda.sections)
         return
     due = [i for i in agenda.items if i.due_on <= agenda.today]
     ahead = [i for i in agenda.items if i.due_on > agenda.today]
@@ -66,6 +71,7 @@ def today(app: AppContext, fmt: str) -> None:
         say(words["coming_up"], style="bold")
         for item in ahead:
             _item(item)
+    render_today_nudges(agenda.sections)
 
 
 def _item(item: AgendaItem) -> None:

@@ -1,5 +1,5 @@
-"""What recovering from a "no" leaves in the journal: cool-downs, feedback requests, drafts,
-reflections and the moods recorded around them."""
+"""What recovering from a "no" leaves in the journal: cool-downs, feedback requests, drafts and
+reflections (the moods recorded around them live with the mood log, in `wellbeing`)."""
 
 from __future__ import annotations
 
@@ -322,32 +322,6 @@ class ReflectionRepository(Repository):
             self.db.scalar(
                 "SELECT COUNT(*) FROM reflections WHERE owner_id = :owner", {"owner": self.owner_id}
             )
-        )
-
-
-class MoodRepository(Repository):
-    def add(
-        self,
-        score: int,
-        recorded_at: datetime,
-        now: datetime,
-        *,
-        application_id: int | None = None,
-        context: str | None = None,
-        note: str | None = None,
-    ) -> int:
-        return self.db.insert(
-            "INSERT INTO moods (owner_id, application_id, recorded_at, score, note, context, "
-            "created_at) VALUES (:owner, :app, :at, :score, :note, :context, :now) RETURNING id",
-            {
-                "owner": self.owner_id,
-                "app": application_id,
-                "at": recorded_at,
-                "score": score,
-                "note": note,
-                "context": context,
-                "now": now,
-            },
         )
 
 

@@ -1,0 +1,130 @@
+"""The network around a search: how people are related, what happened with them, who supports.
+
+The Contact record itself lives in `models`; this module adds interactions, the words people
+use for relations, and the checks on what a user types about a person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from nextyes.domain.errors import InvalidInput
+from nextyes.domain.models import SUPPORT_CIRCLE, Contact, Relation
+
+MAX_NAME = 200
+MAX_NOTE = 2000
+
+
+class InteractionKind(StrEnum):
+    MESSAGE = "message"
+    EMAIL = "email"
+    CALL = "call"
+    MEETING = "meeting"
+    COFFEE = "coffee"
+    EVENT = "event"
+    INTRO = "intro"
+    REFERRAL = "referral"
+    OTHER = "other"
+
+
+_RELATION_ALIASES = {
+    "hiring manager": Relation.HIRING_MANAGER, "manager": Relation.HIRING_MANAGER,
+    "former colleague": Relation.COLLEAGUE, "ex colleague": Relation.COLLEAGUE,
+    "coworker": Relation.COLLEAGUE, "co worker": Relation.COLLEAGUE,
+    "recruiter": Relation.RECRUITER, "headhunter": Relation.RECRUITER,
+    "family": Relation.FRIEND, "partner": Relation.FRIEND,
+    "career coach": Relation.COACH, "counsellor": Relation.COACH, "counselor": Relation.COACH,
+}  # fmt: skip
+
+
+def parse_relation(text: str) -> Relation:
+    key = " ".join(text.strip().lower().replace("-", " ").replace("_", " ").split())
+    if key in _RELATION_ALIASES:
+        return _RELATION_ALIASES[key]
+    try:
+        return Relation(key.replace(" ", "-"))
+    except ValueError:
+        names = ", ".join(r.value for r in Relation)
+        raise InvalidInput(
+            f"'{text}' is not a relation nextyes knows. Use one of: {names}."
+        ) from None
+
+
+def parse_interaction_kind(text: str) -> InteractionKind:
+    key = text.strip().lower()
+    aliases = {"chat": InteractionKind.MEETING, "dm": InteractionKind.MESSAGE,
+               "text": InteractionKind.MESSAGE, "phone": InteractionKind.CALL,
+               "video": InteractionKind.CALL, "introduction": InteractionKind.INTRO}  # fmt: skip
+    if key in aliases:
+        return aliases[key]
+    try:
+        return InteractionKind(key)
+    except ValueError:
+        names = ", ".join(k.value for k in InteractionKind)
+        raise InvalidInput(f"'{text}' is not a kind of contact. Use one of: {names}.") from None
+
+
+def in_support_circle(contact: Contact) -> bool:
+    return contact.relation in SUPPORT_CIRCLE
+
+
+_EMAIL = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;]+$")
+
+
+def clean_name(text: str) -> str:
+    name = " ".join(str(text).split())
+    if not name:
+        raise InvalidInput(
+            'The name is empty. Give it in quotes: nextyes contact add "Priya Natarajan"'
+        )
+    if len(name) > MAX_NAME:
+        raise InvalidInput(f"The name is longer than {MAX_NAME} characters; shorten it.")
+    if name.isdigit():
+        raise InvalidInput(
+            f"'{name}' looks like an id, not a name. Give the person's name in quotes."
+        )
+    return name
+
+
+def clean_email(text: str | None) -> str | None:
+    if text is None or not text.strip():
+        return None
+    email = text.strip()
+    if not _EMAIL.match(email):
+        raise InvalidInput(f"'{text}' does not look like an email address (name@example.com).")
+    return email
+
+
+@dataclass(frozen=True, slots=True)
+class Interaction:
+    id: int
+    contact_id: int
+    occurred_on: date
+    kind: InteractionKind
+    note: str | None = None
+    application_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ContactChanges:
+    """Fields to change on a contact; None leaves a field alone, `clear_follow_up` empties it."""
+
+    name: str | None = None
+    relation: Relation | None = None
+    company: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    how_met: str | None = None
+    notes: str | None = None
+    next_follow_up_on: date | None = None
+    clear_follow_up: bool = False
+
+    def is_empty(self) -> bool:
+        return not self.clear_follow_up and all(
+            getattr(self, f) is None
+            for f in ("name", "relation", "company", "email", "phone", "how_met", "notes",
+                      "next_follow_up_on")
+        )  # fmt: skip
