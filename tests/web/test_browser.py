@@ -216,6 +216,14 @@ def test_an_application_goes_from_quick_add_to_a_no_in_the_browser(page: Any) ->
     expect(page.locator("h2#step-h")).to_have_text("That's it for now")
     shot(page, "wizard-done")
 
+    page.get_by_role("link", name="Wins").click()
+    page.get_by_label("What went well").fill("Got through to an interview with Acme")
+    page.get_by_role("button", name="Keep it").click()
+    expect(page.locator(".wins")).to_contain_text("Got through to an interview with Acme")
+    page.goto("/")
+    expect(page.locator(".week")).to_contain_text("Got through to an interview with Acme")
+    shot(page, "dashboard-after-a-no")
+
 
 def test_a_mistake_in_a_form_is_explained_beside_it_keeping_what_was_typed(page: Any) -> None:
     page.goto("/applications/new")
@@ -244,6 +252,10 @@ def test_every_page_of_a_demo_journal_in_the_browser(page: Any, live: Live) -> N
         "application-demo": "/applications/1",
         "application-delete": "/applications/1/delete",
         "settings": "/settings",
+        "wins": "/wins",
+        "journal": "/journal",
+        "people": "/contacts",
+        "person": "/contacts/1",
         "not-found": "/nowhere",
     }
     for name, path in pages.items():
@@ -251,5 +263,6 @@ def test_every_page_of_a_demo_journal_in_the_browser(page: Any, live: Live) -> N
         shot(page, name)
 
     page.goto("/")
-    chart = page.locator("figure.chart img")
-    assert chart.evaluate("img => img.complete && img.naturalWidth > 0")
+    charts = page.locator("figure.chart img")
+    assert charts.count() == 2  # the pipeline and the mood
+    assert charts.evaluate_all("imgs => imgs.every(i => i.complete && i.naturalWidth > 0)")

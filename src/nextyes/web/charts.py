@@ -37,6 +37,7 @@ class ChartData:
     series: Sequence[Series]
     kind: str = "bar"  # bar (horizontal bars, one series), line, columns (stacked)
     unit: str = ""
+    y_range: tuple[float, float] | None = None
 
     @property
     def alt(self) -> str:
@@ -109,6 +110,8 @@ def _lines(ax: Axes, chart: ChartData) -> None:
         ax.legend(frameon=False)
     if chart.unit:
         ax.set_ylabel(chart.unit)
+    if chart.y_range:
+        ax.set_ylim(*chart.y_range)
 
 
 def _columns(ax: Axes, chart: ChartData) -> None:
@@ -125,7 +128,7 @@ def _columns(ax: Axes, chart: ChartData) -> None:
 
 
 def _x_labels(ax: Axes, labels: Sequence[str]) -> None:
-    step = max(1, len(labels) // 8)
+    step = max(1, -(-len(labels) // 7))
     shown = list(range(0, len(labels), step))
     ax.set_xticks(shown, labels=[labels[i] for i in shown])
 

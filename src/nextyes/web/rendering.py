@@ -26,6 +26,9 @@ NAV: list[tuple[str, str]] = [
     ("/", "Dashboard"),
     ("/board", "Board"),
     ("/applications", "Applications"),
+    ("/contacts", "People"),
+    ("/wins", "Wins"),
+    ("/journal", "Journal"),
     ("/settings", "Settings"),
 ]
 

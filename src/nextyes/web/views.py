@@ -77,7 +77,24 @@ def _pipeline(seen: Overview) -> ChartData:
     )
 
 
-CHARTS: dict[str, Callable[[Overview], ChartData]] = {"pipeline": _pipeline}
+def _mood(seen: Overview) -> ChartData:
+    by_day: dict[date, list[int]] = {}
+    for entry in seen.moods:
+        by_day.setdefault(entry.recorded_at.astimezone(seen.agenda.now.tzinfo).date(), []).append(
+            entry.score
+        )
+    days = sorted(by_day)
+    return ChartData(
+        title="Mood over the last 30 days (1 low, 5 good)",
+        labels=[f"{d.day} {d:%b}" for d in days],
+        series=[Series("Mood", [round(sum(by_day[d]) / len(by_day[d]), 1) for d in days])],
+        kind="line",
+        unit="mood",
+        y_range=(0.8, 5.2),
+    )
+
+
+CHARTS: dict[str, Callable[[Overview], ChartData]] = {"pipeline": _pipeline, "mood": _mood}
 
 
 def chart(web: WebState, name: str) -> ChartData:

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from nextyes.web.pages import applications, board, dashboard, records, recovery, settings
+from nextyes.web.pages import (
+    applications,
+    board,
+    contacts,
+    dashboard,
+    momentum,
+    records,
+    recovery,
+    settings,
+)
 
 router = APIRouter(include_in_schema=False)
-for module in (dashboard, board, recovery, applications, records, settings):
+for module in (dashboard, board, recovery, applications, records, contacts, momentum, settings):
     router.include_router(module.router)

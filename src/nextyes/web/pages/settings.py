@@ -5,7 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
+from nextyes.domain.goals import Metric
 from nextyes.services import preferences as service
+from nextyes.services.goals import goal_statuses
+from nextyes.services.why import show_why
 from nextyes.web.deps import WebDep
 from nextyes.web.rendering import page, redirect, words
 
@@ -15,7 +18,17 @@ router = APIRouter()
 @router.get("/settings", response_class=HTMLResponse)
 async def settings(request: Request, web: WebDep) -> HTMLResponse:
     rows = service.describe(service.read_preferences(web.uow()))
-    return page(request, "settings.html", {"rows": rows})
+    running = goal_statuses(web.uow(), web.today())
+    return page(
+        request,
+        "settings.html",
+        {
+            "rows": rows,
+            "goals": running,
+            "metrics": list(Metric),
+            "why": show_why(web.uow(), web.today()),
+        },
+    )
 
 
 @router.post("/settings")
