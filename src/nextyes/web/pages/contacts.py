@@ -11,7 +11,7 @@ from nextyes.services import contacts as service
 from nextyes.web import forms
 from nextyes.web.deps import WebDep
 from nextyes.web.forms import FormText
-from nextyes.web.rendering import page, redirect
+from nextyes.web.rendering import page, redirect, words
 from nextyes.web.schemas.types import PathId
 
 router = APIRouter()
@@ -40,7 +40,7 @@ async def add_contact(
         phone=forms.optional(phone), how_met=forms.optional(how_met),
         follow_up_on=forms.day(follow_up_on, web.today()),
     )  # fmt: skip
-    return redirect(f"/contacts/{contact.id}", f"{contact.name} is in your contacts.")
+    return redirect(f"/contacts/{contact.id}", words("contact_added", name=contact.name))
 
 
 @router.get("/contacts/{contact_id}", response_class=HTMLResponse)
@@ -76,7 +76,7 @@ async def edit_contact(
         clear_follow_up=follow_up is None,
     )  # fmt: skip
     service.edit_contact(web.uow(), str(contact_id), changes, web.now())
-    return redirect(f"/contacts/{contact_id}", "Saved.")
+    return redirect(f"/contacts/{contact_id}", words("contact_updated"))
 
 
 @router.post("/contacts/{contact_id}/interactions")
@@ -93,9 +93,8 @@ async def log_interaction(
         note=forms.optional(note), on=forms.day(on, web.today()),
         follow_up_on=forms.day(follow_up_on, web.today()),
     )  # fmt: skip
-    return redirect(
-        f"/contacts/{contact_id}", f"Logged your {kind or 'message'} with {logged.contact.name}."
-    )
+    said = words("interaction", kind=kind or "message", name=logged.contact.name)
+    return redirect(f"/contacts/{contact_id}", said)
 
 
 @router.post("/contacts/{contact_id}/referral")
@@ -104,7 +103,7 @@ async def record_referral(
 ) -> Response:
     app_id = forms.number(application_id, "application", 1, 2**31 - 1)
     if app_id is None:
-        return redirect(f"/contacts/{contact_id}", "Pick the application they referred you for.")
+        return redirect(f"/contacts/{contact_id}", words("referral_missing"))
     contact, app = service.record_referral(web.uow(), str(contact_id), app_id, web.now())
     return redirect(
         f"/contacts/{contact_id}", f"{contact.name} referred you to {app.company}: noted."

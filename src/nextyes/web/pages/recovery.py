@@ -14,7 +14,7 @@ from nextyes.web import forms
 from nextyes.web.deps import WebDep
 from nextyes.web.forms import FormText
 from nextyes.web.lint_marks import marked
-from nextyes.web.rendering import page, redirect
+from nextyes.web.rendering import page, redirect, words
 from nextyes.web.schemas.types import PathId
 
 router = APIRouter()
@@ -79,11 +79,7 @@ async def request_sent(
         web.uow(), application_id, forms.day(on, web.today()) or web.today(), web.now(),
         to=forms.optional(to), email=forms.optional(email), tone=forms.optional(tone),
     )  # fmt: skip
-    said = (
-        "Noted: you followed up once. nextyes leaves it there."
-        if sent.follow_up
-        else "Noted. If nothing comes back, nextyes suggests one gentle follow-up later."
-    )
+    said = words("follow_up_sent" if sent.follow_up else "request_sent")
     return redirect(f"/applications/{application_id}/recovery/reply", said)
 
 
@@ -153,9 +149,5 @@ async def add_feedback(
         web.uow(), application_id, text, forms.day(on, web.today()) or web.today(), web.now(),
         giver=giver or "interviewer",
     )  # fmt: skip
-    said = (
-        "Noted: they don't give feedback. The request is closed; that says nothing about you."
-        if added.declined
-        else "Feedback kept. It joins what you learn across the search."
-    )
+    said = words("feedback_declined" if added.declined else "feedback_added")
     return redirect(f"/applications/{application_id}#feedback", said)
