@@ -34,6 +34,8 @@ def main() -> None:
     home = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="nextyes-bench-"))
     env = {**os.environ, "NEXTYES_HOME": str(home), "NEXTYES_NOW": "2026-11-22T10:00:00"}
     env.pop("NEXTYES_DATABASE_URL", None)
+    # A user's Python caches compiled modules; with this set, every run would recompile them.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     if not (home / "journal.db").exists():
         start = time.perf_counter()
         subprocess.run(

@@ -13,6 +13,7 @@ __all__ = [
     "InvalidInput",
     "JournalBusy",
     "JournalUnreadable",
+    "ModelUnavailable",
     "NextyesError",
     "NotFound",
     "SchemaBehind",
@@ -33,3 +34,7 @@ class DatabaseUnreachable(NextyesError):
 
 class SchemaBehind(NextyesError):
     """A PostgreSQL database needs `nextyes db upgrade` before use."""
+
+
+class ModelUnavailable(NextyesError):
+    """A shipped model (such as the feedback-theme classifier) is missing or out of date."""

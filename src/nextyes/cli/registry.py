@@ -43,4 +43,24 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "contact": ("nextyes.cli.commands.contacts", "contact", "Your network and support circle."),
     "calendar": ("nextyes.cli.commands.calendar", "calendar", "Put what is due in your calendar."),
     "growth": ("nextyes.cli.commands.growth", "growth", "Each no, what it taught, what came next."),
+    "insights": (
+        "nextyes.cli.commands.insights",
+        "insights",
+        "Patterns across your search, with the numbers behind them.",
+    ),
+    "plan": (
+        "nextyes.cli.commands.plan",
+        "plan",
+        "Your improvement plan, and the evidence you're getting better.",
+    ),
+    "practice": (
+        "nextyes.cli.commands.practice",
+        "practice",
+        "Practise interview questions, weighted to your weak themes.",
+    ),
+    "story": (
+        "nextyes.cli.commands.story",
+        "story",
+        "Your STAR stories, ready for interviews and tagged by theme.",
+    ),
 }

@@ -306,7 +306,8 @@ class _Builder:
 
 
 def _core_extensions() -> list[Extension]:
+    from nextyes.services.learning_demo import learning_demo
     from nextyes.services.momentum_demo import momentum_demo
     from nextyes.services.recovery_demo import recovery_demo
 
-    return [recovery_demo, momentum_demo]
+    return [recovery_demo, momentum_demo, learning_demo]

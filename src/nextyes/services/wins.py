@@ -75,14 +75,20 @@ def _local_day(moment: datetime) -> date:
 
 
 def find_auto_wins(
-    uow: UnitOfWork, now: datetime, mark: Watermark, history: GoalHistory | None = None
+    uow: UnitOfWork,
+    now: datetime,
+    mark: Watermark,
+    history: GoalHistory | None = None,
+    from_day: date | None = None,
 ) -> list[NewWin]:
     """Wins in what was recorded after `mark`, the new facts judged against the whole history.
-    Reads only; call inside an open uow (`history` saves reading the goals twice)."""
-    new_events = uow.momentum.events_after(mark.ids["events"])
+    With `from_day`, only events about that day or later are judged (a preview of this week
+    need not read a journal's whole history when its wins were never stored). Reads only;
+    call inside an open uow (`history` saves reading the goals twice)."""
+    new_events = uow.momentum.events_after(mark.ids["events"], from_day)
     found: list[NewWin] = []
     found += _stage_wins(uow, new_events)
-    found += _feedback_wins(uow, mark.ids["feedback"])
+    found += _feedback_wins(uow, mark.ids["feedback"], from_day)
     found += _network_wins(uow, mark, new_events)
     found += _plan_wins(uow, (mark.at - MARGIN) if mark.at else None)
     found += _goal_wins(history or goal_history(uow, now.date()), mark.at)
@@ -137,9 +143,9 @@ def _comeback_wins(uow: UnitOfWork, new: list[StageEvent]) -> list[NewWin]:
     return list(wins.values())
 
 
-def _feedback_wins(uow: UnitOfWork, after_id: int) -> list[NewWin]:
+def _feedback_wins(uow: UnitOfWork, after_id: int, from_day: date | None) -> list[NewWin]:
     words = _words()
-    facts = uow.momentum.feedback_after(after_id)
+    facts = uow.momentum.feedback_after(after_id, from_day)
     apps = uow.applications.get_many(sorted({f.application_id for f in facts if f.application_id}))
     wins = []
     for fact in facts:
@@ -257,7 +263,9 @@ def week_wins(uow: UnitOfWork, now: datetime, history: GoalHistory | None = None
         for w in uow.wins.between(monday, today)
     ]
     found = [
-        w for w in find_auto_wins(uow, now, _watermark(uow), history) if w.occurred_on >= monday
+        w
+        for w in find_auto_wins(uow, now, _watermark(uow), history, from_day=monday)
+        if w.occurred_on >= monday
     ]
     keys = [w.auto_key for w in found if w.auto_key]
     pending = new_wins_only(found, uow.wins.known_keys(keys)) if keys else []

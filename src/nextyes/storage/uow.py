@@ -24,9 +24,12 @@ if TYPE_CHECKING:
     from nextyes.storage.repositories.events import StageEventRepository
     from nextyes.storage.repositories.feedback import FeedbackRepository
     from nextyes.storage.repositories.goals import GoalRepository
+    from nextyes.storage.repositories.insights import InsightsRepository
     from nextyes.storage.repositories.interviews import InterviewRepository, QuestionRepository
     from nextyes.storage.repositories.momentum import MomentumRepository
     from nextyes.storage.repositories.notes import NoteRepository
+    from nextyes.storage.repositories.plans import PlanRepository
+    from nextyes.storage.repositories.practice import PracticeRepository
     from nextyes.storage.repositories.recovery import (
         CoolDownRepository,
         DraftRepository,
@@ -36,6 +39,7 @@ if TYPE_CHECKING:
     )
     from nextyes.storage.repositories.settings import SettingsRepository
     from nextyes.storage.repositories.state import JournalStateRepository
+    from nextyes.storage.repositories.stories import StoryRepository
     from nextyes.storage.repositories.wellbeing import CareRepository, MoodRepository, WhyRepository
     from nextyes.storage.repositories.wins import WinRepository
 
@@ -62,6 +66,10 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "care": ("wellbeing", "CareRepository"),
     "whys": ("wellbeing", "WhyRepository"),
     "momentum": ("momentum", "MomentumRepository"),
+    "insights": ("insights", "InsightsRepository"),
+    "plans": ("plans", "PlanRepository"),
+    "practice": ("practice", "PracticeRepository"),
+    "stories": ("stories", "StoryRepository"),
 }
 
 
@@ -91,6 +99,10 @@ class UnitOfWork:
     care: CareRepository
     whys: WhyRepository
     momentum: MomentumRepository
+    insights: InsightsRepository
+    plans: PlanRepository
+    practice: PracticeRepository
+    stories: StoryRepository
 
     def __getattr__(self, name: str) -> Any:
         if name not in REPOSITORIES:

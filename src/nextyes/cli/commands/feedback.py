@@ -5,6 +5,7 @@ Each subcommand is its own function, so other features add theirs (`classify`) b
 
 from __future__ import annotations
 
+import json
 import sys
 from datetime import date, timedelta
 from pathlib import Path
@@ -13,12 +14,13 @@ from typing import IO, TYPE_CHECKING, Any
 import click
 
 from nextyes.cli.context import AppContext, pass_app
-from nextyes.cli.output import emit_json, format_option, say
+from nextyes.cli.output import emit_json, emit_table, format_option, say
 from nextyes.cli.params import DATE, DURATION
 from nextyes.domain.recovery import FeedbackRequest, Tone
 
 if TYPE_CHECKING:
     from nextyes.services.feedback_requests import ComposedDraft
+    from nextyes.services.feedback_themes import ClassifiedFeedback
 
 TONES = click.Choice([t.value for t in Tone])
 AS_CHOICES = click.Choice(["text", "mailto", "eml"])
@@ -33,6 +35,7 @@ def feedback() -> None:
     nextyes feedback sent 12             record that you sent it (a follow-up is suggested later)
     nextyes feedback add 12 "TEXT"       keep what they said
     nextyes feedback lint draft.txt      check your own wording before you send it
+    nextyes feedback classify notes.jsonl   find the themes in feedback (JSON lines)
     """
 
 
@@ -249,3 +252,46 @@ def _line_col(text: str, offset: int) -> dict[str, int]:
     line = text.count("\n", 0, offset) + 1
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
     return {"line": line, "column": column}
+
+
+@feedback.command()
+@click.argument("source", metavar="[FILE|-]", type=click.File("r", encoding="utf-8"), default="-")
+@format_option("jsonl", "table")
+def classify(source: IO[str], fmt: str) -> None:
+    """Find the themes in pieces of feedback given as JSON lines.
+
+    Each line is a JSON object with a "text" field; other fields (such as "id") are echoed
+    back. For each line it prints the themes (strongest first), whether they are within your
+    control (yes, partly or no) and a 0..1 score for every theme. Reads standard input when
+    FILE is - or left out.
+
+    \b
+    Example:
+      echo '{"id": 1, "text": "We went with someone more senior."}' | nextyes feedback classify
+    """
+    from nextyes.services.feedback_themes import classify_feedback
+
+    results = classify_feedback(source)
+    if fmt == "jsonl":
+        for result in results:
+            click.echo(json.dumps(_classified_json(result), ensure_ascii=False))
+        return
+    emit_table(
+        ("line", "themes", "in your control", "feedback"),
+        (
+            (r.line.number, ", ".join(r.prediction.themes) or "-", r.prediction.controllable,
+             r.line.text)
+            for r in results
+        ),
+        no_wrap=("line",),
+    )  # fmt: skip
+
+
+def _classified_json(result: ClassifiedFeedback) -> dict[str, Any]:
+    prediction = result.prediction
+    return {
+        **result.line.fields,
+        "themes": list(prediction.themes),
+        "controllable": prediction.controllable,
+        "scores": {name: round(score, 4) for name, score in prediction.scores.items()},
+    }

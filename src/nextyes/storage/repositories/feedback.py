@@ -83,3 +83,10 @@ class FeedbackRepository(Repository):
             {"owner": self.owner_id},
         )
         return [to_feedback(row) for row in rows]
+
+    def get(self, feedback_id: int) -> FeedbackRow | None:
+        row = self.db.one(
+            f"SELECT {COLUMNS} FROM feedback WHERE id = :id AND owner_id = :owner",
+            {"id": feedback_id, "owner": self.owner_id},
+        )
+        return None if row is None else to_feedback(row)

@@ -76,13 +76,13 @@ class MomentumRepository(Repository):
             result[name] = int(value or 0)
         return result
 
-    def events_after(self, event_id: int) -> list[EventWithCompany]:
-        """Stage events recorded after `event_id` (whatever day they are about)."""
+    def events_after(self, event_id: int, from_day: date | None = None) -> list[EventWithCompany]:
+        """Stage events recorded after `event_id` (about `from_day` or later, when given)."""
         rows = self.db.query(
             f"SELECT {_EVENT_JOIN}, a.company, a.role FROM stage_events e "
             "JOIN applications a ON a.id = e.application_id WHERE +e.owner_id = :owner "
-            "AND e.id > :after ORDER BY e.occurred_on, e.id",
-            {"owner": self.owner_id, "after": event_id},
+            "AND e.id > :after AND e.occurred_on >= :from_day ORDER BY e.occurred_on, e.id",
+            {"owner": self.owner_id, "after": event_id, "from_day": from_day or date.min},
         )
         return [_with_company(row) for row in rows]
 
@@ -115,11 +115,12 @@ class MomentumRepository(Repository):
             )
         )
 
-    def feedback_after(self, feedback_id: int) -> list[FeedbackFact]:
+    def feedback_after(self, feedback_id: int, from_day: date | None = None) -> list[FeedbackFact]:
         rows = self.db.query(
             "SELECT id, application_id, text, received_on FROM feedback WHERE +owner_id = :owner "
-            "AND id > :after AND giver <> 'self' ORDER BY received_on, id",
-            {"owner": self.owner_id, "after": feedback_id},
+            "AND id > :after AND received_on >= :from_day AND giver <> 'self' "
+            "ORDER BY received_on, id",
+            {"owner": self.owner_id, "after": feedback_id, "from_day": from_day or date.min},
         )
         return [
             FeedbackFact(row["id"], row["application_id"], row["text"], as_date(row["received_on"]))

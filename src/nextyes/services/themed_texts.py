@@ -1,0 +1,24 @@
+"""Feedback and rejection reasons with their themes, classifying any stored without them."""
+
+from __future__ import annotations
+
+from nextyes.domain.themes import Theme
+from nextyes.storage.repositories.insights import ThemedText
+
+_THEMES = {str(t) for t in Theme}
+
+
+def with_themes(texts: list[ThemedText]) -> list[tuple[ThemedText, tuple[Theme, ...]]]:
+    """Each text with its themes; texts stored without themes are classified here."""
+    unthemed = sorted({t.text for t in texts if t.themes is None})
+    found: dict[str, tuple[str, ...]] = {}
+    if unthemed:
+        from nextyes.text.themes import load_theme_classifier
+
+        predictions = load_theme_classifier().predict_many(unthemed)
+        found = {text: tuple(p.themes) for text, p in zip(unthemed, predictions, strict=True)}
+    result = []
+    for text in texts:
+        names = text.themes if text.themes is not None else found[text.text]
+        result.append((text, tuple(Theme(name) for name in names if name in _THEMES)))
+    return result
