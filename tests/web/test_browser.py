@@ -10,6 +10,7 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,17 +18,20 @@ import pytest
 from playwright.sync_api import expect
 
 from nextyes.config import Settings
+from nextyes.domain.models import NewApplication
 from nextyes.domain.queries import ApplicationQuery
 from nextyes.domain.stages import Stage
 from nextyes.services import applications as svc
 from nextyes.services.demo import fill_demo
+from nextyes.services.feedback_requests import add_feedback
 from nextyes.services.journal import open_journal
 from nextyes.web.app import create_app
-from tests.conftest import IN_CI, NOW
+from tests.conftest import IN_CI, NOW, TODAY
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 CHROMIUM = Path("/usr/bin/chromium")
+SQL_FEEDBACK = "Your SQL answers were not strong enough; the technical skills were the gap."
 SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -155,7 +159,16 @@ def column(page: Any, stage: str) -> Any:
     return page.locator("section.column", has=page.locator(f"#col-{stage}"))
 
 
-def test_an_application_goes_from_quick_add_to_a_no_in_the_browser(page: Any) -> None:
+def test_an_application_goes_from_quick_add_to_a_no_in_the_browser(page: Any, live: Live) -> None:
+    # an earlier no whose feedback mentions a theme, so the wizard can end with a plan idea
+    journal = open_journal(live.settings)
+    for company in ("Earlier Co", "Other Co"):
+        earlier = svc.add_application(
+            journal.uow(), NewApplication(company, "Analyst", TODAY - timedelta(days=40)), NOW
+        )
+        svc.record_rejection(journal.uow(), earlier.id, TODAY - timedelta(days=30), NOW)
+        add_feedback(journal.uow(), earlier.id, SQL_FEEDBACK, TODAY - timedelta(days=29), NOW)
+    journal.close()
     page.goto("/board")
     shot(page, "board-empty")
     page.get_by_label("Company").fill("Acme Robotics")
@@ -216,6 +229,13 @@ def test_an_application_goes_from_quick_add_to_a_no_in_the_browser(page: Any) ->
     expect(page.locator("h2#step-h")).to_have_text("That's it for now")
     shot(page, "wizard-done")
 
+    # the wizard ends with ideas from recurring themes: one becomes a plan item
+    page.get_by_role("button", name="Add to my plan").first.click()
+    expect(page.locator(".flash")).to_contain_text("In your plan")
+    page.goto("/plan")
+    expect(page.locator("#items-h + ul")).to_contain_text("planned")
+    shot(page, "plan")
+
     page.get_by_role("link", name="Wins").click()
     page.get_by_label("What went well").fill("Got through to an interview with Acme")
     page.get_by_role("button", name="Keep it").click()
@@ -256,6 +276,9 @@ def test_every_page_of_a_demo_journal_in_the_browser(page: Any, live: Live) -> N
         "journal": "/journal",
         "people": "/contacts",
         "person": "/contacts/1",
+        "insights": "/insights",
+        "plan-demo": "/plan",
+        "practice": "/practice",
         "not-found": "/nowhere",
     }
     for name, path in pages.items():
@@ -268,5 +291,5 @@ def test_every_page_of_a_demo_journal_in_the_browser(page: Any, live: Live) -> N
     expect(page.locator(".flash")).to_contain_text("Removed")
     page.goto("/")
     charts = page.locator("figure.chart img")
-    assert charts.count() == 2  # the pipeline and the mood
+    assert charts.count() >= 2  # the pipeline, the mood, the funnel...
     assert charts.evaluate_all("imgs => imgs.every(i => i.complete && i.naturalWidth > 0)")

@@ -76,7 +76,7 @@ def render_svg(chart: ChartData) -> bytes:
         "axes.spines.right": False,
     }):  # fmt: skip
         rows = max(len(chart.labels), 1)
-        height = 0.4 * rows + 0.8 if chart.kind == "bar" else 2.8
+        height = 0.4 * rows + 0.8 if chart.kind in ("bar", "stacked") else 2.8
         figure = Figure(figsize=(6.4, min(max(height, 1.6), 7.0)), layout="constrained")
         axes = figure.subplots()
         _DRAW[chart.kind](axes, chart)
@@ -99,6 +99,18 @@ def _bars(ax: Axes, chart: ChartData) -> None:
     ax.bar_label(bars, labels=[_number(v) for v in values], padding=3, color=INK)
     ax.set_xticks([])
     ax.spines["bottom"].set_visible(False)
+
+
+def _stacked(ax: Axes, chart: ChartData) -> None:
+    positions = list(range(len(chart.labels)))
+    left = [0.0] * len(positions)
+    for series in chart.series:
+        ax.barh(positions, list(series.values), left=left, color=series.color, label=series.name)
+        left = [a + b for a, b in zip(left, series.values, strict=True)]
+    ax.set_yticks(positions, labels=list(chart.labels))
+    ax.invert_yaxis()
+    if len(chart.series) > 1:
+        ax.legend(frameon=False, loc="lower right")
 
 
 def _lines(ax: Axes, chart: ChartData) -> None:
@@ -137,4 +149,5 @@ _DRAW: dict[str, Callable[[Axes, ChartData], None]] = {
     "bar": _bars,
     "line": _lines,
     "columns": _columns,
+    "stacked": _stacked,
 }

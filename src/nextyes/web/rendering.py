@@ -26,6 +26,8 @@ NAV: list[tuple[str, str]] = [
     ("/", "Dashboard"),
     ("/board", "Board"),
     ("/applications", "Applications"),
+    ("/insights", "Insights"),
+    ("/plan", "Plan"),
     ("/contacts", "People"),
     ("/wins", "Wins"),
     ("/journal", "Journal"),

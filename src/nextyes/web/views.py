@@ -19,8 +19,9 @@ from nextyes.domain.models import ApplicationDetail, InterviewKind
 from nextyes.domain.queries import ApplicationQuery
 from nextyes.services.agenda import AgendaItem
 from nextyes.services.applications import ApplicationPage, list_applications
+from nextyes.services.insights import Insights, build_insights
 from nextyes.services.overview import Board, Overview, overview, pipeline_board
-from nextyes.web.charts import ChartData, Series
+from nextyes.web.charts import SOFT, WARM, ChartData, Series
 from nextyes.web.state import WebState
 
 REFRESH_MINUTES = 5
@@ -35,6 +36,7 @@ class Dashboard:
     ahead: list[AgendaItem]
     charts: dict[str, ChartData] = field(default_factory=dict)
     html: str = ""  # the page's content, rendered once
+    insights: Insights | None = None
 
 
 def dashboard_html(web: WebState) -> Markup:
@@ -54,6 +56,8 @@ def _dashboard(web: WebState, version: str, now: datetime) -> Dashboard:
     today = now.date()
     items = seen.agenda.items
     charts = {name: build(seen) for name, build in CHARTS.items()}
+    found = insights(web)
+    charts.update(insight_charts(found))
     data = Dashboard(
         version=version,
         now=now,
@@ -61,6 +65,7 @@ def _dashboard(web: WebState, version: str, now: datetime) -> Dashboard:
         due=sorted((i for i in items if i.due_on <= today), key=lambda i: i.priority),
         ahead=[i for i in items if i.due_on > today],
         charts=charts,
+        insights=found,
     )
     html = web.templates.get_template("dashboard_body.html").render(
         d=data, today=today, words=content.load("web")
@@ -95,6 +100,9 @@ def _mood(seen: Overview) -> ChartData:
 
 
 CHARTS: dict[str, Callable[[Overview], ChartData]] = {"pipeline": _pipeline, "mood": _mood}
+
+
+CHART_NAMES = ("pipeline", "mood", "funnel", "noes", "themes")
 
 
 def chart(web: WebState, name: str) -> ChartData:
@@ -152,3 +160,38 @@ def timeline(detail: ApplicationDetail) -> list[TimelineEntry]:
             (f.received_on, 3, f.id, TimelineEntry(f.received_on, "feedback", title, f.text))
         )
     return [entry for *_, entry in sorted(entries, key=lambda t: t[:3])]
+
+
+def insights(web: WebState) -> Insights:
+    """Insights over the whole search, computed once per journal version (and day)."""
+    return web.cache.get(
+        "insights", (web.version(), web.today()), lambda: build_insights(web.uow(), web.today())
+    )
+
+
+def insight_charts(found: Insights) -> dict[str, ChartData]:
+    steps = found.funnel
+    noes = [(s, n) for s, n in found.noes_by_stage.items() if n]
+    themes = [t for t in found.themes if t.last_90 or t.before]
+    return {
+        "funnel": ChartData(
+            title="How far your applications got",
+            labels=[s.key.capitalize() for s in steps],
+            series=[Series("Applications", [s.count for s in steps])],
+        ),
+        "noes": ChartData(
+            title="Where the noes came",
+            labels=[s.label for s, _ in noes],
+            series=[Series("Noes", [n for _, n in noes], color=WARM)],
+        ),
+        "themes": ChartData(
+            title="Themes in feedback and reflections over time",
+            labels=[t.theme.value.replace("_", " ") for t in themes],
+            series=[
+                Series("Last 30 days", [t.last_30 for t in themes]),
+                Series("31 to 90 days ago", [t.last_90 - t.last_30 for t in themes], color=SOFT),
+                Series("Before", [t.before for t in themes], color="#c8ccd1"),
+            ],
+            kind="stacked",
+        ),
+    }

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from nextyes.web.api import applications, contacts, momentum, records, recovery, settings
+from nextyes.web.api import (
+    applications,
+    contacts,
+    learning,
+    momentum,
+    records,
+    recovery,
+    settings,
+)
 from nextyes.web.schemas.types import ERRORS
 
 router = APIRouter(prefix="/api/v1", responses=ERRORS)
-for module in (applications, records, recovery, contacts, momentum, settings):
+for module in (applications, records, recovery, contacts, momentum, learning, settings):
     router.include_router(module.router)

@@ -9,6 +9,7 @@ from nextyes.web.pages import (
     board,
     contacts,
     dashboard,
+    learning,
     momentum,
     records,
     recovery,
@@ -16,5 +17,7 @@ from nextyes.web.pages import (
 )
 
 router = APIRouter(include_in_schema=False)
-for module in (dashboard, board, recovery, applications, records, contacts, momentum, settings):
+for module in (
+    dashboard, board, recovery, applications, records, contacts, momentum, learning, settings,
+):  # fmt: skip
     router.include_router(module.router)

@@ -24,7 +24,7 @@ async def dashboard(request: Request, web: WebDep) -> HTMLResponse:
 @router.get("/charts/{name}.svg")
 async def chart(web: WebDep, name: str, v: str = "") -> Response:
     """One chart as SVG. Addresses carry the journal version, so a browser may keep them."""
-    if name not in views.CHARTS:
+    if name not in views.CHART_NAMES:
         raise NotFound(f"There is no chart called {name}.")
     version = web.version()
     svg = web.cache.get(f"svg:{name}", (version,), lambda: render_svg(views.chart(web, name)))

@@ -8,7 +8,14 @@ from fastapi.responses import HTMLResponse, Response
 
 from nextyes.domain.recovery import Tone
 from nextyes.mail.drafts import mailto_url
-from nextyes.services import feedback_requests, recovery, recovery_steps, reflection, replies
+from nextyes.services import (
+    feedback_requests,
+    plan,
+    recovery,
+    recovery_steps,
+    reflection,
+    replies,
+)
 from nextyes.services.feedback_lint import lint_request
 from nextyes.web import forms
 from nextyes.web.deps import WebDep
@@ -19,7 +26,7 @@ from nextyes.web.schemas.types import PathId
 
 router = APIRouter()
 STEPS = (("cool-down", "Cool-down"), ("request", "Ask for feedback"), ("reply", "Reply"),
-         ("reflect", "Reflect"), ("done", "Done"))  # fmt: skip
+         ("reflect", "Reflect"), ("done", "What next"))  # fmt: skip
 
 
 def _next(step: str) -> str:
@@ -55,6 +62,8 @@ async def wizard(request: Request, web: WebDep, application_id: PathId, step: st
     if step == "reflect":
         extra["plan"] = reflection.plan_reflection(web.uow(), application_id)
         extra["started_at"] = web.now().isoformat()
+    if step == "done":
+        extra["ideas"] = plan.suggest_plan_items(web.uow(), web.today())
     return _step(request, web, application_id, step, **extra)
 
 
