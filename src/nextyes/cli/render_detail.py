@@ -47,7 +47,8 @@ def render_detail(detail: ApplicationDetail, today: date) -> None:
         timeline.append((n.written_on, 2, f"Note{' (private)' if n.private else ''}: {n.text}"))
     feedback: Any = detail.extras.get("feedback", [])
     for f in feedback:
-        timeline.append((f.received_on, 3, f"Feedback from {f.giver}: {f.text}"))
+        themes = f" [{', '.join(t.replace('_', ' ') for t in f.themes)}]" if f.themes else ""
+        timeline.append((f.received_on, 3, f"Feedback from {f.giver}: {f.text}{themes}"))
     for r in detail.extras.get("feedback_requests", []):  # type: ignore[attr-defined]
         followed = " (followed up)" if r.followed_up_on else ""
         status = r.status_on(today).value.replace("_", " ")

@@ -30,6 +30,7 @@ from nextyes.services.applications import (
     move_application,
     record_rejection,
 )
+from nextyes.services.themed_texts import classify_feedback
 from nextyes.storage.uow import UnitOfWork
 
 DEMO = Origin.DEMO
@@ -226,9 +227,12 @@ class _Builder:
         heard_on = day + timedelta(days=rng.randint(2, 6))
         if later_stage and heard_on <= ctx.today and rng.random() < 0.6:
             theme = rng.choice(list(self.words["feedback"]))
+            text = rng.choice(self.words["feedback"][theme])
+            found = classify_feedback(text)
             ctx.uow.feedback.add(
-                app_id, rng.choice(self.words["feedback"][theme]),
-                rng.choice(["interviewer", "recruiter"]), heard_on, ctx.now, origin="demo",
+                app_id, text, rng.choice(["interviewer", "recruiter"]), heard_on, ctx.now,
+                origin="demo", themes=found.themes, scores=found.scores,
+                controllable=found.controllable,
             )  # fmt: skip
 
     def random_application(self, days: int) -> None:

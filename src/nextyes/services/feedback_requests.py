@@ -30,6 +30,7 @@ from nextyes.services.applications import get_application
 from nextyes.services.people import Recipient, keep_contact, recipient_for
 from nextyes.services.preferences import get_preferences
 from nextyes.services.recovery import get_rejected_application
+from nextyes.services.themed_texts import classify_feedback
 from nextyes.storage.uow import UnitOfWork
 from nextyes.text.drafts import (
     Draft,
@@ -306,7 +307,11 @@ def add_feedback(
             closed = uow.feedback_requests.get(request.id)
         feedback_id = None
         if not declined:
-            feedback_id = uow.feedback.add(app.id, body, giver, on, now)
+            themes = classify_feedback(body)
+            feedback_id = uow.feedback.add(
+                app.id, body, giver, on, now, themes=themes.themes, scores=themes.scores,
+                controllable=themes.controllable,
+            )  # fmt: skip
             uow.applications.touch(app.id, on, now)
         uow.commit()
     return FeedbackAdded(feedback_id, declined, closed)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from nextyes.domain.themes import Theme
 from nextyes.storage.repositories.insights import ThemedText
 
@@ -22,3 +24,22 @@ def with_themes(texts: list[ThemedText]) -> list[tuple[ThemedText, tuple[Theme, 
         names = text.themes if text.themes is not None else found[text.text]
         result.append((text, tuple(Theme(name) for name in names if name in _THEMES)))
     return result
+
+
+@dataclass(frozen=True, slots=True)
+class StoredThemes:
+    themes: tuple[str, ...]
+    scores: dict[str, float]
+    controllable: str
+
+
+def classify_feedback(text: str) -> StoredThemes:
+    """Themes, scores and control for a piece of feedback, as they are stored with it."""
+    from nextyes.text.themes import load_theme_classifier
+
+    prediction = load_theme_classifier().predict(text)
+    return StoredThemes(
+        themes=tuple(str(t) for t in prediction.themes),
+        scores={name: round(score, 4) for name, score in prediction.scores.items()},
+        controllable=str(prediction.controllable),
+    )
