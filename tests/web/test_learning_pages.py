@@ -103,3 +103,18 @@ def test_the_learning_api(browser: Browser, journal: Journal) -> None:
     question = browser.get("/api/v1/practice/questions?count=2").json()[0]
     logged = browser.api("POST", "/api/v1/practice", {"question": question["key"], "rating": 3})
     assert logged.status_code == 201
+
+
+def test_a_star_story_is_kept_with_its_themes_and_what_is_missing(browser: Browser) -> None:
+    added = browser.form(
+        "/stories",
+        {"title": "The migration rescue", "situation": "A failing data migration",
+         "action": "I split it into batches", "themes": "technical skills, communication"},
+    )  # fmt: skip
+    assert added.status_code == 303
+    page = browser.get("/practice").text
+    assert "The migration rescue" in page
+    assert "Still to write: task, result" in page
+    assert browser.form("/stories", {"title": "x", "themes": "charm"}).status_code == 400
+    listed = browser.get("/api/v1/stories").json()
+    assert listed[0]["themes"] == ["technical_skills", "communication"]

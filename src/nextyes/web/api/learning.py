@@ -7,7 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from nextyes.domain.plan import PlanItem
-from nextyes.services import plan, practice
+from nextyes.domain.stories import NewStory, Story
+from nextyes.services import plan, practice, stories
 from nextyes.web import views
 from nextyes.web.deps import WebDep
 from nextyes.web.schemas.learning import (
@@ -20,6 +21,8 @@ from nextyes.web.schemas.learning import (
     PracticeCreate,
     PracticePublic,
     PracticeQuestionPublic,
+    StoryCreate,
+    StoryPublic,
     ThemeTrendPublic,
 )
 from nextyes.web.schemas.types import PathId
@@ -103,3 +106,25 @@ async def log_practice(web: WebDep, body: PracticeCreate) -> PracticePublic:
     )  # fmt: skip
     s = logged.session
     return PracticePublic(id=s.id, on=s.practiced_on, question=s.question_text, rating=s.rating)
+
+
+def _story(s: Story) -> StoryPublic:
+    return StoryPublic(
+        id=s.id, title=s.title, created_on=s.created_on, situation=s.situation, task=s.task,
+        action=s.action, result=s.result, themes=list(s.themes), missing=list(s.missing),
+    )  # fmt: skip
+
+
+@router.get("/stories", response_model=list[StoryPublic])
+async def list_stories(web: WebDep) -> list[StoryPublic]:
+    """Your STAR stories, newest first."""
+    return [_story(s) for s in stories.list_stories(web.uow())]
+
+
+@router.post("/stories", response_model=StoryPublic, status_code=201)
+async def add_story(web: WebDep, body: StoryCreate) -> StoryPublic:
+    new = NewStory(
+        title=body.title, situation=body.situation, task=body.task, action=body.action,
+        result=body.result, themes=tuple(body.themes),
+    )  # fmt: skip
+    return _story(stories.add_story(web.uow(), new, web.today(), web.now()))

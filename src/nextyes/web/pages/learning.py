@@ -6,7 +6,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from nextyes.domain.plan import PlanKind, PlanStatus
-from nextyes.services import plan, practice
+from nextyes.domain.stories import NewStory
+from nextyes.services import plan, practice, stories
 from nextyes.web import forms, views
 from nextyes.web.deps import WebDep
 from nextyes.web.forms import FormText
@@ -79,7 +80,23 @@ async def add_evidence(web: WebDep, item_id: int, text: FormText = "") -> Respon
 async def practice_page(request: Request, web: WebDep) -> HTMLResponse:
     drawn = practice.draw_questions(web.uow(), web.today(), count=5)
     history = practice.practice_history(web.uow(), limit=20)
-    return page(request, "practice.html", {"drawn": drawn, "history": history})
+    told = stories.list_stories(web.uow())
+    return page(request, "practice.html", {"drawn": drawn, "history": history, "stories": told})
+
+
+@router.post("/stories")
+async def add_story(
+    web: WebDep, title: FormText = "", situation: FormText = "", task: FormText = "",
+    action: FormText = "", result: FormText = "", themes: FormText = "",
+) -> Response:  # fmt: skip
+    """A STAR story (situation, task, action, result), tagged by theme."""
+    new = NewStory(
+        title=title, situation=forms.optional(situation), task=forms.optional(task),
+        action=forms.optional(action), result=forms.optional(result),
+        themes=tuple(n.replace(" ", "_") for n in forms.names(themes)),
+    )  # fmt: skip
+    story = stories.add_story(web.uow(), new, web.today(), web.now())
+    return redirect("/practice#stories", f"Story kept: {story.title}.")
 
 
 @router.post("/practice")

@@ -89,3 +89,24 @@ class PracticePublic(BaseModel):
     on: date
     question: str
     rating: int | None
+
+
+class StoryCreate(Input):
+    title: Name
+    situation: ShortText | None = None
+    task: ShortText | None = None
+    action: ShortText | None = None
+    result: ShortText | None = None
+    themes: list[Name] = Field(default_factory=list, max_length=13)
+
+
+class StoryPublic(BaseModel):
+    id: int
+    title: str
+    created_on: date
+    situation: str | None
+    task: str | None
+    action: str | None
+    result: str | None
+    themes: list[str]
+    missing: list[str] = Field(description="Parts still to write.")
