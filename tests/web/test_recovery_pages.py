@@ -55,7 +55,10 @@ def test_the_wizard_walks_from_the_no_to_a_reflection(browser: Browser, journal:
     assert "Reflection: kept" in done
     detail = svc.application_detail(journal.uow(), app_id)
     assert [q.text for q in detail.questions if q.hard] == ["Walk me through a query you optimised"]
-    assert "I rushed the SQL part" in browser.get(f"/applications/{app_id}").text
+    application_page = browser.get(f"/applications/{app_id}").text
+    assert "I rushed the SQL part" in application_page
+    assert "Asked for feedback" in application_page  # on the timeline
+    assert "Reflected on it (mood 2 → 3)" in application_page
 
 
 def test_every_step_can_be_skipped_and_a_step_before_the_no_is_explained(

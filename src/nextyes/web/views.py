@@ -159,6 +159,17 @@ def timeline(detail: ApplicationDetail) -> list[TimelineEntry]:
         entries.append(
             (f.received_on, 3, f.id, TimelineEntry(f.received_on, "feedback", title, f.text))
         )
+    requests: Any = detail.extras.get("feedback_requests", [])
+    for r in requests:
+        title = "Asked for feedback" + (" (followed up)" if r.followed_up_on else "")
+        entries.append((r.sent_on, 4, r.id, TimelineEntry(r.sent_on, "request", title)))
+    reflections: Any = detail.extras.get("reflections", [])
+    for r in reflections:
+        day = r.started_at.date()
+        moods = (
+            f" (mood {r.mood_before} → {r.mood_after})" if r.mood_before and r.mood_after else ""
+        )
+        entries.append((day, 5, r.id, TimelineEntry(day, "reflection", f"Reflected on it{moods}")))
     return [entry for *_, entry in sorted(entries, key=lambda t: t[:3])]
 
 
