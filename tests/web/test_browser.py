@@ -64,7 +64,7 @@ def live(settings: Settings) -> Iterator[Live]:
     )  # fmt: skip
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 30
     while not server.started:
         assert time.monotonic() < deadline, "the web app did not start"
         time.sleep(0.02)
