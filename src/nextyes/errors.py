@@ -13,6 +13,7 @@ __all__ = [
     "InvalidInput",
     "JournalBusy",
     "JournalUnreadable",
+    "MailboxError",
     "ModelUnavailable",
     "NextyesError",
     "NotFound",
@@ -34,6 +35,10 @@ class DatabaseUnreachable(NextyesError):
 
 class SchemaBehind(NextyesError):
     """A PostgreSQL database needs `nextyes db upgrade` before use."""
+
+
+class MailboxError(InvalidInput):
+    """A path that nextyes cannot read as a mailbox."""
 
 
 class ModelUnavailable(NextyesError):

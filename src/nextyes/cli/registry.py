@@ -19,6 +19,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "settings": ("nextyes.cli.commands.settings", "settings", "Show or change your settings."),
     "db": ("nextyes.cli.commands.db", "db", "Database upkeep (PostgreSQL upgrades)."),
     "web": ("nextyes.cli.commands.web", "web", "Open the local web app on 127.0.0.1."),
+    "mail": (
+        "nextyes.cli.commands.mail",
+        "mail",
+        "Read job email from an mbox, a folder of .eml files or a Maildir.",
+    ),
     "feedback": (
         "nextyes.cli.commands.feedback",
         "feedback",

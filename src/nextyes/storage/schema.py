@@ -467,6 +467,7 @@ mail_messages = sa.Table(
     sa.Column("review_reason", sa.Text),
     sa.Column("snippet", sa.Text),
     sa.Column("body", sa.Text),
+    sa.Column("details", sa.Text),
     sa.Column("event_id", sa.Integer, sa.ForeignKey("stage_events.id", ondelete="SET NULL")),
     sa.Column("imported_at", Moment, nullable=False),
     sa.UniqueConstraint("owner_id", "message_key"),

@@ -26,6 +26,11 @@ if TYPE_CHECKING:
     from nextyes.storage.repositories.goals import GoalRepository
     from nextyes.storage.repositories.insights import InsightsRepository
     from nextyes.storage.repositories.interviews import InterviewRepository, QuestionRepository
+    from nextyes.storage.repositories.mail import (
+        MailRepository,
+        MailSourceRepository,
+        SenderRuleRepository,
+    )
     from nextyes.storage.repositories.momentum import MomentumRepository
     from nextyes.storage.repositories.notes import NoteRepository
     from nextyes.storage.repositories.plans import PlanRepository
@@ -55,6 +60,9 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "settings": ("settings", "SettingsRepository"),
     "feedback": ("feedback", "FeedbackRepository"),
     "state": ("state", "JournalStateRepository"),
+    "mail": ("mail", "MailRepository"),
+    "sender_rules": ("mail", "SenderRuleRepository"),
+    "mail_sources": ("mail", "MailSourceRepository"),
     "cool_downs": ("recovery", "CoolDownRepository"),
     "feedback_requests": ("recovery", "FeedbackRequestRepository"),
     "drafts": ("recovery", "DraftRepository"),
@@ -88,6 +96,9 @@ class UnitOfWork:
     settings: SettingsRepository
     feedback: FeedbackRepository
     state: JournalStateRepository
+    mail: MailRepository
+    sender_rules: SenderRuleRepository
+    mail_sources: MailSourceRepository
     cool_downs: CoolDownRepository
     feedback_requests: FeedbackRequestRepository
     drafts: DraftRepository

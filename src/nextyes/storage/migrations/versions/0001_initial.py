@@ -763,6 +763,7 @@ def upgrade() -> None:
         sa.Column("review_reason", sa.Text(), nullable=True),
         sa.Column("snippet", sa.Text(), nullable=True),
         sa.Column("body", sa.Text(), nullable=True),
+        sa.Column("details", sa.Text(), nullable=True),
         sa.Column("event_id", sa.Integer(), nullable=True),
         sa.Column("imported_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(

@@ -1,0 +1,88 @@
+"""Job email as the journal sees it: what was read from a message and what became of it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+from nextyes.domain.mail_labels import MailLabel
+from nextyes.domain.stages import Stage
+
+
+class MailStatus(StrEnum):
+    """What an import did with a message."""
+
+    APPLIED = "applied"  # the journal changed: an application created, moved or closed
+    LINKED = "linked"  # matched to an application that already knew this
+    NOTED = "noted"  # job mail with nothing to change (recruiter outreach)
+    SKIPPED = "skipped"  # not about the job search
+    REVIEW = "review"  # waiting for `nextyes mail review`
+    IGNORED = "ignored"  # set aside in review
+
+
+STAGE_FOR_LABEL: dict[MailLabel, Stage] = {
+    MailLabel.APPLICATION_RECEIVED: Stage.APPLIED,
+    MailLabel.ASSESSMENT: Stage.ASSESSMENT,
+    MailLabel.INTERVIEW: Stage.INTERVIEW,
+    MailLabel.OFFER: Stage.OFFER,
+    MailLabel.REJECTION: Stage.REJECTED,
+}
+"""The stage a message of each label moves an application to."""
+
+PIPELINE_LABELS = frozenset(STAGE_FOR_LABEL)
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysedMail:
+    """Everything an import needs from one message, already classified and extracted."""
+
+    message_key: str
+    message_id: str | None
+    received_at: datetime | None
+    sender: str
+    sender_address: str
+    sender_domain: str
+    subject: str
+    label: MailLabel
+    confidence: float
+    company: str | None = None
+    role: str | None = None
+    via_ats: bool = False
+    interview_at: tuple[datetime, ...] = ()
+    reached_stage: str | None = None
+    reasons: tuple[str, ...] = ()
+    snippet: str = ""
+    body: str | None = None
+    defects: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class StoredMail:
+    """A message as the journal keeps it (bodies only when the user opted in)."""
+
+    id: int
+    message_key: str
+    received_at: datetime | None
+    sender: str | None
+    sender_domain: str | None
+    subject: str | None
+    label: MailLabel
+    confidence: float
+    company: str | None
+    role: str | None
+    status: MailStatus
+    review_reason: str | None
+    application_id: int | None
+    snippet: str | None
+    details: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class SenderRule:
+    """What the user taught nextyes about one sender in review."""
+
+    sender: str
+    company: str | None = None
+    label: MailLabel | None = None
+    ignore: bool = False

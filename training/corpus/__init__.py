@@ -1,0 +1,1 @@
+"""The project's own labelled job-email corpus, composed from hand-written fragments."""
