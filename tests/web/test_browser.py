@@ -279,6 +279,7 @@ def test_every_page_of_a_demo_journal_in_the_browser(page: Any, live: Live) -> N
         "insights": "/insights",
         "plan-demo": "/plan",
         "practice": "/practice",
+        "mail": "/mail",
         "not-found": "/nowhere",
     }
     for name, path in pages.items():

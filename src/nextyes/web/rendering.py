@@ -31,6 +31,7 @@ NAV: list[tuple[str, str]] = [
     ("/contacts", "People"),
     ("/wins", "Wins"),
     ("/journal", "Journal"),
+    ("/mail", "Mail"),
     ("/settings", "Settings"),
 ]
 

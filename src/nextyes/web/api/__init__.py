@@ -8,6 +8,7 @@ from nextyes.web.api import (
     applications,
     contacts,
     learning,
+    mail,
     momentum,
     records,
     recovery,
@@ -16,5 +17,5 @@ from nextyes.web.api import (
 from nextyes.web.schemas.types import ERRORS
 
 router = APIRouter(prefix="/api/v1", responses=ERRORS)
-for module in (applications, records, recovery, contacts, momentum, learning, settings):
+for module in (applications, records, recovery, contacts, momentum, learning, mail, settings):
     router.include_router(module.router)

@@ -10,6 +10,7 @@ from nextyes.web.pages import (
     contacts,
     dashboard,
     learning,
+    mail,
     momentum,
     records,
     recovery,
@@ -18,6 +19,7 @@ from nextyes.web.pages import (
 
 router = APIRouter(include_in_schema=False)
 for module in (
-    dashboard, board, recovery, applications, records, contacts, momentum, learning, settings,
+    dashboard, board, recovery, applications, records, contacts, momentum, learning, mail,
+    settings,
 ):  # fmt: skip
     router.include_router(module.router)
