@@ -24,7 +24,10 @@ def test_the_readme_has_a_tour() -> None:
 
 
 @pytest.mark.parametrize("tour", _tours(), ids=lambda t: t[0][:40])
-def test_every_tour_command_runs(tour: list[str], run: Cli, tmp_path: Path) -> None:
+def test_every_tour_command_runs(
+    tour: list[str], run: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(README.parent)  # the tour's paths are relative to the repository
     for line in tour:
         args = shlex.split(line.replace("/tmp/nextyes-demo", str(tmp_path / "demo")))
         assert args[0] == "nextyes"

@@ -63,7 +63,8 @@ def render_today_momentum(sections: Mapping[str, Any]) -> None:
     say(words["today"]["this_week"], style="bold")
     count = int(wins.get("this_week", 0))
     if count:
-        say(content.fill(words["today"]["wins_count"], count=count))
+        key = "wins_count_one" if count == 1 else "wins_count"
+        say(content.fill(words["today"][key], count=count))
         for item in wins["items"]:
             say(f"  ★ {item['text']}", style="good")
         if count > len(wins["items"]):

@@ -89,7 +89,8 @@ def invitations(events: Iterable[StageEvent]) -> list[StageEvent]:
 
 def comebacks(events: Iterable[StageEvent]) -> list[tuple[StageEvent, StageEvent]]:
     """(the no, the first application sent after it), over a timeline of applied and rejected
-    events. A no and an application on the same day count: sending one that day is a comeback."""
+    events. A no and an application on the same day count: sending one that day is a comeback.
+    The application must be another one: a no can never be its own comeback."""
     order = {Stage.REJECTED: 0, Stage.APPLIED: 1}
     timeline = sorted(
         (e for e in events if e.stage in order and not e.correction),
@@ -100,7 +101,7 @@ def comebacks(events: Iterable[StageEvent]) -> list[tuple[StageEvent, StageEvent
     for event in timeline:
         if event.stage is Stage.REJECTED:
             pending = event
-        elif pending is not None:
+        elif pending is not None and event.application_id != pending.application_id:
             found.append((pending, event))
             pending = None
     return found

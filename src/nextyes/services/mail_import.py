@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from itertools import islice
 
-from nextyes.domain.errors import NextyesError
+from nextyes.domain.errors import InvalidInput, NextyesError
 from nextyes.domain.mail import STAGE_FOR_LABEL, AnalysedMail, MailStatus, SenderRule
 from nextyes.domain.mail_labels import MailLabel
 from nextyes.domain.models import Application, NewApplication, Origin
@@ -160,6 +160,14 @@ class Importer:
             return Outcome(
                 MailStatus.REVIEW, review_reason="No company named; say which application it is."
             )
+        created = self.create_from(mail)
+        return Outcome(MailStatus.APPLIED, created.id, effect="created")
+
+    def create_from(self, mail: AnalysedMail) -> Application:
+        """A new application for the company and role the message names, applied on its day
+        (the earliest the journal can know of)."""
+        if not mail.company:
+            raise InvalidInput("The email does not name the company; say which application it is.")
         created = add_application(
             self.uow,
             NewApplication(
@@ -172,7 +180,7 @@ class Importer:
             origin=Origin.MAIL,
         )
         self._remember(mail, created)
-        return Outcome(MailStatus.APPLIED, created.id, effect="created")
+        return created
 
     def _progress(self, mail: AnalysedMail, application: Application) -> Outcome:
         target = STAGE_FOR_LABEL[mail.label]

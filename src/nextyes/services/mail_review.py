@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from nextyes.domain.errors import InvalidInput, NotFound
-from nextyes.domain.mail import AnalysedMail, MailStatus, SenderRule, StoredMail
+from nextyes.domain.mail import STAGE_FOR_LABEL, AnalysedMail, MailStatus, SenderRule, StoredMail
 from nextyes.domain.mail_labels import MailLabel
 from nextyes.services.applications import get_application
 from nextyes.services.mail_import import Importer, Outcome
@@ -98,6 +98,18 @@ def settle(
                 )
         importer = Importer(uow, now)
         outcome = importer.decide(mail, application=application)
+        if (
+            outcome.status is MailStatus.REVIEW
+            and outcome.application_id is None
+            and application is None
+            and mail.company
+            and mail.label in STAGE_FOR_LABEL
+        ):
+            # Accepting news from a company the journal does not know yet: the application was
+            # sent before the journal began, so it is added from the email, then moved on.
+            created = importer.create_from(mail)
+            outcome = importer.decide(mail, application=created)
+            outcome = replace(outcome, effect=f"added-{outcome.effect or outcome.status.value}")
         if outcome.status is MailStatus.REVIEW:
             hint = (
                 " Say which application it is with --application ID (`nextyes list` shows the "
