@@ -26,6 +26,11 @@ def company_key(name: str) -> str:
     return key or name.strip().lower()
 
 
+def typed_key(text: str) -> str:
+    """What a user typed, as a lookup key: "Final-round", " final_round " -> "final round"."""
+    return " ".join(text.strip().lower().replace("-", " ").replace("_", " ").split())
+
+
 def clean_text(value: str | None) -> str | None:
     """Trim a free-text field; an empty one becomes None."""
     if value is None:

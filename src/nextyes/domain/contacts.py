@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from nextyes.domain.companies import typed_key
 from nextyes.domain.errors import InvalidInput
 from nextyes.domain.models import SUPPORT_CIRCLE, Contact, Relation
 
@@ -41,7 +42,7 @@ _RELATION_ALIASES = {
 
 
 def parse_relation(text: str) -> Relation:
-    key = " ".join(text.strip().lower().replace("-", " ").replace("_", " ").split())
+    key = typed_key(text)
     if key in _RELATION_ALIASES:
         return _RELATION_ALIASES[key]
     try:

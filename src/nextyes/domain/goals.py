@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import NamedTuple
 
+from nextyes.domain.companies import typed_key
 from nextyes.domain.errors import InvalidInput
 
 MAX_TARGET = 100
@@ -56,7 +57,7 @@ _METRIC_ALIASES = {
 
 
 def parse_metric(text: str) -> Metric:
-    key = " ".join(text.strip().lower().replace("-", " ").replace("_", " ").split())
+    key = typed_key(text)
     if key in _METRIC_ALIASES:
         return _METRIC_ALIASES[key]
     names = ", ".join(m.value for m in Metric)

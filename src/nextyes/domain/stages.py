@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from nextyes.domain.companies import typed_key
 from nextyes.domain.errors import Conflict, InvalidInput
 
 
@@ -80,7 +81,7 @@ LABELS: dict[Stage, str] = {
 
 def parse_stage(text: str) -> Stage:
     """A stage from what a user typed ("Final", "final round", "phone screen")."""
-    key = " ".join(text.strip().lower().replace("-", " ").replace("_", " ").split())
+    key = typed_key(text)
     aliases = {
         "final round": Stage.FINAL,
         "phone screen": Stage.SCREENING,

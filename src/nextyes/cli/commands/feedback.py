@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -24,6 +25,24 @@ if TYPE_CHECKING:
 
 TONES = click.Choice([t.value for t in Tone])
 AS_CHOICES = click.Choice(["text", "mailto", "eml"])
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def draft_output_options(f: F) -> F:
+    """--as text|mailto|eml and --out FILE, shared by every command that drafts an email."""
+    f = click.option(
+        "--out",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Where to write the .eml (default: drafts/ in your home).",
+    )(f)
+    return click.option(
+        "--as",
+        "as_",
+        type=AS_CHOICES,
+        default="text",
+        show_default=True,
+        help="Print it, print a mailto: link, or write an .eml draft.",
+    )(f)
 
 
 @click.group()
@@ -49,19 +68,7 @@ def feedback() -> None:
     metavar="TEXT",
     help='Something from the interview to mention, e.g. "the SQL case study".',
 )
-@click.option(
-    "--as",
-    "as_",
-    type=AS_CHOICES,
-    default="text",
-    show_default=True,
-    help="Print it, print a mailto: link, or write an .eml draft.",
-)
-@click.option(
-    "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Where to write the .eml (default: drafts/ in your home).",
-)
+@draft_output_options
 @format_option("text", "json")
 @pass_app
 def request(

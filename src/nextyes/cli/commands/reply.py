@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from nextyes.cli.commands.feedback import AS_CHOICES, TONES, draft_json
+from nextyes.cli.commands.feedback import TONES, draft_json, draft_output_options
 from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.output import emit_json, format_option, say
 
@@ -23,19 +23,7 @@ from nextyes.cli.output import emit_json, format_option, say
 @click.option("--tone", type=TONES, help="warm (default), formal or brief.")
 @click.option("--ask-future-roles", is_flag=True, help="Ask to be considered for future roles.")
 @click.option("--connect", is_flag=True, help="Add a short note about staying in touch.")
-@click.option(
-    "--as",
-    "as_",
-    type=AS_CHOICES,
-    default="text",
-    show_default=True,
-    help="Print it, print a mailto: link, or write an .eml draft.",
-)
-@click.option(
-    "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Where to write the .eml (default: drafts/ in your home).",
-)
+@draft_output_options
 @format_option("text", "json")
 @pass_app
 def reply(
