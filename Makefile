@@ -1,5 +1,5 @@
 # nextyes: two commands to know.
-#   make run   - set up .venv, install nextyes, and start it on your own journal
+#   make run   - set up .venv, install nextyes, and open it in your browser on your own journal
 #   make test  - ruff (lint + format), mypy, the import-layer contract and pytest
 
 PYTHON ?= python3
@@ -17,8 +17,7 @@ $(STAMP): pyproject.toml constraints.txt
 	@touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/nextyes --help
-	$(BIN)/nextyes today
+	$(BIN)/nextyes web
 
 test: lint typecheck contracts pytest
 

@@ -18,6 +18,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "demo": ("nextyes.cli.commands.demo", "demo", "Fill this home with a realistic demo journal."),
     "settings": ("nextyes.cli.commands.settings", "settings", "Show or change your settings."),
     "db": ("nextyes.cli.commands.db", "db", "Database upkeep (PostgreSQL upgrades)."),
+    "web": ("nextyes.cli.commands.web", "web", "Open the local web app on 127.0.0.1."),
     "mail": (
         "nextyes.cli.commands.mail",
         "mail",

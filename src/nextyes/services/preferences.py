@@ -193,12 +193,27 @@ def set_preference(uow: UnitOfWork, key: str, raw: str, now: datetime) -> Any:
     return value
 
 
+def set_preferences(uow: UnitOfWork, values: Mapping[str, str], now: datetime) -> dict[str, Any]:
+    """Change several settings at once: all of them, or none when one value is wrong."""
+    parsed = {_known(key).key: _known(key).parse(raw) for key, raw in values.items()}
+    with uow:
+        for key, value in parsed.items():
+            uow.settings.set(key, value, now)
+        uow.commit()
+    return parsed
+
+
 def reset_preference(uow: UnitOfWork, key: str) -> Any:
     preference = _known(key)
     with uow:
         uow.settings.unset(preference.key)
         uow.commit()
     return preference.default
+
+
+def preference(key: str) -> Preference:
+    """The setting a user's spelling of its name means ("upcoming-days" too)."""
+    return _known(key)
 
 
 def _known(key: str) -> Preference:

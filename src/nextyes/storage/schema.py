@@ -114,7 +114,7 @@ applications = sa.Table(
     sa.Column("referral_contact_id", sa.Integer, sa.ForeignKey("contacts.id", ondelete="SET NULL")),
     _created(),
     sa.Column("updated_at", Moment, nullable=False),
-    sa.Index(None, "owner_id", "stage"),
+    sa.Index(None, "owner_id", "stage", "last_activity_on"),
     sa.Index(None, "owner_id", "last_activity_on"),
     sa.Index(None, "owner_id", "company_key"),
     sa.Index(None, "owner_id", "applied_on"),

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
         ReflectionRepository,
     )
     from nextyes.storage.repositories.settings import SettingsRepository
+    from nextyes.storage.repositories.state import JournalStateRepository
     from nextyes.storage.repositories.stories import StoryRepository
     from nextyes.storage.repositories.wellbeing import CareRepository, MoodRepository, WhyRepository
     from nextyes.storage.repositories.wins import WinRepository
@@ -59,6 +60,7 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "contacts": ("contacts", "ContactRepository"),
     "settings": ("settings", "SettingsRepository"),
     "feedback": ("feedback", "FeedbackRepository"),
+    "state": ("state", "JournalStateRepository"),
     "mail": ("mail", "MailRepository"),
     "sender_rules": ("mail", "SenderRuleRepository"),
     "mail_sources": ("mail", "MailSourceRepository"),
@@ -95,6 +97,7 @@ class UnitOfWork:
     contacts: ContactRepository
     settings: SettingsRepository
     feedback: FeedbackRepository
+    state: JournalStateRepository
     mail: MailRepository
     sender_rules: SenderRuleRepository
     mail_sources: MailSourceRepository

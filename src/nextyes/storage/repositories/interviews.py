@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from nextyes.domain.models import Interview, InterviewKind, NewInterview, Question
 from nextyes.storage.convert import as_bool, as_date, as_time_or_none, from_json, to_json
@@ -106,6 +107,37 @@ class InterviewRepository(Repository):
                 {"notes": notes, "id": interview_id, "owner": self.owner_id},
             )
 
+    def update(self, interview_id: int, fields: dict[str, Any]) -> None:
+        """Change some of an interview's details (the keys are NewInterview's field names)."""
+        allowed = {
+            "round", "kind", "scheduled_on", "scheduled_time", "duration_minutes", "location",
+            "interviewers", "notes",
+        }  # fmt: skip
+        unknown = set(fields) - allowed
+        if unknown:
+            raise ValueError(f"not editable: {sorted(unknown)}")
+        values = dict(fields)
+        if "kind" in values:
+            values["kind"] = values["kind"].value
+        if "scheduled_time" in values and values["scheduled_time"] is not None:
+            values["scheduled_time"] = values["scheduled_time"].strftime("%H:%M")
+        if "interviewers" in values:
+            people = list(values["interviewers"] or ())
+            values["interviewers"] = to_json(people) if people else None
+        if not values:
+            return
+        sets = ", ".join(f"{name} = :{name}" for name in values)
+        self.db.execute(
+            f"UPDATE interviews SET {sets} WHERE id = :id AND owner_id = :owner",
+            {**values, "id": interview_id, "owner": self.owner_id},
+        )
+
+    def delete(self, interview_id: int) -> None:
+        self.db.execute(
+            "DELETE FROM interviews WHERE id = :id AND owner_id = :owner",
+            {"id": interview_id, "owner": self.owner_id},
+        )
+
 
 class QuestionRepository(Repository):
     def add(
@@ -155,4 +187,34 @@ class QuestionRepository(Repository):
         return self.db.execute(
             "UPDATE interview_questions SET hard = :hard WHERE id = :id AND owner_id = :owner",
             {"hard": hard, "id": question_id, "owner": self.owner_id},
+        )
+
+    def get(self, question_id: int) -> Question | None:
+        row = self.db.one(
+            f"SELECT {QUESTION_COLUMNS} FROM interview_questions WHERE id = :id "
+            "AND owner_id = :owner",
+            {"id": question_id, "owner": self.owner_id},
+        )
+        return None if row is None else to_question(row)
+
+    def update(
+        self, question_id: int, text: str, hard: bool, notes: str | None, interview_id: int | None
+    ) -> None:
+        self.db.execute(
+            "UPDATE interview_questions SET text = :text, hard = :hard, notes = :notes, "
+            "interview_id = :interview WHERE id = :id AND owner_id = :owner",
+            {
+                "text": text,
+                "hard": hard,
+                "notes": notes,
+                "interview": interview_id,
+                "id": question_id,
+                "owner": self.owner_id,
+            },
+        )
+
+    def delete(self, question_id: int) -> None:
+        self.db.execute(
+            "DELETE FROM interview_questions WHERE id = :id AND owner_id = :owner",
+            {"id": question_id, "owner": self.owner_id},
         )

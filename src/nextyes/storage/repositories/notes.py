@@ -44,3 +44,23 @@ class NoteRepository(Repository):
             {"app": application_id, "owner": self.owner_id},
         )
         return [to_note(row) for row in rows]
+
+    def get(self, note_id: int) -> Note | None:
+        row = self.db.one(
+            "SELECT id, application_id, written_on, text, private FROM notes "
+            "WHERE id = :id AND owner_id = :owner",
+            {"id": note_id, "owner": self.owner_id},
+        )
+        return None if row is None else to_note(row)
+
+    def update(self, note_id: int, text: str, private: bool) -> None:
+        self.db.execute(
+            "UPDATE notes SET text = :text, private = :private WHERE id = :id AND owner_id = :owner",
+            {"text": text, "private": private, "id": note_id, "owner": self.owner_id},
+        )
+
+    def delete(self, note_id: int) -> None:
+        self.db.execute(
+            "DELETE FROM notes WHERE id = :id AND owner_id = :owner",
+            {"id": note_id, "owner": self.owner_id},
+        )

@@ -286,7 +286,9 @@ def upgrade() -> None:
             unique=False,
         )
         batch_op.create_index(
-            batch_op.f("ix_applications_owner_id_stage"), ["owner_id", "stage"], unique=False
+            batch_op.f("ix_applications_owner_id_stage_last_activity_on"),
+            ["owner_id", "stage", "last_activity_on"],
+            unique=False,
         )
 
     op.create_table(
@@ -948,7 +950,7 @@ def downgrade() -> None:
 
     op.drop_table("application_contacts")
     with op.batch_alter_table("applications", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_applications_owner_id_stage"))
+        batch_op.drop_index(batch_op.f("ix_applications_owner_id_stage_last_activity_on"))
         batch_op.drop_index(batch_op.f("ix_applications_owner_id_last_activity_on"))
         batch_op.drop_index(batch_op.f("ix_applications_owner_id_company_key"))
         batch_op.drop_index(batch_op.f("ix_applications_owner_id_applied_on"))

@@ -1,0 +1,111 @@
+"""One way to answer a problem: JSON with a message under /api, an HTML page elsewhere.
+
+A NextyesError is something the user can fix: its message becomes a 4xx answer as it is.
+Anything unexpected is logged to the home's `logs/` folder and answered with a short apology.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from nextyes.errors import Conflict, JournalBusy, NextyesError, NotFound
+from nextyes.web.rendering import page, state_of, words
+
+log = logging.getLogger("nextyes.web")
+
+STATUS: tuple[tuple[type[NextyesError], int], ...] = (
+    (NotFound, 404),
+    (Conflict, 409),
+    (JournalBusy, 423),
+)
+HTTP_MESSAGES = {404: "not_found", 405: "wrong_method"}
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(NextyesError, _nextyes_error)  # type: ignore[arg-type]
+    app.add_exception_handler(RequestValidationError, _invalid_request)  # type: ignore[arg-type]
+    app.add_exception_handler(HTTPException, _http_error)  # type: ignore[arg-type]
+    app.add_exception_handler(Exception, _unexpected)
+
+
+def answer(
+    request: Request, status: int, message: str, errors: Sequence[dict[str, Any]] = ()
+) -> Response:
+    if request.url.path.startswith("/api/"):
+        body: dict[str, Any] = {"message": message}
+        if errors:
+            body["errors"] = list(errors)
+        return JSONResponse(body, status_code=status)
+    return page(request, "error.html", {"status": status, "message": message}, status=status)
+
+
+def status_for(exc: NextyesError) -> int:
+    for kind, status in STATUS:
+        if isinstance(exc, kind):
+            return status
+    return 400
+
+
+async def _nextyes_error(request: Request, exc: NextyesError) -> Response:
+    return answer(request, status_for(exc), exc.message)
+
+
+async def _invalid_request(request: Request, exc: RequestValidationError) -> Response:
+    problems = [_problem(error) for error in exc.errors()]
+    message = words("values", "refused", problems="; ".join(p["message"] for p in problems))
+    status = 422 if request.url.path.startswith("/api/") else 400
+    return answer(request, status, message, problems)
+
+
+def _problem(error: Any) -> dict[str, Any]:
+    where = [str(part) for part in error.get("loc", ()) if part not in ("body", "query", "path")]
+    field = ".".join(where) or "the request"
+    text = str(error.get("msg", "is not valid"))
+    if error.get("type") == "json_invalid":
+        return {"field": "body", "message": "the body is not valid JSON"}
+    if error.get("type") == "missing":
+        return {"field": field, "message": f"{field} is required"}
+    text = text[0].lower() + text[1:] if text else text
+    return {"field": field, "message": f"{field}: {text}"}
+
+
+async def _http_error(request: Request, exc: HTTPException) -> Response:
+    message = (
+        exc.detail
+        if isinstance(exc.detail, str) and exc.status_code not in HTTP_MESSAGES
+        else (HTTP_MESSAGES.get(exc.status_code, "That request could not be answered."))
+    )
+    response = answer(request, exc.status_code, message)
+    if exc.headers:
+        response.headers.update(exc.headers)
+    return response
+
+
+async def _unexpected(request: Request, exc: Exception) -> Response:
+    where = _write_log(request, exc)
+    return answer(request, 500, words("unexpected", "refused", where=where))
+
+
+def _write_log(request: Request, exc: Exception) -> str:
+    try:
+        folder = state_of(request).settings.logs_dir
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"web-crash-{datetime.now():%Y%m%d-%H%M%S-%f}.log"
+        path.write_text(
+            f"{request.method} {request.url.path}\n" + "".join(traceback.format_exception(exc)),
+            encoding="utf-8",
+        )
+        return str(path)
+    except OSError:
+        log.exception("unexpected error (no log file could be written)")
+        return "(no log file could be written)"

@@ -1,0 +1,90 @@
+"""Reading HTML form values: empty fields, dates and times the way people type them."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from enum import Enum
+from typing import Annotated, TypeVar
+
+from fastapi import Form
+
+from nextyes.domain.dates import parse_date
+from nextyes.errors import InvalidInput
+
+E = TypeVar("E", bound=Enum)
+
+# Form fields arrive as text; an empty field is "not given".
+FormText = Annotated[str, Form(max_length=20_000)]
+
+
+def optional(text: str | None) -> str | None:
+    value = (text or "").strip()
+    return value or None
+
+
+def day(text: str | None, today: date, default: date | None = None) -> date | None:
+    """2026-11-03 (a date picker), or today, yesterday, "3 days ago"; empty gives `default`."""
+    value = optional(text)
+    return default if value is None else parse_date(value, today)
+
+
+def clock(text: str | None) -> time | None:
+    value = optional(text)
+    if value is None:
+        return None
+    try:
+        return time.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput(f"'{value}' is not a time of day. Give it as 14:30.") from None
+
+
+def number(text: str | None, what: str, low: int, high: int) -> int | None:
+    value = optional(text)
+    if value is None:
+        return None
+    try:
+        result = int(value)
+    except ValueError:
+        raise InvalidInput(f"The {what} should be a whole number from {low} to {high}.") from None
+    if not low <= result <= high:
+        raise InvalidInput(f"The {what} should be from {low} to {high}.")
+    return result
+
+
+def choice(text: str | None, kind: type[E], what: str) -> E | None:
+    """One of an enum's values; empty gives None."""
+    value = optional(text)
+    if value is None:
+        return None
+    try:
+        return kind(value)
+    except ValueError:
+        allowed = ", ".join(str(m.value) for m in kind)
+        raise InvalidInput(f"'{value}' is not a {what}. Choose one of: {allowed}.") from None
+
+
+def names(text: str | None) -> tuple[str, ...]:
+    """A comma-separated list of names."""
+    return tuple(n.strip() for n in (text or "").split(",") if n.strip())
+
+
+def local_path(target: str | None, fallback: str) -> str:
+    """Where to go back to after a form: only an address inside this app."""
+    value = (target or "").strip()
+    if value.startswith("/") and not value.startswith("//") and "\\" not in value:
+        return value
+    return fallback
+
+
+def moment(value: datetime | str | None, now: datetime) -> datetime:
+    """A moment no later than `now` (a time without a zone is taken as local; bad text is now)."""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            return now
+    if value is None:
+        return now
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=now.tzinfo)
+    return min(value, now)

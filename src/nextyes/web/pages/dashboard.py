@@ -1,0 +1,36 @@
+"""The dashboard, and the charts pages embed (SVG, cached per journal version)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+
+from nextyes.errors import NotFound
+from nextyes.web import views
+from nextyes.web.charts import render_svg
+from nextyes.web.deps import WebDep
+from nextyes.web.rendering import page
+
+router = APIRouter()
+SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'"
+
+
+@router.get("/", response_class=HTMLResponse)
+async def dashboard(request: Request, web: WebDep) -> HTMLResponse:
+    """This week, what is due, and the shape of the search so far."""
+    return page(request, "dashboard.html", {"body": views.dashboard_html(web)})
+
+
+@router.get("/charts/{name}.svg")
+async def chart(web: WebDep, name: str, v: str = "") -> Response:
+    """One chart as SVG. Addresses carry the journal version, so a browser may keep them."""
+    if name not in views.CHART_NAMES:
+        raise NotFound(f"There is no chart called {name}.")
+    version = web.version()
+    svg = web.cache.get(f"svg:{name}", (version,), lambda: render_svg(views.chart(web, name)))
+    fresh = v == version
+    headers = {
+        "Content-Security-Policy": SVG_POLICY,
+        "Cache-Control": "private, max-age=31536000, immutable" if fresh else "no-cache",
+    }
+    return Response(svg, media_type="image/svg+xml", headers=headers)

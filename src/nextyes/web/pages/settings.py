@@ -1,0 +1,39 @@
+"""Settings: every preference, with what it does, changed together."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+
+from nextyes.domain.goals import Metric
+from nextyes.services import preferences as service
+from nextyes.services.goals import goal_statuses
+from nextyes.services.why import show_why
+from nextyes.web.deps import WebDep
+from nextyes.web.rendering import page, redirect, words
+
+router = APIRouter()
+
+
+@router.get("/settings", response_class=HTMLResponse)
+async def settings(request: Request, web: WebDep) -> HTMLResponse:
+    rows = service.describe(service.read_preferences(web.uow()))
+    running = goal_statuses(web.uow(), web.today())
+    return page(
+        request,
+        "settings.html",
+        {
+            "rows": rows,
+            "goals": running,
+            "metrics": list(Metric),
+            "why": show_why(web.uow(), web.today()),
+        },
+    )
+
+
+@router.post("/settings")
+async def save_settings(request: Request, web: WebDep) -> Response:
+    form = await request.form()
+    values = {k: str(v) for k, v in form.items() if k in service.PREFERENCES}
+    service.set_preferences(web.uow(), values, web.now())
+    return redirect("/settings", words("settings"))

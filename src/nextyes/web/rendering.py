@@ -1,0 +1,111 @@
+"""Server-rendered pages: one Jinja environment per app, every value escaped."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote, unquote
+
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse
+
+from nextyes.domain.dates import describe_day
+from nextyes.domain.stages import Stage
+
+if TYPE_CHECKING:
+    import jinja2
+
+    from nextyes.web.state import WebState
+
+FLASH_COOKIE = "nextyes_flash"
+# (address, label): the main navigation, in order. Features add their pages here.
+NAV: list[tuple[str, str]] = [
+    ("/", "Dashboard"),
+    ("/board", "Board"),
+    ("/applications", "Applications"),
+    ("/insights", "Insights"),
+    ("/plan", "Plan"),
+    ("/contacts", "People"),
+    ("/wins", "Wins"),
+    ("/journal", "Journal"),
+    ("/mail", "Mail"),
+    ("/settings", "Settings"),
+]
+
+
+def environment() -> jinja2.Environment:
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("nextyes.web", "templates"),
+        autoescape=True,  # every template, whatever its name: user text is always escaped
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
+    env.filters["day"] = long_day
+    env.filters["short_day"] = short_day
+    env.filters["iso"] = lambda d: d.isoformat() if d else ""
+    env.filters["stage_label"] = lambda s: Stage(s).label
+    env.globals["static"] = static_url
+    env.globals["describe_day"] = describe_day
+    env.globals["nav"] = NAV
+    return env
+
+
+def long_day(day: date | None) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}" if day else ""
+
+
+def short_day(day: date | None) -> str:
+    return f"{day.day} {day:%b %Y}" if day else ""
+
+
+@cache
+def static_url(name: str) -> str:
+    """The address of a static file, with its content's digest so browsers refetch changes."""
+    data = resources.files("nextyes.web").joinpath("static", name).read_bytes()
+    return f"/static/{name}?v={hashlib.sha256(data).hexdigest()[:10]}"
+
+
+def state_of(request: Request) -> WebState:
+    state: WebState = request.app.state.nextyes
+    return state
+
+
+def page(
+    request: Request, template: str, context: dict[str, Any], status: int = 200
+) -> HTMLResponse:
+    state = state_of(request)
+    flash = request.cookies.get(FLASH_COOKIE)
+    values = {
+        "csrf": request.scope.get("state", {}).get("csrf_token", ""),
+        "today": state.today(),
+        "path": request.url.path,
+        "flash": unquote(flash)[:500] if flash else None,
+        **context,
+    }
+    text = state.templates.get_template(template).render(values)
+    response = HTMLResponse(text, status_code=status)
+    if flash:
+        response.delete_cookie(FLASH_COOKIE, httponly=True, samesite="lax")
+    return response
+
+
+def words(key: str, section: str = "saved", **values: object) -> str:
+    """A sentence from content/web.toml, filled in."""
+    from nextyes import content
+
+    return content.fill(content.load("web")[section][key], **values)
+
+
+def redirect(to: str, flash: str | None = None) -> RedirectResponse:
+    """See-other after a form: the next page shows `flash` once."""
+    response = RedirectResponse(to, status_code=303)
+    if flash:
+        response.set_cookie(FLASH_COOKIE, quote(flash[:500]), httponly=True, samesite="lax")
+    return response

@@ -1,0 +1,1 @@
+"""The JSON API's schemas (pydantic): XCreate, XUpdate and XPublic per feature."""

@@ -1,0 +1,42 @@
+"""Mail waiting for review, in the JSON API."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict
+
+from nextyes.domain.mail_labels import MailLabel
+from nextyes.web.schemas.types import Name, RefId
+
+
+class MailPublic(BaseModel):
+    id: int
+    received_at: datetime | None
+    sender: str | None
+    subject: str | None
+    label: MailLabel
+    company: str | None
+    role: str | None
+    review_reason: str | None
+    snippet: str | None
+
+
+class MailSettleCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    label: MailLabel | None = None
+    application_id: RefId | None = None
+    company: Name | None = None
+
+
+class MailIgnoreCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    always: bool = False
+
+
+class MailOutcomePublic(BaseModel):
+    status: str
+    effect: str | None
+    application_id: int | None

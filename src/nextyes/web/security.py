@@ -1,0 +1,212 @@
+"""Safety even on localhost: the Host check, CSRF tokens and protective headers.
+
+- Only the app's own Host (127.0.0.1, localhost or [::1] with its port) is served, so a web page
+  that rebinds its DNS name to 127.0.0.1 cannot read the journal.
+- Every browser gets a random session cookie (HttpOnly, SameSite=Lax). Its CSRF token is an HMAC
+  of that cookie under a secret the app draws when it starts. Every state-changing request
+  (POST, PUT, PATCH, DELETE; forms and the JSON API alike) must carry the token, in the
+  `csrf_token` form field or the `X-CSRF-Token` header. Pages embed it; scripts get it from
+  `GET /api/v1/session`. Tokens never appear in URLs.
+- Responses carry a strict Content-Security-Policy (no inline script or style, nothing from
+  elsewhere), and personal pages are not stored by the browser's cache.
+
+This is a plain ASGI middleware: it runs before routing, for every request, at little cost.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import html
+import json
+import re
+import secrets
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+from urllib.parse import parse_qs
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+SESSION_COOKIE = "nextyes_session"
+CSRF_FIELD = "csrf_token"
+CSRF_HEADER = "X-CSRF-Token"
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+MAX_FORM_BYTES = 2_000_000
+_SESSION_SHAPE = re.compile(r"^[A-Za-z0-9_-]{32}$")
+
+PAGE_POLICY = (
+    "default-src 'none'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+BASE_HEADERS = (
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"same-origin"),  # no-referrer would make forms send Origin: null
+    (b"cross-origin-opener-policy", b"same-origin"),
+    (b"cross-origin-resource-policy", b"same-origin"),
+)
+
+
+def csrf_token(secret: bytes, session: str) -> str:
+    return hmac.new(secret, session.encode("ascii"), hashlib.sha256).hexdigest()
+
+
+def own_hosts(port: int) -> frozenset[str]:
+    names = ("127.0.0.1", "localhost", "[::1]")
+    hosts = {f"{name}:{port}" for name in names}
+    if port == 80:
+        hosts.update(names)
+    return frozenset(hosts)
+
+
+class Guard:
+    def __init__(self, app: ASGIApp, *, secret: bytes, port: int) -> None:
+        self.app = app
+        self.secret = secret
+        self.port = port
+        self.hosts = own_hosts(port)
+        self.origins = frozenset(f"http://{host}" for host in self.hosts)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        host = origin = submitted = cookie = None
+        content_type = ""
+        for name, value in scope["headers"]:
+            if name == b"host":
+                host = value.decode("latin-1")
+            elif name == b"cookie":
+                cookie = value.decode("latin-1")
+            elif name == b"x-csrf-token":
+                submitted = value.decode("latin-1")
+            elif name == b"origin":
+                origin = value.decode("latin-1")
+            elif name == b"content-type":
+                content_type = value.decode("latin-1").lower()
+        if host not in self.hosts:
+            await refuse(scope, send, 421, _said("host", port=self.port))
+            return
+        session = _session_from(cookie)
+        fresh = session is None
+        if session is None:
+            session = secrets.token_urlsafe(24)
+        expected = csrf_token(self.secret, session)
+        scope.setdefault("state", {})["csrf_token"] = expected
+        if scope["method"] not in SAFE_METHODS:
+            if origin is not None and origin not in self.origins:
+                await refuse(scope, send, 403, _said("other_site"))
+                return
+            if submitted is None and content_type.startswith("application/x-www-form-urlencoded"):
+                body = await _read_body(receive)
+                if body is None:
+                    await refuse(scope, send, 413, _said("too_large"))
+                    return
+                submitted = _form_token(body)
+                receive = _replay(body)
+            if fresh or submitted is None or not hmac.compare_digest(submitted, expected):
+                await refuse(scope, send, 403, _said("token"))
+                return
+        path = scope["path"]
+        personal = not path.startswith(("/static/", "/charts/"))
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                present = {name.lower() for name, _ in headers}
+                headers.extend(h for h in BASE_HEADERS if h[0] not in present)
+                if b"content-security-policy" not in present:
+                    headers.append((b"content-security-policy", PAGE_POLICY.encode()))
+                if personal and b"cache-control" not in present:
+                    headers.append((b"cache-control", b"no-store"))
+                if fresh:
+                    headers.append(
+                        (
+                            b"set-cookie",
+                            f"{SESSION_COOKIE}={session}; Path=/; HttpOnly; SameSite=Lax".encode(),
+                        )
+                    )
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def _said(key: str, **values: object) -> str:
+    from nextyes import content
+
+    return content.fill(content.load("web")["refused"][key], **values)
+
+
+def _session_from(cookie: str | None) -> str | None:
+    if not cookie:
+        return None
+    for part in cookie.split(";"):
+        name, _, value = part.strip().partition("=")
+        if name == SESSION_COOKIE and _SESSION_SHAPE.match(value):
+            return value
+    return None
+
+
+async def _read_body(receive: Receive) -> bytes | None:
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            break
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > MAX_FORM_BYTES:
+            return None
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            break
+    return b"".join(chunks)
+
+
+def _form_token(body: bytes) -> str | None:
+    try:
+        values = parse_qs(body.decode("latin-1"), max_num_fields=10_000).get(CSRF_FIELD)
+    except ValueError:  # more fields than any form of ours has
+        return None
+    return values[0] if values else None
+
+
+def _replay(body: bytes) -> Receive:
+    sent = False
+
+    async def receive() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return {"type": "http.disconnect"}
+
+    return receive
+
+
+async def refuse(scope: Scope, send: Send, status: int, message: str) -> None:
+    """Answer before routing: JSON under /api, a small page elsewhere."""
+    if scope["path"].startswith("/api/"):
+        body = json.dumps({"message": message}).encode()
+        kind = b"application/json"
+    else:
+        body = (
+            "<!doctype html><html lang=en><meta charset=utf-8><title>nextyes</title>"
+            f"<main><h1>Not saved</h1><p>{html.escape(message)}</p><p><a href=/>Back to the "
+            "dashboard</a></p></main></html>"
+        ).encode()
+        kind = b"text/html; charset=utf-8"
+    headers = [
+        (b"content-type", kind),
+        (b"content-length", str(len(body)).encode()),
+        (b"content-security-policy", PAGE_POLICY.encode()),
+        *BASE_HEADERS,
+    ]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})

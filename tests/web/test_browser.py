@@ -1,0 +1,296 @@
+"""The web app in a real browser (Chromium through Playwright), with screenshots of every page.
+
+Skipped when Chromium is missing, except under CI=true, where it is required.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from nextyes.config import Settings
+from nextyes.domain.models import NewApplication
+from nextyes.domain.queries import ApplicationQuery
+from nextyes.domain.stages import Stage
+from nextyes.services import applications as svc
+from nextyes.services.demo import fill_demo
+from nextyes.services.feedback_requests import add_feedback
+from nextyes.services.journal import open_journal
+from nextyes.web.app import create_app
+from tests.conftest import IN_CI, NOW, TODAY
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
+CHROMIUM = Path("/usr/bin/chromium")
+SQL_FEEDBACK = "Your SQL answers were not strong enough; the technical skills were the gap."
+SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]  # fmt: skip
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@dataclass
+class Live:
+    url: str
+    settings: Settings
+
+
+@pytest.fixture
+def live(settings: Settings) -> Iterator[Live]:
+    """The app served by uvicorn on 127.0.0.1, in a thread, over the test's journal."""
+    import uvicorn
+
+    port = _free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(settings, port=port), host="127.0.0.1", port=port,
+                       log_level="warning", lifespan="on")
+    )  # fmt: skip
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        assert time.monotonic() < deadline, "the web app did not start"
+        time.sleep(0.02)
+    yield Live(f"http://127.0.0.1:{port}", settings)
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        if IN_CI:
+            pytest.fail(f"Chromium is required in CI but {CHROMIUM} is missing.")
+        pytest.skip(f"no Chromium at {CHROMIUM}")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium: Any, live: Live) -> Iterator[Any]:
+    context = chromium.new_context(base_url=live.url, viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(20_000)  # a busy CI machine is slow, not broken
+    expect.set_options(timeout=20_000)
+    page = context.new_page()
+    problems: list[str] = []
+
+    def on_console(message: Any) -> None:
+        # a refused form answers 4xx on purpose; the browser logs it as a failed load
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            problems.append(message.text)
+
+    def on_response(response: Any) -> None:
+        if response.status >= 400 and ("/static/" in response.url or "/charts/" in response.url):
+            problems.append(f"{response.status} {response.url}")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on("response", on_response)
+    yield page
+    context.close()
+    assert not problems, problems  # no script errors, nothing blocked by the page's policy
+
+
+AUDIT = """() => {
+  const problems = [];
+  const ids = new Map();
+  for (const el of document.querySelectorAll("[id]")) {
+    ids.set(el.id, (ids.get(el.id) || 0) + 1);
+  }
+  for (const [id, n] of ids) if (n > 1) problems.push(`id ${id} is used ${n} times`);
+  for (const el of document.querySelectorAll("input, select, textarea")) {
+    if (el.type === "hidden") continue;
+    const named = el.labels.length || el.getAttribute("aria-label") || el.getAttribute("aria-labelledby");
+    if (!named) problems.push(`${el.name} has no label`);
+  }
+  for (const img of document.querySelectorAll("img")) {
+    if (!img.hasAttribute("alt")) problems.push(`an image has no alt text: ${img.src}`);
+  }
+  for (const button of document.querySelectorAll("button, a")) {
+    if (!button.textContent.trim() && !button.getAttribute("aria-label")) problems.push("a control without a name");
+  }
+  if (document.querySelectorAll("h1").length !== 1) problems.push("not exactly one h1");
+  let level = 0;
+  for (const h of document.querySelectorAll("h1, h2, h3, h4")) {
+    const next = Number(h.tagName[1]);
+    if (next > level + 1) problems.push(`heading ${h.textContent.trim()} skips a level`);
+    level = next;
+  }
+  if (!document.documentElement.lang) problems.push("no page language");
+  return problems;
+}"""
+
+
+def audit(page: Any) -> None:
+    """Basic accessibility: labels, alt texts, names, one h1, heading order, unique ids."""
+    problems = page.evaluate(AUDIT)
+    assert not problems, (page.url, problems)
+
+
+def shot(page: Any, name: str) -> None:
+    """A screenshot for test-artifacts/, after the page passes the audit."""
+    audit(page)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def column(page: Any, stage: str) -> Any:
+    return page.locator("section.column", has=page.locator(f"#col-{stage}"))
+
+
+def test_an_application_goes_from_quick_add_to_a_no_in_the_browser(page: Any, live: Live) -> None:
+    # an earlier no whose feedback mentions a theme, so the wizard can end with a plan idea
+    journal = open_journal(live.settings)
+    for company in ("Earlier Co", "Other Co"):
+        earlier = svc.add_application(
+            journal.uow(), NewApplication(company, "Analyst", TODAY - timedelta(days=40)), NOW
+        )
+        svc.record_rejection(journal.uow(), earlier.id, TODAY - timedelta(days=30), NOW)
+        add_feedback(journal.uow(), earlier.id, SQL_FEEDBACK, TODAY - timedelta(days=29), NOW)
+    journal.close()
+    page.goto("/board")
+    shot(page, "board-empty")
+    page.get_by_label("Company").fill("Acme Robotics")
+    page.get_by_label("Role").fill("Data Analyst")
+    page.get_by_role("button", name="Add").click()
+    expect(page.locator(".flash")).to_contain_text(
+        "Acme Robotics · Data Analyst is in your journal"
+    )
+    expect(column(page, "applied")).to_contain_text("Acme Robotics")
+
+    # with a button
+    page.locator("[data-card]", has_text="Acme Robotics").get_by_role(
+        "button", name="Move on to Screening"
+    ).click()
+    expect(column(page, "screening")).to_contain_text("Acme Robotics")
+    expect(page.locator(".flash")).to_contain_text("now screening")
+
+    # with the keyboard: the card keeps the focus as it moves
+    page.get_by_role("link", name="Acme Robotics").focus()
+    page.keyboard.press("Shift+ArrowRight")
+    expect(column(page, "interview")).to_contain_text("Acme Robotics")
+    expect(page.get_by_role("link", name="Acme Robotics")).to_be_focused()
+    shot(page, "board")
+
+    page.get_by_role("link", name="Acme Robotics").click()
+    expect(page.locator(".timeline")).to_contain_text("Interview")
+    page.get_by_label("Add a note").fill("They use dbt and Looker")
+    page.get_by_role("button", name="Add note").click()
+    expect(page.locator("#notes")).to_contain_text("They use dbt and Looker")
+    shot(page, "application")
+
+    page.get_by_role("link", name="They said no").click()
+    shot(page, "rejection")
+    page.get_by_label("What they said").fill("They went with someone with more SQL experience")
+    page.get_by_label("A cool-down before anything else").select_option("none")
+    page.get_by_role("button", name="Record it").click()
+
+    # the wizard: cool-down, a feedback request with the lint's marks, a reply, a reflection
+    expect(page.locator("h2#step-h")).to_have_text("First, a breather")
+    shot(page, "wizard-cool-down")
+    page.get_by_role("link", name="When you're ready: ask for feedback").click()
+    page.get_by_label("To", exact=True).fill("Priya Natarajan")
+    page.get_by_role("button", name="Draft it").click()
+    expect(page.locator("#lint-output")).to_contain_text("Acme Robotics")
+    editor = page.get_by_label("Change it as you like")
+    editor.fill(editor.input_value() + "\nWhy did you pick the other candidate?")
+    expect(page.locator("#lint-output mark.lint")).to_have_count(1)
+    shot(page, "wizard-request")
+    page.get_by_role("button", name="I sent it").click()
+    expect(page.locator("h2#step-h")).to_have_text("A gracious reply")
+    page.get_by_role("button", name="Draft a reply").click()
+    expect(page.locator(".draft")).to_contain_text("Priya")
+    shot(page, "wizard-reply")
+    page.get_by_role("link", name="Next: reflect").click()
+    page.locator("form textarea").first.fill("I rushed the SQL part; next time I'll slow down.")
+    shot(page, "wizard-reflect")
+    page.get_by_role("button", name="Keep the reflection").click()
+    expect(page.locator("h2#step-h")).to_have_text("That's it for now")
+    shot(page, "wizard-done")
+
+    # the wizard ends with ideas from recurring themes: one becomes a plan item
+    page.get_by_role("button", name="Add to my plan").first.click()
+    expect(page.locator(".flash")).to_contain_text("In your plan")
+    page.goto("/plan")
+    expect(page.locator("#items-h + ul")).to_contain_text("planned")
+    shot(page, "plan")
+
+    page.get_by_role("link", name="Wins").click()
+    page.get_by_label("What went well").fill("Got through to an interview with Acme")
+    page.get_by_role("button", name="Keep it").click()
+    expect(page.locator(".wins")).to_contain_text("Got through to an interview with Acme")
+    page.goto("/")
+    expect(page.locator(".week")).to_contain_text("Got through to an interview with Acme")
+    shot(page, "dashboard-after-a-no")
+
+
+def test_a_mistake_in_a_form_is_explained_beside_it_keeping_what_was_typed(page: Any) -> None:
+    page.goto("/applications/new")
+    page.get_by_label("Company").fill("Acme")
+    page.get_by_label("Role").fill("Analyst")
+    page.get_by_label("Applied on").fill("2999-01-01")
+    page.get_by_role("button", name="Add to my journal").click()
+    problem = page.locator(".form-problem")
+    expect(problem).to_contain_text("in the future")
+    expect(problem).to_be_focused()
+    expect(page.get_by_label("Company")).to_have_value("Acme")
+
+
+def test_every_page_of_a_demo_journal_in_the_browser(page: Any, live: Live) -> None:
+    journal = open_journal(live.settings)
+    fill_demo(journal.uow(), NOW, count=80)
+    open_one = svc.list_applications(journal.uow(), ApplicationQuery(stages=(Stage.INTERVIEW,)))
+    journal.close()
+    pages = {
+        "application-open": f"/applications/{open_one.items[0].id}",
+        "rejection-form": f"/applications/{open_one.items[0].id}/reject",
+        "dashboard": "/",
+        "board-demo": "/board",
+        "applications": "/applications",
+        "application-new": "/applications/new",
+        "application-demo": "/applications/1",
+        "application-delete": "/applications/1/delete",
+        "settings": "/settings",
+        "wins": "/wins",
+        "journal": "/journal",
+        "people": "/contacts",
+        "person": "/contacts/1",
+        "insights": "/insights",
+        "plan-demo": "/plan",
+        "practice": "/practice",
+        "mail": "/mail",
+        "not-found": "/nowhere",
+    }
+    for name, path in pages.items():
+        page.goto(path)
+        shot(page, name)
+
+    # a plain form (no script involved) is accepted: the browser's Origin header is our own
+    page.goto("/applications/1/delete")
+    page.get_by_role("button", name="Remove it").click()
+    expect(page.locator(".flash")).to_contain_text("Removed")
+    page.goto("/")
+    charts = page.locator("figure.chart img")
+    assert charts.count() >= 2  # the pipeline, the mood, the funnel...
+    assert charts.evaluate_all("imgs => imgs.every(i => i.complete && i.naturalWidth > 0)")
