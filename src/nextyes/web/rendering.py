@@ -32,6 +32,7 @@ NAV: list[tuple[str, str]] = [
     ("/wins", "Wins"),
     ("/journal", "Journal"),
     ("/mail", "Mail"),
+    ("/review", "Review"),
     ("/settings", "Settings"),
 ]
 

@@ -14,12 +14,14 @@ from nextyes.web.pages import (
     momentum,
     records,
     recovery,
+    review,
     settings,
 )
 
 router = APIRouter(include_in_schema=False)
 for module in (
     dashboard, board, recovery, applications, records, contacts, momentum, learning, mail,
+    review,
     settings,
 ):  # fmt: skip
     router.include_router(module.router)
