@@ -216,6 +216,8 @@ def test_an_application_goes_from_quick_add_to_a_no_in_the_browser(page: Any, li
     editor = page.get_by_label("Change it as you like")
     editor.fill(editor.input_value() + "\nWhy did you pick the other candidate?")
     expect(page.locator("#lint-output mark.lint")).to_have_count(1)
+    mailto = page.locator("#draft-mailto").get_attribute("href") or ""
+    assert "pick%20the%20other%20candidate" in mailto  # the mail app gets the edited text
     shot(page, "wizard-request")
     page.get_by_role("button", name="I sent it").click()
     expect(page.locator("h2#step-h")).to_have_text("A gracious reply")

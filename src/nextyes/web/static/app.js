@@ -177,5 +177,21 @@
     }, 400);
   });
 
+  // "Open it in your mail app" sends the draft as edited, not as first written.
+  document.addEventListener("input", function (event) {
+    var source = event.target;
+    var linkId = source.getAttribute && source.getAttribute("data-mailto-link");
+    var link = linkId && document.getElementById(linkId);
+    if (!link) {
+      return;
+    }
+    var parts = link.getAttribute("href").split("?");
+    var kept = (parts[1] || "").split("&").filter(function (pair) {
+      return pair && pair.indexOf("body=") !== 0;
+    });
+    kept.push("body=" + encodeURIComponent(source.value.replace(/\r?\n/g, "\r\n")));
+    link.setAttribute("href", parts[0] + "?" + kept.join("&"));
+  });
+
   document.addEventListener("DOMContentLoaded", focusTarget);
 })();
