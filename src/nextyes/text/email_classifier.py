@@ -108,13 +108,17 @@ def batch_collection(threshold: int = 50_000) -> Iterator[None]:
 
     Each message allocates a few hundred short-lived objects; with CPython's default threshold
     the collector runs every few messages and costs about a fifth of the time. The previous
-    thresholds are restored afterwards.
+    thresholds, and the ordinary treatment of older objects, are restored afterwards.
     """
     previous = gc.get_threshold()
     gc.set_threshold(max(threshold, previous[0]), *previous[1:])
+    # Everything alive before the batch (the decoded messages, the model) is set aside, so the
+    # collections that still run walk only what the batch itself allocates.
+    gc.freeze()
     try:
         yield
     finally:
+        gc.unfreeze()
         gc.set_threshold(*previous)
 
 
