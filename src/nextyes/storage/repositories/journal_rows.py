@@ -1,6 +1,6 @@
 """Every journal row of one owner, table by table, as JSON-ready values (export and import).
 
-The tables and their columns come from `storage/schema.py`, so a table or column added there is
+The tables and their columns come from `storage/schema/`, so a table or column added there is
 exported and imported without further work. A journal table is one with an `owner_id`, except
 the team server's sharing records (`coach_shares`), which name other accounts. SQLAlchemy is
 imported here only for the metadata, so only export and import pay for it.
