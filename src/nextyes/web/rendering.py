@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import hashlib
 from datetime import date
 from functools import cache
@@ -48,6 +50,9 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         auto_reload=False,
     )
+    env.filters["browser_hint"] = browser_hint
+    # Agenda items whose action is a page of its own (instead of the command `today` prints).
+    env.globals["web_links"] = {"review": "/review", "why": "/settings#why", "contact": "/contacts"}
     env.filters["day"] = long_day
     env.filters["short_day"] = short_day
     env.filters["iso"] = lambda d: d.isoformat() if d else ""
@@ -110,3 +115,16 @@ def redirect(to: str, flash: str | None = None) -> RedirectResponse:
     if flash:
         response.set_cookie(FLASH_COOKIE, quote(flash[:500]), httponly=True, samesite="lax")
     return response
+
+
+_COMMAND = re.compile(r"[\s:;,(]*(?:nextyes|`nextyes)\s.*$", re.S)
+
+
+def browser_hint(text: str | None) -> str:
+    """A suggestion written for the terminal, as it reads in the browser: the command line at
+    its end is left out (the page offers the action itself); a hint that is only a command
+    disappears."""
+    if not text:
+        return ""
+    kept = _COMMAND.sub("", text).strip()
+    return kept if len(kept.split()) >= 3 else ""
