@@ -284,7 +284,7 @@ def test_wins_come_first_then_the_goal_beside_the_applications(
     goal = next(i for i in applications.items if "goal" in i.tags)
     assert goal.text == "Goal met: 3 applications, with 2 as the goal."
     assert goal.detail == "Reached on Wednesday."
-    assert applications.charts[1].target == 2.0
+    assert applications.charts[1].targets[-1] == 2.0
 
 
 def test_care_and_mood_are_private_and_the_why_is_shown(

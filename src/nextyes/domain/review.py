@@ -94,6 +94,7 @@ class Chart:
     alt: str
     target: float | None = None  # a goal line across the chart
     target_label: str | None = None
+    targets: tuple[float | None, ...] = ()  # a goal per label (each week's own), instead
     y_max: float | None = None
     highlight: int | None = None  # the label to pick out (this week among past weeks)
 

@@ -58,13 +58,19 @@ def chart_svg(chart: Chart, *, width: float = 6.4, height: float = 2.0) -> str:
         if chart.target is not None:
             axes.axhline(chart.target, color=TARGET, linestyle="--", linewidth=1.2,
                          label=chart.target_label)  # fmt: skip
+        marked = [(p, t) for p, t in zip(positions, chart.targets, strict=False) if t is not None]
+        if marked:
+            axes.hlines([t for _, t in marked], [p - 0.45 for p, _ in marked],
+                        [p + 0.45 for p, _ in marked], colors=TARGET, linestyles="--",
+                        linewidth=1.2, label=chart.target_label or "goal")  # fmt: skip
         axes.set_xticks(list(positions), chart.labels)
-        top = max([chart.target or 0.0, *(v for s in chart.series for v in s.values), 1.0])
+        goals = [t for t in chart.targets if t is not None]
+        top = max([chart.target or 0.0, *goals, *(v for s in chart.series for v in s.values), 1.0])
         axes.set_ylim(0, chart.y_max if chart.y_max is not None else top * 1.25)
         axes.yaxis.set_major_locator(MaxNLocator(integer=True))
         for side in ("top", "right"):
             axes.spines[side].set_visible(False)
-        if chart.target is not None or len(chart.series) > 1:
+        if chart.target is not None or marked or len(chart.series) > 1:
             axes.legend(frameon=False, fontsize=8, loc="upper left")
         figure.tight_layout(pad=0.4)
         out = io.StringIO()

@@ -11,6 +11,9 @@ def _chart_table(chart: Chart) -> list[str]:
     for series in chart.series:
         values = [str(int(v)) if float(v).is_integer() else f"{v:.1f}" for v in series.values]
         lines.append("| " + " | ".join((series.name, *values)) + " |")
+    if chart.targets and any(t is not None for t in chart.targets):
+        goals = ["–" if t is None else f"{t:g}" for t in chart.targets]
+        lines.append("| " + " | ".join((chart.target_label or "goal", *goals)) + " |")
     if chart.target is not None:
         lines += ["", f"{chart.target_label or 'target'}: {chart.target:g}"]
     return [*lines, ""]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import timedelta
 
+from nextyes.domain.goals import Metric, goal_for_week
 from nextyes.domain.models import StageEvent
 from nextyes.domain.review import Chart, ReviewItem, ReviewSection, Series, Week
 from nextyes.domain.stages import CLOSED_STAGES, INTERVIEW_STAGES, RANK, Stage
@@ -39,12 +40,15 @@ def applications(ctx: ReviewContext) -> ReviewSection:
     ctx.facts["applications"] = len(sent)
     days = ctx.week.days
     per_day = Counter(e.occurred_on for e in sent)
-    goal = ctx.facts.get("applications_goal")
     if sent:
         summary = ctx.text("applications.sent", sent=ctx.count(len(sent), "application"))
     else:
         summary = ctx.text("applications.none")
     trend = weekly_applications(ctx, ctx.week.shifted(1 - TREND_WEEKS), ctx.week)
+    goals = [g for g in ctx.uow.goals.all() if g.metric is Metric.APPLICATIONS]
+    week_targets = tuple(
+        float(found.target) if (found := goal_for_week(goals, w.starts_on)) else None for w in trend
+    )
     charts = (
         Chart(
             key="applications_per_day",
@@ -63,8 +67,8 @@ def applications(ctx: ReviewContext) -> ReviewSection:
             series=(Series(ctx.text("applications.series"), tuple(float(n) for n in trend.values())),),
             alt=ctx.text("applications.alt_weeks", weeks=", ".join(
                 f"{w.label} {n}" for w, n in trend.items())),
-            target=float(goal) if goal else None,
-            target_label=ctx.text("applications.goal_line") if goal else None,
+            targets=week_targets,
+            target_label=ctx.text("applications.goal_line") if any(week_targets) else None,
             highlight=len(trend) - 1,
         ),
     )  # fmt: skip
@@ -235,8 +239,8 @@ def coming_up(ctx: ReviewContext) -> ReviewSection | None:
 @section(ORDER["focus"])
 def focus(ctx: ReviewContext) -> ReviewSection:
     """Two or three things for next week, from what the other sections offered."""
-    goal = ctx.facts.get("applications_goal")
     sent = ctx.facts.get("applications", 0)
+    goal = ctx.facts.get("applications_goal")
     if goal and sent < goal:
         ctx.offer_focus(30, ReviewItem(ctx.text("focus.pace", target=goal)))
     elif not sent:
