@@ -1,32 +1,85 @@
-"""Suggestions written for the terminal read naturally in the browser."""
+"""Sentences written for the terminal read naturally in the browser: commands become pages."""
 
 from __future__ import annotations
 
+import html
+import re
+
+import click
+import pytest
+
+from nextyes.cli.main import cli
 from nextyes.services.demo import fill_demo
 from nextyes.services.journal import Journal
-from nextyes.web.rendering import browser_hint
+from nextyes.web.rendering import NAV, for_browser
 from tests.conftest import NOW
 from tests.web.conftest import Browser
+
+_TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+_CODE = re.compile(r"<code>.*?</code>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+_COMMANDS = cli.list_commands(click.Context(cli))
+_COMMAND = re.compile(rf"\bnextyes ({'|'.join(_COMMANDS)})\b")
 
 
 def test_a_trailing_command_is_left_out_and_the_advice_kept() -> None:
     text = "A walk, an hour on a hobby, or an early night all count: nextyes care break 30m"
-    assert browser_hint(text) == "A walk, an hour on a hobby, or an early night all count"
+    assert for_browser(text) == "A walk, an hour on a hobby, or an early night all count"
 
 
 def test_a_hint_that_is_only_a_command_disappears() -> None:
-    assert browser_hint("nextyes review week") == ""
-    assert browser_hint(None) == ""
+    assert for_browser("nextyes review week") == ""
+    assert for_browser(None) == ""
 
 
-def test_plain_advice_is_untouched() -> None:
-    assert browser_hint("Call someone in your corner.") == "Call someone in your corner."
+def test_a_quoted_command_becomes_a_link_to_the_page_that_does_it() -> None:
+    text = "That is within your control: `nextyes plan suggest` has ideas."
+    assert (
+        for_browser(text) == 'That is within your control: <a href="/plan">your plan</a> has ideas.'
+    )
+    assert (
+        for_browser("Before `today` suggests one.")
+        == 'Before <a href="/">the dashboard</a> suggests one.'
+    )
 
 
-def test_the_demo_dashboard_shows_no_command_lines(browser: Browser, journal: Journal) -> None:
-    fill_demo(journal.uow(), NOW)
-    html = browser.get("/").text
-    assert "Weekly review" in html
-    assert "nextyes review" not in html
-    assert "nextyes care" not in html
-    assert "nextyes why" not in html
+def test_the_longest_known_command_decides_and_an_unknown_one_stays_code() -> None:
+    resume = for_browser("Log the version (`nextyes add ... --resume v4`) each time.")
+    assert "Résumé version field" in resume
+    assert "<code>nextyes frobnicate</code>" in for_browser("Then `nextyes frobnicate` it, please.")
+
+
+def test_a_sentence_about_nextyes_itself_is_not_a_command() -> None:
+    text = "Days after applying before nextyes suggests a follow-up."
+    assert for_browser(text) == text
+
+
+def test_the_text_around_a_command_is_escaped() -> None:
+    assert for_browser("<b>bold</b> and `nextyes win` here") == (
+        '&lt;b&gt;bold&lt;/b&gt; and <a href="/wins">Wins</a> here'
+    )
+
+
+def _words_on(browser: Browser, path: str) -> tuple[str, str]:
+    page = browser.get(path)
+    assert page.status_code == 200, path
+    title = _TITLE.search(page.text)
+    assert title, path
+    text = html.unescape(_TAG.sub(" ", _CODE.sub(" ", page.text)))
+    return title[1], text
+
+
+@pytest.mark.parametrize("demo", [False, True], ids=["empty", "demo"])
+def test_no_page_asks_a_browser_user_to_type_a_command(
+    browser: Browser, journal: Journal, demo: bool
+) -> None:
+    if demo:
+        fill_demo(journal.uow(), NOW, count=60)
+    paths = [path for path, _ in NAV] + ["/practice", "/applications/new"]
+    if demo:
+        paths += ["/applications/1", "/applications/2/reject", "/contacts/1"]
+    for path in paths:
+        title, text = _words_on(browser, path)
+        assert "<" not in title and len(title) < 80, (path, title)
+        assert "`" not in text, path
+        assert not _COMMAND.search(text), (path, _COMMAND.search(text))

@@ -10,6 +10,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote
 
+from markupsafe import Markup, escape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse
 
@@ -49,7 +50,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         auto_reload=False,
     )
-    env.filters["browser_hint"] = browser_hint
+    env.filters["for_browser"] = for_browser
     # Agenda items whose action is a page of its own (instead of the command `today` prints).
     env.globals["web_links"] = {"review": "/review", "why": "/settings#why", "contact": "/contacts"}
     env.filters["day"] = long_day
@@ -116,14 +117,56 @@ def redirect(to: str, flash: str | None = None) -> RedirectResponse:
     return response
 
 
-_COMMAND = re.compile(r"[\s:;,(]*(?:nextyes|`nextyes)\s.*$", re.S)
+_QUOTED = re.compile(r"`([^`]+)`")
+_TRAILING = re.compile(r"[\s:;,(]*\bnextyes\s+(?P<command>[a-z][^`]*)$", re.S)
 
 
-def browser_hint(text: str | None) -> str:
-    """A suggestion written for the terminal, as it reads in the browser: the command line at
-    its end is left out (the page offers the action itself); a hint that is only a command
-    disappears."""
+@cache
+def _pages_for_commands() -> dict[str, tuple[str, str]]:
+    """Command (without `nextyes`) -> (how the browser names it, its page or "")."""
+    from nextyes import content
+
+    table = content.load("web")["commands"]
+    return {command: (entry["say"], entry.get("href", "")) for command, entry in table.items()}
+
+
+def _page_for(command: str) -> tuple[str, str] | None:
+    """The page that does what `command` does: the longest known command it starts with."""
+    words = command.removeprefix("nextyes ").split()
+    known = _pages_for_commands()
+    for size in range(len(words), 0, -1):
+        found = known.get(" ".join(words[:size]))
+        if found:
+            return found
+    return None
+
+
+def for_browser(text: str | None) -> Markup:
+    """A sentence written for the terminal, as it reads in the browser.
+
+    A quoted command (`nextyes plan suggest`) becomes the page that does the same, linked; a
+    command line closing the sentence is left out, since the page offers the action itself;
+    what is left with fewer than three words disappears. Everything else is escaped."""
     if not text:
-        return ""
-    kept = _COMMAND.sub("", text).strip()
-    return kept if len(kept.split()) >= 3 else ""
+        return Markup("")
+    trailing = _TRAILING.search(text)
+    if trailing and _page_for(trailing["command"]) is not None:
+        text = text[: trailing.start()].strip()
+    if len(_QUOTED.sub("x", text).split()) < 3:
+        return Markup("")
+    pieces: list[str] = []
+    at = 0
+    for quoted in _QUOTED.finditer(text):
+        pieces.append(escape(text[at : quoted.start()]))
+        pieces.append(_named(quoted[1]))
+        at = quoted.end()
+    pieces.append(escape(text[at:]))
+    return Markup("").join(pieces)
+
+
+def _named(command: str) -> Markup:
+    found = _page_for(command)
+    if found is None:
+        return Markup("<code>{}</code>").format(command)
+    say, href = found
+    return Markup('<a href="{}">{}</a>').format(href, say) if href else escape(say)
