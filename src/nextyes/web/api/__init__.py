@@ -12,10 +12,21 @@ from nextyes.web.api import (
     momentum,
     records,
     recovery,
+    reports,
     settings,
 )
 from nextyes.web.schemas.types import ERRORS
 
 router = APIRouter(prefix="/api/v1", responses=ERRORS)
-for module in (applications, records, recovery, contacts, momentum, learning, mail, settings):
+for module in (
+    applications,
+    records,
+    recovery,
+    contacts,
+    momentum,
+    learning,
+    mail,
+    reports,
+    settings,
+):
     router.include_router(module.router)
