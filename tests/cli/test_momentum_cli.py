@@ -97,6 +97,14 @@ def test_contacts_are_added_listed_shown_logged_edited_and_refer(seeded: Cli) ->
         "next_follow_up_on"] is None  # fmt: skip
 
 
+def test_an_empty_value_clears_a_contacts_detail_and_leaves_the_rest(seeded: Cli) -> None:
+    seeded.ok("contact", "add", "Sam Okafor", "--company", "Lumen", "--email", "sam@example.org",
+              "--phone", "+44 20 7946 0000")  # fmt: skip
+    seeded.ok("contact", "edit", "Sam", "--phone", "", "--company", " ")
+    sam = json.loads(seeded.ok("contact", "show", "Sam", "--format", "json").output)
+    assert (sam["phone"], sam["company"], sam["email"]) == (None, None, "sam@example.org")
+
+
 def test_the_calendar_goes_to_standard_output_or_a_file(seeded: Cli, tmp_path: Path) -> None:
     seeded.ok("move", "1", "interview", "--on", "tomorrow", "--at", "14:00")
     printed = seeded.ok("calendar", "export").output

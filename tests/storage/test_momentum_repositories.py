@@ -125,7 +125,7 @@ def test_contacts_change_log_interactions_and_know_their_applications(any_journa
             "recruiter", "referrer"]  # fmt: skip
         assert [c.name for c in uow.contacts.matching("priya")] == ["Priya Natarajan", "Priya Shah"]
         assert uow.contacts.matching("100%") == []
-        uow.contacts.update(priya, ContactChanges(clear_follow_up=True), NOW)
+        uow.contacts.update(priya, ContactChanges(cleared=frozenset({"next_follow_up_on"})), NOW)
         uow.commit()
     with any_journal.uow() as uow:
         contact = uow.contacts.get(priya)

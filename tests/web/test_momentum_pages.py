@@ -95,6 +95,25 @@ def test_people_are_added_logged_and_edited(browser: Browser) -> None:
     )
 
 
+def test_a_detail_emptied_in_the_edit_form_is_cleared(browser: Browser) -> None:
+    added = browser.form(
+        "/contacts", {"name": "Sam Okafor", "company": "Lumen", "email": "sam@example.org"}
+    )
+    path = added.headers["location"]
+    edit = {"name": "Sam Okafor", "relation": "peer", "company": "", "email": "sam@example.org"}
+    browser.form(f"{path}/edit", edit)
+    sam = browser.get(f"/api/v1{path}").json()
+    assert (sam["company"], sam["email"], sam["relation"]) == (None, "sam@example.org", "peer")
+
+
+def test_the_api_clears_a_detail_given_as_null_and_keeps_the_name(browser: Browser) -> None:
+    sam = browser.api("POST", "/api/v1/contacts", {"name": "Sam", "phone": "0123"}).json()
+    patched = browser.api(
+        "PATCH", f"/api/v1/contacts/{sam['id']}", {"phone": None, "name": None, "company": "Lumen"}
+    ).json()
+    assert (patched["name"], patched["phone"], patched["company"]) == ("Sam", None, "Lumen")
+
+
 def test_the_momentum_api_reads_and_writes(browser: Browser) -> None:
     assert (
         browser.api("POST", "/api/v1/wins", {"text": "Sent three applications"}).status_code == 201

@@ -7,6 +7,7 @@ use for relations, and the checks on what a user types about a person.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -109,9 +110,18 @@ class Interaction:
     application_id: int | None = None
 
 
+CLEARABLE = frozenset({"company", "email", "phone", "how_met", "notes", "next_follow_up_on"})
+"""What a contact can be without: everything but the name and how you know them."""
+
+
+def blank_fields(given: Mapping[str, str | None]) -> frozenset[str]:
+    """The fields given as empty text: what the person asked to clear (None: not given)."""
+    return frozenset(key for key, value in given.items() if value is not None and not value.strip())
+
+
 @dataclass(frozen=True, slots=True)
 class ContactChanges:
-    """Fields to change on a contact; None leaves a field alone, `clear_follow_up` empties it."""
+    """Fields to change on a contact: None leaves a field alone, a name in `cleared` empties it."""
 
     name: str | None = None
     relation: Relation | None = None
@@ -121,10 +131,15 @@ class ContactChanges:
     how_met: str | None = None
     notes: str | None = None
     next_follow_up_on: date | None = None
-    clear_follow_up: bool = False
+    cleared: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        if not self.cleared <= CLEARABLE:
+            kept = ", ".join(sorted(self.cleared - CLEARABLE))
+            raise InvalidInput(f"A contact always keeps a {kept}; give a new one instead.")
 
     def is_empty(self) -> bool:
-        return not self.clear_follow_up and all(
+        return not self.cleared and all(
             getattr(self, f) is None
             for f in ("name", "relation", "company", "email", "phone", "how_met", "notes",
                       "next_follow_up_on")

@@ -12,7 +12,7 @@ from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.groups import DefaultGroup
 from nextyes.cli.output import emit_csv, emit_json, emit_table, format_option, say
 from nextyes.cli.params import DATE
-from nextyes.domain.contacts import ContactChanges, parse_relation
+from nextyes.domain.contacts import ContactChanges, blank_fields, parse_relation
 from nextyes.domain.dates import describe_day
 from nextyes.domain.models import Contact, Relation
 from nextyes.services import contacts as service
@@ -196,11 +196,11 @@ def log(
 @click.argument("who")
 @click.option("--name", help="Their name.")
 @click.option("--relation", help=f"How you know them: {RELATIONS}.")
-@click.option("--company", help="Where they work.")
-@click.option("--email", help="Their email address.")
-@click.option("--phone", help="Their phone number.")
-@click.option("--how-met", help="How you know them.")
-@click.option("--note", help="Notes (replaces the old ones).")
+@click.option("--company", help="Where they work ('' to clear it).")
+@click.option("--email", help="Their email address ('' to clear it).")
+@click.option("--phone", help="Their phone number ('' to clear it).")
+@click.option("--how-met", help="How you know them ('' to clear it).")
+@click.option("--note", help="Notes (replaces the old ones; '' clears them).")
 @click.option("--follow-up", "follow_up", help="When to get back in touch, or 'none' to clear it.")
 @format_option("text", "json")
 @pass_app
@@ -209,13 +209,22 @@ def edit(
     email: str | None, phone: str | None, how_met: str | None, note: str | None,
     follow_up: str | None, fmt: str,
 ) -> None:  # fmt: skip
-    """Change a contact's details or follow-up date."""
-    clear = follow_up is not None and follow_up.strip().lower() in ("none", "clear", "")
-    day = None if follow_up is None or clear else DATE.convert(follow_up, None, None)
+    """Change a contact's details or follow-up date.
+
+    \b
+      nextyes contact edit Priya --company "Northwind" --follow-up friday
+      nextyes contact edit 3 --phone ''          an empty value clears a detail
+    """
+    if follow_up is not None and follow_up.strip().lower() in ("none", "clear"):
+        follow_up = ""
+    given = {"company": company, "email": email, "phone": phone, "how_met": how_met,
+             "notes": note, "next_follow_up_on": follow_up}  # fmt: skip
+    cleared = blank_fields(given)
+    kept = {k: None if k in cleared else v for k, v in given.items()}
+    day = kept.pop("next_follow_up_on")
     changes = ContactChanges(
-        name=name, relation=parse_relation(relation) if relation else None, company=company,
-        email=email, phone=phone, how_met=how_met, notes=note, next_follow_up_on=day,
-        clear_follow_up=clear,
+        name=name, relation=parse_relation(relation) if relation else None,
+        next_follow_up_on=DATE.convert(day, None, None) if day else None, cleared=cleared, **kept,
     )  # fmt: skip
     updated = service.edit_contact(app.uow(), who, changes, app.now())
     if fmt == "json":

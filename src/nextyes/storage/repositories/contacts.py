@@ -136,10 +136,10 @@ class ContactRepository(Repository):
         }  # fmt: skip
         if changes.relation is not None:
             values["relation"] = changes.relation.value
+        values.update(dict.fromkeys(changes.cleared))
         if "company" in values:
-            values["company_key"] = company_key(values["company"])
-        if changes.clear_follow_up:
-            values["next_follow_up_on"] = None
+            company = values["company"]
+            values["company_key"] = company_key(company) if company is not None else None
         sets = ", ".join(f"{name} = :{name}" for name in values)
         self.db.execute(
             f"UPDATE contacts SET {sets + ', ' if sets else ''}updated_at = :now "

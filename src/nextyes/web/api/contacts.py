@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from nextyes.domain.contacts import ContactChanges, in_support_circle
+from nextyes.domain.contacts import CLEARABLE, ContactChanges, in_support_circle
 from nextyes.domain.models import Contact
 from nextyes.services import contacts as service
 from nextyes.web.deps import WebDep
@@ -62,11 +62,11 @@ async def get_contact(web: WebDep, contact_id: PathId) -> ContactDetailPublic:
 @router.patch("/contacts/{contact_id}", response_model=ContactPublic)
 async def edit_contact(web: WebDep, contact_id: PathId, body: ContactUpdate) -> ContactPublic:
     given = body.model_dump(exclude_unset=True)
-    follow_up = given.pop("follow_up_on", ...)
+    if "follow_up_on" in given:
+        given["next_follow_up_on"] = given.pop("follow_up_on")
+    cleared = frozenset(key for key, value in given.items() if value is None and key in CLEARABLE)
     changes = ContactChanges(
-        **given,
-        next_follow_up_on=None if follow_up is ... else follow_up,
-        clear_follow_up=follow_up is None,
+        **{key: value for key, value in given.items() if value is not None}, cleared=cleared
     )
     c = service.edit_contact(web.uow(), str(contact_id), changes, web.now())
     return _public(c, in_support_circle(c))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from nextyes.domain.contacts import ContactChanges, InteractionKind
+from nextyes.domain.contacts import ContactChanges, InteractionKind, blank_fields
 from nextyes.domain.models import Relation
 from nextyes.services import contacts as service
 from nextyes.web import forms
@@ -67,13 +67,15 @@ async def edit_contact(
     notes: FormText = "",
     follow_up_on: FormText = "",
 ) -> Response:
-    follow_up = forms.day(follow_up_on, web.today())
+    """The edit form holds every detail, like the application's: one left empty is cleared."""
+    sent = {"company": company, "email": email, "phone": phone, "how_met": how_met,
+            "notes": notes, "next_follow_up_on": follow_up_on}  # fmt: skip
     changes = ContactChanges(
         name=forms.optional(name), relation=forms.choice(relation, Relation, "relation"),
         company=forms.optional(company), email=forms.optional(email),
         phone=forms.optional(phone), how_met=forms.optional(how_met),
-        notes=forms.optional(notes), next_follow_up_on=follow_up,
-        clear_follow_up=follow_up is None,
+        notes=forms.optional(notes), next_follow_up_on=forms.day(follow_up_on, web.today()),
+        cleared=blank_fields(sent),
     )  # fmt: skip
     service.edit_contact(web.uow(), str(contact_id), changes, web.now())
     return redirect(f"/contacts/{contact_id}", words("contact_updated"))

@@ -110,7 +110,8 @@ class ContactCreate(Input):
 
 
 class ContactUpdate(Input):
-    """Only the fields given change; `follow_up_on: null` clears the follow-up."""
+    """Only the fields given change; null clears company, email, phone, how_met, notes or
+    follow_up_on."""
 
     name: Name | None = None
     relation: Relation | None = None
