@@ -17,6 +17,7 @@ from nextyes.domain.wins import (
     invitations,
     new_wins_only,
     praise_in,
+    taken_back,
 )
 
 DAY = date(2026, 11, 2)
@@ -113,3 +114,17 @@ def test_wins_already_stored_or_repeated_are_dropped_but_manual_ones_stay() -> N
              NewWin(DAY, "b again", WinKind.GOAL, auto_key="goal-y"),
              NewWin(DAY, "mine", WinKind.MANUAL)]  # fmt: skip
     assert [w.text for w in new_wins_only(found, {"goal-x"})] == ["b", "mine"]
+
+
+def test_a_correction_takes_back_the_later_stages_before_it_and_nothing_after() -> None:
+    events = [
+        _event(1, 1, Stage.APPLIED, 0),
+        _event(2, 1, Stage.SCREENING, 1),
+        _event(3, 1, Stage.INTERVIEW, 2),
+        _event(4, 2, Stage.INTERVIEW, 2),  # another application: untouched
+        _event(5, 1, Stage.SCREENING, 2, correction=True),
+        _event(6, 1, Stage.INTERVIEW, 4),  # real this time
+        _event(7, 2, Stage.GHOSTED, 5, correction=True),  # no rank: takes nothing back
+    ]
+    assert taken_back(events) == {3}
+    assert taken_back(reversed(events)) == {3}  # by id, not by the order given

@@ -9,6 +9,7 @@ import pytest
 from nextyes.domain.errors import InvalidInput, NotFound
 from nextyes.domain.stages import Stage
 from nextyes.domain.wins import WinKind
+from nextyes.services import applications as apps
 from nextyes.services import contacts
 from nextyes.services.goals import set_goal
 from nextyes.services.journal import Journal
@@ -40,6 +41,34 @@ def test_a_win_that_cannot_be_kept_writes_nothing(
     with pytest.raises(error):
         record_win(journal.uow(), text, day, NOW, app)  # type: ignore[arg-type]
     assert snapshot(journal) == before
+
+
+def _correct(journal: Journal, app_id: int, stage: Stage, day: object) -> None:
+    apps.move_application(journal.uow(), app_id, stage, day, NOW, correct=True)  # type: ignore[arg-type]
+
+
+def test_a_correction_withdraws_the_wins_of_what_it_took_back(journal: Journal) -> None:
+    first = applied(journal, "Acme", TODAY - timedelta(days=9), role="Data Analyst")
+    moved(journal, first, Stage.INTERVIEW, TODAY - timedelta(days=3))
+    assert {k for k, _ in _kinds(journal)} == {WinKind.FURTHEST}  # stored by this look
+    _correct(journal, first, Stage.APPLIED, TODAY - timedelta(days=3))
+    assert _kinds(journal) == []
+    moved(journal, first, Stage.INTERVIEW, TODAY - timedelta(days=1))  # real this time
+    assert [k for k, _ in _kinds(journal)] == [WinKind.FURTHEST]
+
+
+def test_a_mistake_corrected_before_anyone_looked_is_never_a_win(any_journal: Journal) -> None:
+    journal = any_journal
+    first = applied(journal, "Acme", TODAY - timedelta(days=9))
+    other = applied(journal, "Lumen", TODAY - timedelta(days=8))
+    moved(journal, first, Stage.INTERVIEW, TODAY - timedelta(days=3))
+    _correct(journal, first, Stage.SCREENING, TODAY - timedelta(days=3))
+    moved(journal, other, Stage.SCREENING, TODAY - timedelta(days=2))
+    assert [w.text for w in week_wins(journal.uow(), NOW) if w.kind is WinKind.INTERVIEW] == []
+    wins = list_wins(journal.uow(), NOW)
+    assert all("interview" not in w.text for w in wins)
+    # A correction fixes the record; it is not a step forward, so the screening win is Lumen's.
+    assert {w.application_id for w in wins if w.kind is WinKind.FURTHEST} == {other}
 
 
 def test_interviews_and_stages_further_than_ever_become_wins(journal: Journal) -> None:

@@ -63,6 +63,23 @@ def _timeline(events: Iterable[StageEvent]) -> list[StageEvent]:
     return sorted((e for e in events if not e.correction), key=lambda e: (e.occurred_on, e.id))
 
 
+def taken_back(events: Iterable[StageEvent]) -> set[int]:
+    """Ids of the events a later correction took back.
+
+    A correction to a stage says the application never really got past it, so the earlier
+    events of that application at a later stage did not happen; a move forward after the
+    correction is real again."""
+    taken: set[int] = set()
+    seen: dict[int, list[StageEvent]] = {}
+    for event in sorted(events, key=lambda e: e.id):
+        earlier = seen.setdefault(event.application_id, [])
+        if event.correction and event.stage in RANK:
+            back_to = RANK[event.stage]
+            taken.update(e.id for e in earlier if e.stage in RANK and RANK[e.stage] > back_to)
+        earlier.append(event)
+    return taken
+
+
 def furthest_firsts(events: Iterable[StageEvent], reached_before: int) -> list[StageEvent]:
     """Events that took the search to a later stage than ever before.
 

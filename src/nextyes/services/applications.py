@@ -220,6 +220,10 @@ def move_application(
                 application_id, target, plan.occurred_on, now, plan.occurred_on
             )
         uow.applications.touch(application_id, plan.occurred_on, now)
+        if correct:
+            from nextyes.services.wins import withdraw_taken_back  # only corrections need it
+
+            withdraw_taken_back(uow, application_id)
         interview_id = None
         if target in (Stage.ASSESSMENT, Stage.INTERVIEW, Stage.FINAL) and not correct:
             details = details or InterviewDetails()

@@ -31,6 +31,7 @@ from nextyes.domain.wins import (
     invitations,
     new_wins_only,
     praise_in,
+    taken_back,
 )
 from nextyes.services.goals import GoalHistory, goal_history, weeks_met
 from nextyes.storage.convert import as_datetime
@@ -104,6 +105,11 @@ def _stage_wins(uow: UnitOfWork, new: list[EventWithCompany]) -> list[NewWin]:
     prior = uow.momentum.stages_reached_before(first_day)
     best = max((RANK[s] for s in prior if s in RANK and s is not Stage.DECLINED), default=-1)
     context = uow.momentum.events_from(first_day, _PROGRESS)
+    # A correction comes after what it takes back, so both are among the new rows; what was
+    # stored before a correction is withdrawn when it is made (`withdraw_taken_back`).
+    taken = taken_back(e.event for e in (*new, *context))
+    new = [e for e in new if e.event.id not in taken]
+    context = [e for e in context if e.event.id not in taken]
     where.update({e.event.application_id: (e.company, e.role) for e in context})
     wins: list[NewWin] = []
     furthest = furthest_firsts([e.event for e in context], best)
@@ -199,6 +205,17 @@ def _goal_wins(history: GoalHistory, since: datetime | None) -> list[NewWin]:
         for metric, result in weeks_met(history, first)
         if result.met_on is not None
     ]  # fmt: skip
+
+
+def withdraw_taken_back(uow: UnitOfWork, application_id: int) -> int:
+    """After a correction: remove the automatic wins of this application that came from an
+    event the correction took back (an interview recorded by mistake is no win). Call inside
+    an open uow; returns how many went."""
+    events = uow.events.for_application(application_id)
+    taken = taken_back(events)
+    gone = [e for e in events if e.id in taken]
+    keys = [f"invite-{e.id}" for e in gone] + [f"furthest-{e.stage.value}" for e in gone]
+    return uow.wins.remove_automatic(application_id, keys)
 
 
 def sync_auto_wins(uow: UnitOfWork, now: datetime) -> int:

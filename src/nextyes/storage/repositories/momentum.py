@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import NamedTuple
 
 from nextyes.domain.models import StageEvent
-from nextyes.domain.stages import Stage
+from nextyes.domain.stages import RANK, Stage
 from nextyes.storage.convert import (
     as_date,
     as_date_or_none,
@@ -62,6 +62,14 @@ def _with_company(row: Row) -> EventWithCompany:
 # What the automatic wins watch: name in the watermark -> table (rows are found by id).
 WATCHED = {"events": "stage_events", "feedback": "feedback", "contacts": "contacts",
            "interactions": "contact_interactions"}  # fmt: skip
+
+
+def _rank(alias: str) -> str:
+    """SQL for an event's RANK (how far along it is); NULL for a stage without one."""
+    whens = " ".join(f"WHEN '{stage.value}' THEN {rank}" for stage, rank in RANK.items())
+    return f"(CASE {alias}.stage {whens} ELSE NULL END)"
+
+
 _EVENT_JOIN = ", ".join(f"e.{c.strip()}" for c in EVENT_COLUMNS.split(","))
 
 
@@ -99,10 +107,14 @@ class MomentumRepository(Repository):
         return [_with_company(row) for row in rows]
 
     def stages_reached_before(self, day: date) -> set[Stage]:
+        """Stages reached before `day`, leaving out what a later correction took back (see
+        `domain.wins.taken_back`)."""
         rows = self.db.query(
-            "SELECT DISTINCT stage FROM stage_events WHERE owner_id = :owner "
-            "AND occurred_on < :day AND correction = :no",
-            {"owner": self.owner_id, "day": day, "no": False},
+            "SELECT DISTINCT e.stage FROM stage_events e WHERE e.owner_id = :owner "
+            "AND e.occurred_on < :day AND e.correction = :no AND NOT EXISTS ("
+            "SELECT 1 FROM stage_events c WHERE c.application_id = e.application_id "
+            f"AND c.correction = :yes AND c.id > e.id AND {_rank('c')} < {_rank('e')})",
+            {"owner": self.owner_id, "day": day, "no": False, "yes": True},
         )
         return {Stage(row["stage"]) for row in rows}
 

@@ -54,6 +54,18 @@ class WinRepository(Repository):
         )
         return added > 0
 
+    def remove_automatic(self, application_id: int, keys: Sequence[str]) -> int:
+        """Remove the automatic wins of one application stored under `keys`; how many went."""
+        names = {f"k{n}": key for n, key in enumerate(keys)}
+        if not names:
+            return 0
+        marks = ", ".join(":" + k for k in names)
+        return self.db.execute(
+            "DELETE FROM wins WHERE owner_id = :owner AND application_id = :app "
+            f"AND auto_key IN ({marks})",
+            {"owner": self.owner_id, "app": application_id, **names},
+        )
+
     def known_keys(self, keys: Sequence[str]) -> set[str]:
         """Which of `keys` are already stored."""
         found: set[str] = set()
