@@ -42,6 +42,9 @@ WATERMARK = "auto_wins_checked"  # settings key: where the last look stopped
 MARGIN = timedelta(minutes=10)  # rows committed a little after they were stamped still count
 _PROGRESS = (Stage.SCREENING, Stage.ASSESSMENT, Stage.INTERVIEW, Stage.FINAL, Stage.OFFER,
              Stage.ACCEPTED, Stage.DECLINED)  # fmt: skip
+# Stages by how far along they are, furthest first (a declined offer is not "further").
+_FURTHEST_FIRST = sorted((s for s in RANK if s is not Stage.DECLINED), key=RANK.__getitem__,
+                         reverse=True)  # fmt: skip
 
 
 class Watermark(NamedTuple):
@@ -102,8 +105,8 @@ def _stage_wins(uow: UnitOfWork, new: list[EventWithCompany]) -> list[NewWin]:
     words = _words()
     first_day = min(e.event.occurred_on for e in new)
     where = {e.event.application_id: (e.company, e.role) for e in new}
-    prior = uow.momentum.stages_reached_before(first_day)
-    best = max((RANK[s] for s in prior if s in RANK and s is not Stage.DECLINED), default=-1)
+    reached = uow.momentum.first_reached_before(first_day, _FURTHEST_FIRST)
+    best = RANK[reached] if reached is not None else -1
     context = uow.momentum.events_from(first_day, _PROGRESS)
     # A correction comes after what it takes back, so both are among the new rows; what was
     # stored before a correction is withdrawn when it is made (`withdraw_taken_back`).

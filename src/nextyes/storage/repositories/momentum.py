@@ -106,17 +106,23 @@ class MomentumRepository(Repository):
         )
         return [_with_company(row) for row in rows]
 
-    def stages_reached_before(self, day: date) -> set[Stage]:
-        """Stages reached before `day`, leaving out what a later correction took back (see
-        `domain.wins.taken_back`)."""
-        rows = self.db.query(
-            "SELECT DISTINCT e.stage FROM stage_events e WHERE e.owner_id = :owner "
-            "AND e.occurred_on < :day AND e.correction = :no AND NOT EXISTS ("
-            "SELECT 1 FROM stage_events c WHERE c.application_id = e.application_id "
-            f"AND c.correction = :yes AND c.id > e.id AND {_rank('c')} < {_rank('e')})",
-            {"owner": self.owner_id, "day": day, "no": False, "yes": True},
-        )
-        return {Stage(row["stage"]) for row in rows}
+    def first_reached_before(self, day: date, stages: Sequence[Stage]) -> Stage | None:
+        """The first of `stages` (in the order given) an application reached before `day`,
+        leaving out what a later correction took back (see `domain.wins.taken_back`). One
+        quick indexed look per stage until one is found."""
+        for stage in stages:
+            found = self.db.scalar(
+                "SELECT 1 FROM stage_events e WHERE e.owner_id = :owner AND e.stage = :stage "
+                "AND e.occurred_on < :day AND e.correction = :no AND NOT EXISTS ("
+                "SELECT 1 FROM stage_events c WHERE c.application_id = e.application_id "
+                f"AND c.correction = :yes AND c.id > e.id AND {_rank('c')} < {_rank('e')}) "
+                "LIMIT 1",
+                {"owner": self.owner_id, "stage": stage.value, "day": day, "no": False,
+                 "yes": True},
+            )  # fmt: skip
+            if found is not None:
+                return stage
+        return None
 
     def last_rejection_before(self, day: date) -> date | None:
         return as_date_or_none(
