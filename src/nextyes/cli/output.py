@@ -6,7 +6,6 @@ Rich is imported only when a table or styled text is printed, so JSON output sta
 from __future__ import annotations
 
 import json
-import shutil
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, is_dataclass
@@ -104,6 +103,8 @@ def emit_table(
     no_wrap: tuple[str, ...] = (),
 ) -> None:
     """A table for people, fitted to the terminal's width."""
+    import shutil
+
     from nextyes.cli.tables import render_table
 
     width = shutil.get_terminal_size((100, 24)).columns
