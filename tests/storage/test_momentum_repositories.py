@@ -149,7 +149,10 @@ def test_the_momentum_queries_see_what_was_added_and_when_it_happened(
         assert [e.event.stage for e in uow.momentum.events_after(marks["events"])] == [
             Stage.INTERVIEW, Stage.REJECTED]  # fmt: skip
         assert uow.momentum.events_after(uow.momentum.last_ids()["events"]) == []
-        assert uow.momentum.stages_reached_before(TODAY - timedelta(days=16)) == {Stage.APPLIED}
+        furthest_first = [Stage.OFFER, Stage.INTERVIEW, Stage.APPLIED]
+        before = TODAY - timedelta(days=16)
+        assert uow.momentum.first_reached_before(before, furthest_first) is Stage.APPLIED
+        assert uow.momentum.first_reached_before(before, [Stage.OFFER]) is None
         assert uow.momentum.last_rejection_before(TODAY + timedelta(days=1)) == TODAY - timedelta(
             days=gap
         )
