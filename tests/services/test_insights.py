@@ -106,8 +106,8 @@ def test_feedback_and_reasons_without_themes_are_classified_for_recurring_themes
 
 def test_themes_stored_with_feedback_are_used_as_they_are(any_journal: Journal) -> None:
     a_search(any_journal)
-    app_id = add(any_journal, 20)
     for days in (5, 15):
+        app_id = add(any_journal, 20 + days)
         feedback(any_journal, app_id, "Anything at all", days, themes=("salary_budget",))
     found = build_insights(any_journal.uow(), TODAY)
     salary = next(t for t in found.themes if t.theme is Theme.SALARY_BUDGET)
@@ -116,6 +116,19 @@ def test_themes_stored_with_feedback_are_used_as_they_are(any_journal: Journal) 
     assert outside.index("Outside your control:") < next(
         i for i, s in enumerate(outside) if s.startswith("Salary or budget")
     )
+
+
+def test_a_theme_counts_once_per_no_however_often_it_is_named(any_journal: Journal) -> None:
+    app_id = add(any_journal, 30)
+    reject(any_journal, app_id, 20, reason="We went with someone with more experience.")
+    feedback(any_journal, app_id, "They wanted more years in the role.", 15,
+             themes=("experience_level",))  # fmt: skip
+    feedback(any_journal, app_id, "More seniority, mainly.", 12, themes=("experience_level",))
+    other = add(any_journal, 40)
+    feedback(any_journal, other, "Not enough years yet.", 35, themes=("experience_level",))
+    found = build_insights(any_journal.uow(), TODAY)
+    experience = next(t for t in found.themes if t.theme is Theme.EXPERIENCE_LEVEL)
+    assert (experience.last_30, experience.last_90) == (1, 2)  # dated when it first came up
 
 
 def test_published_figures_come_with_their_source_and_how_sure_they_are(

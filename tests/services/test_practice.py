@@ -33,10 +33,10 @@ def test_the_bank_has_enough_questions_in_every_category() -> None:
 def test_recurring_feedback_themes_make_their_questions_come_up_more(
     any_journal: Journal,
 ) -> None:
-    app_id = an_application(any_journal)
+    apps = [an_application(any_journal), an_application(any_journal)]
     uow = any_journal.uow()
     with uow:
-        for days in (3, 9):
+        for app_id, days in zip(apps, (3, 9), strict=True):
             uow.feedback.add(app_id, "x", "interviewer", TODAY - timedelta(days=days), NOW,
                              themes=("preparation_company_knowledge",))  # fmt: skip
         uow.commit()

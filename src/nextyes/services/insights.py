@@ -20,7 +20,6 @@ from nextyes.domain.insights import (
     Rate,
     ResponseTime,
     Standout,
-    ThemeMention,
     ThemeTrend,
     conversions,
     funnel,
@@ -34,8 +33,7 @@ from nextyes.domain.insights import (
 )
 from nextyes.domain.roles import role_family
 from nextyes.domain.stages import Stage
-from nextyes.services.themed_texts import with_themes
-from nextyes.storage.repositories.insights import ThemedText
+from nextyes.services.themed_texts import theme_mentions, with_themes
 from nextyes.storage.uow import UnitOfWork
 
 
@@ -101,17 +99,12 @@ def build_insights(uow: UnitOfWork, today: date) -> Insights:
         response_time=response_time(facts),
         unanswered=quiet,
         ghosted_after_interview=silent,
-        themes=theme_trends(theme_mentions(texts), today),
+        themes=theme_trends(theme_mentions(with_themes(texts)), today),
         comparisons=_comparisons(
             {"interview": steps[2].rate, "unanswered": quiet, "ghosted_after_interview": silent}
         ),
     )
     return replace(result, sentences=describe(result))
-
-
-def theme_mentions(texts: list[ThemedText]) -> list[ThemeMention]:
-    """One mention per theme per piece of feedback or rejection reason."""
-    return [ThemeMention(theme, text.on) for text, themes in with_themes(texts) for theme in themes]
 
 
 def _comparisons(yours: dict[str, Rate]) -> list[Comparison]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from nextyes.domain.errors import Conflict, InvalidInput, NotFound
-from nextyes.domain.insights import ThemeMention, theme_trends
+from nextyes.domain.insights import theme_trends
 from nextyes.domain.plan import (
     Evidence,
     EvidenceKind,
@@ -27,7 +27,7 @@ from nextyes.domain.plan import (
 )
 from nextyes.domain.themes import Control, Theme
 from nextyes.services.applications import get_application
-from nextyes.services.themed_texts import with_themes
+from nextyes.services.themed_texts import theme_mentions, with_themes
 from nextyes.storage.repositories.insights import ThemedText
 from nextyes.storage.uow import UnitOfWork
 
@@ -75,7 +75,7 @@ def suggest_plan_items(uow: UnitOfWork, today: date) -> list[Suggestion]:
         texts = with_themes(uow.insights.themed_texts(since=today - RECENT))
         taken = uow.plans.action_keys()
     mentions = [(theme, text) for text, themes in texts for theme in themes]
-    trends = theme_trends([ThemeMention(theme, text.on) for theme, text in mentions], today)
+    trends = theme_trends(theme_mentions(texts), today)
     library = action_library()
     found = []
     for trend in trends:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from nextyes.domain.errors import InvalidInput, NotFound
-from nextyes.domain.insights import ThemeMention, theme_trends
+from nextyes.domain.insights import theme_trends
 from nextyes.domain.plan import Evidence, EvidenceKind
 from nextyes.domain.practice import (
     HARD_RATING,
@@ -27,7 +27,7 @@ from nextyes.domain.practice import (
     weigh,
 )
 from nextyes.domain.themes import Control
-from nextyes.services.themed_texts import with_themes
+from nextyes.services.themed_texts import theme_mentions, with_themes
 from nextyes.storage.uow import UnitOfWork
 
 HISTORY = timedelta(days=180)
@@ -64,10 +64,9 @@ def weak_themes(uow: UnitOfWork, today: date) -> dict[str, int]:
     with uow:
         texts = with_themes(uow.insights.themed_texts(since=today - timedelta(days=90)))
         sessions = uow.practice.since(today - HISTORY)
-    mentions = [ThemeMention(theme, text.on) for text, themes in texts for theme in themes]
     weak = {
         t.theme.value: t.last_90
-        for t in theme_trends(mentions, today)
+        for t in theme_trends(theme_mentions(texts), today)
         if t.recurring and t.control is not Control.NO
     }
     ratings: dict[str, list[int]] = defaultdict(list)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from nextyes.domain.insights import ThemeMention
 from nextyes.domain.themes import Theme
 from nextyes.storage.repositories.insights import ThemedText
 
@@ -24,6 +26,26 @@ def with_themes(texts: list[ThemedText]) -> list[tuple[ThemedText, tuple[Theme, 
         names = text.themes if text.themes is not None else found[text.text]
         result.append((text, tuple(Theme(name) for name in names if name in _THEMES)))
     return result
+
+
+def theme_mentions(
+    texts: Iterable[tuple[ThemedText, tuple[Theme, ...]]],
+) -> list[ThemeMention]:
+    """Each theme once per no: when the reason given and the feedback for one application name
+    the same theme, that is one mention (dated when it first came up), so "came up 3 times"
+    means three noes. A text that belongs to no application counts on its own."""
+    first: dict[tuple[int, Theme], ThemeMention] = {}
+    alone: list[ThemeMention] = []
+    for text, themes in texts:
+        for theme in themes:
+            mention = ThemeMention(theme, text.on)
+            if text.application_id is None:
+                alone.append(mention)
+                continue
+            key = (text.application_id, theme)
+            if key not in first or mention.on < first[key].on:
+                first[key] = mention
+    return [*first.values(), *alone]
 
 
 @dataclass(frozen=True, slots=True)
