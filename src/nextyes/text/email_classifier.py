@@ -4,6 +4,11 @@ The model (models/emails.json) is a linear model over word features trained by
 training/train_emails.py. Scoring is a set intersection and a few sums, so thousands of messages
 a second go through on one core without numpy or scikit-learn. The model is read on first use,
 never at import.
+
+Probabilities are calibrated (one temperature, fitted on held-back scores), and each message
+falls in one of three confidence bands measured the same way (docs/quality.md): sure (applied),
+review (a person decides between the two likeliest labels), aside (clearly not job mail). The
+phrases that pushed a message towards its label are its explanation ("why").
 """
 
 from __future__ import annotations
@@ -17,20 +22,37 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from nextyes.domain.mail_labels import MailLabel
+from nextyes.domain.mail_labels import Band, MailLabel
+from nextyes.errors import ModelUnavailable
 from nextyes.text.email_cues import has_rejection_language
-from nextyes.text.email_features import features, parse_feature_name
+from nextyes.text.email_features import (
+    CONDITIONAL,
+    FEATURE_VERSION,
+    Feature,
+    feature_name,
+    features,
+    parse_feature_name,
+)
 
 MODEL_RESOURCE = "emails.json"
+MODEL_FORMAT = 2
+REJECTION_WITHOUT_CUE = 0.97
+"""A rejection without any phrase that says no stands only when the model is this sure."""
 
 
 @dataclass(frozen=True, slots=True)
 class MailPrediction:
-    """The label of one message, how sure the model is (0..1), and every label's probability."""
+    """The label of one message, how sure the model is (0..1), and every label's probability.
+
+    `band` says what happens to it: applied when sure, a person's review otherwise, or set
+    aside when it is clearly not job mail. `runner_up` is the second likeliest label.
+    """
 
     label: MailLabel
     confidence: float
     scores: dict[str, float]
+    band: Band = Band.SURE
+    runner_up: MailLabel | None = None
 
 
 _SCALE = 10_000
@@ -49,29 +71,81 @@ class EmailClassifier:
     """
 
     def __init__(
-        self, labels: list[str], intercepts: list[float], weights: dict[str, list[float]]
+        self,
+        labels: list[str],
+        intercepts: list[float],
+        weights: dict[str, list[float]],
+        *,
+        temperature: float = 1.0,
+        sure: float = 0.0,
+        aside: float = 0.0,
+        corpus_sha256: str = "",
+        embedding: dict[str, list[float]] | None = None,
     ) -> None:
         self.labels = [MailLabel(label) for label in labels]
         self.intercepts = intercepts
+        self.temperature = temperature
+        self.sure = sure
+        self.aside = aside
+        self.corpus_sha256 = corpus_sha256
         self._names = [label.value for label in self.labels]
         self._rejection = self.labels.index(MailLabel.REJECTION)
+        self._unrelated = (
+            self.labels.index(MailLabel.UNRELATED) if MailLabel.UNRELATED in self.labels else -1
+        )
         self._packed = {parse_feature_name(name): _pack(values) for name, values in weights.items()}
         self.vocabulary = frozenset(self._packed)
+        self._embedding: dict[Feature, int] = {
+            word: _pack(values) for word, values in (embedding or {}).items()
+        }
 
     @classmethod
     def from_json(cls, text: str) -> EmailClassifier:
         data = json.loads(text)
-        return cls(data["labels"], data["intercepts"], data["weights"])
+        if data.get("format") != MODEL_FORMAT or data.get("feature_version") != FEATURE_VERSION:
+            raise ModelUnavailable(
+                "The email model was built for another version of nextyes. Rebuild it with "
+                "`python training/train_emails.py`."
+            )
+        bands = data["bands"]
+        return cls(
+            data["labels"],
+            data["intercepts"],
+            data["weights"],
+            temperature=data["temperature"],
+            sure=bands["sure"],
+            aside=bands["aside"],
+            corpus_sha256=data["corpus_sha256"],
+            embedding=data.get("embedding"),
+        )
 
     def raw_scores(self, subject: str, body: str, sender: str = "") -> list[float]:
-        """The linear score of each label (before the softmax)."""
-        total = sum(filter(None, map(self._packed.get, features(subject, body, sender))))
-        count = total >> (_WIDTH * len(self.labels))
+        """The linear score of each label (before the softmax).
+
+        The words' part is a sum over the message's features; the meaning part (the distilled
+        word vectors, folded into per-word weights at training) is a mean over the words the
+        table knows, so a long message does not count for more than a short one.
+        """
+        found = features(subject, body, sender)
+        size = len(self.labels)
         mask = (1 << _WIDTH) - 1
-        return [
+        total = sum(filter(None, map(self._packed.get, found)))
+        count = total >> (_WIDTH * size)
+        scores = [
             bias + (((total >> (_WIDTH * i)) & mask) - count * _OFFSET) / _SCALE
             for i, bias in enumerate(self.intercepts)
         ]
+        if self._embedding:
+            meaning = sum(filter(None, map(self._embedding.get, found)))
+            known = meaning >> (_WIDTH * size)
+            if known:
+                scale = 1.0 / (known * _SCALE)
+                offset = known * _OFFSET
+                scores = [
+                    score + (((meaning >> (_WIDTH * i)) & mask) - offset) * scale
+                    for i, score in enumerate(scores)
+                ]
+        return scores
 
     def predict_many(self, messages: Iterable[tuple[str, str, str]]) -> Iterator[MailPrediction]:
         """Predictions for (subject, body, sender) triples, in order, tuned for bulk work."""
@@ -81,18 +155,86 @@ class EmailClassifier:
 
     def predict(self, subject: str, body: str, sender: str = "") -> MailPrediction:
         """The most likely label, after the rule that guards against a false rejection."""
-        raw = self.raw_scores(subject, body, sender)
+        return self.predict_scores(self.raw_scores(subject, body, sender), subject, body)
+
+    def predict_scores(self, raw: list[float], subject: str, body: str) -> MailPrediction:
+        """The prediction for a message's raw scores (see `predict`)."""
+        scale = 1.0 / self.temperature
         top = max(raw)
-        exp = [math.exp(score - top) for score in raw]
+        exp = [math.exp((score - top) * scale) for score in raw]
         total = sum(exp)
-        best = raw.index(top)
-        if best == self._rejection and not has_rejection_language(subject, body):
-            # A rejection must say no about the reader's own application; without such words
-            # the runner-up is the better reading.
-            raw[best] = -math.inf
-            best = raw.index(max(raw))
+        ranked = sorted(range(len(raw)), key=raw.__getitem__, reverse=True)
+        if ranked[0] == self._rejection and not has_rejection_language(subject, body):
+            # A rejection must say no about the reader's own application; without words that
+            # say so, the runner-up is the better reading.
+            ranked.append(ranked.pop(0))
+        best, second = ranked[0], ranked[1]
+        confidence = exp[best] / total
+        if best == self._unrelated:
+            band = Band.ASIDE if confidence >= self.aside else Band.REVIEW
+        else:
+            band = Band.SURE if confidence >= self.sure else Band.REVIEW
         scores = {label: round(e / total, 4) for label, e in zip(self._names, exp, strict=True)}
-        return MailPrediction(self.labels[best], round(exp[best] / total, 4), scores)
+        return MailPrediction(
+            self.labels[best], round(confidence, 4), scores, band, self.labels[second]
+        )
+
+    def explain(
+        self,
+        subject: str,
+        body: str,
+        sender: str = "",
+        label: MailLabel | None = None,
+        limit: int = 5,
+    ) -> list[str]:
+        """The phrases of a message that pushed it most towards `label` (default: its label).
+
+        A phrase counts by how much more it adds to `label` than to the average other label;
+        a word already inside a chosen pair is not repeated.
+        """
+        found = features(subject, body, sender)
+        if label is None:
+            label = self.predict(subject, body, sender).label
+        index = self.labels.index(label)
+        count = len(self.labels)
+        pulls: list[tuple[float, Feature]] = []
+        for feature in found:
+            packed = self._packed.get(feature)
+            if packed is None:
+                continue
+            values = _unpack(packed, count)
+            pull = values[index] - (sum(values) - values[index]) / (count - 1)
+            if pull > 0:
+                pulls.append((pull, feature))
+        pulls.sort(key=lambda item: (-item[0], feature_name(item[1])))
+        phrases: list[str] = []
+        for _pull, feature in pulls:
+            phrase = _phrase(feature)
+            if phrase is None or any(phrase in kept.split() for kept in phrases):
+                continue
+            if " " in phrase and any(kept in phrase.split() for kept in phrases):
+                phrases = [kept for kept in phrases if kept not in phrase.split()]
+            if phrase not in phrases:
+                phrases.append(phrase)
+            if len(phrases) == limit:
+                break
+        return phrases
+
+
+def _phrase(feature: Feature) -> str | None:
+    """How a feature reads to a person: a word or a pair of words (sender traits are left out)."""
+    if isinstance(feature, tuple):
+        return " ".join(feature)
+    if feature.startswith("s:"):
+        return feature[2:]
+    if feature.startswith(("f:", "<", ">", CONDITIONAL)):
+        return None
+    return feature
+
+
+def _unpack(packed: int, count: int) -> list[float]:
+    mask = (1 << _WIDTH) - 1
+    return [(((packed >> (_WIDTH * i)) & mask) - _OFFSET) / _SCALE for i in range(count)]
 
 
 def _pack(values: list[float]) -> int:
