@@ -31,8 +31,8 @@ NOW = "2026-11-22T10:00:00"
 def service_ms(home: Path, runs: int) -> float:
     os.environ["NEXTYES_NOW"] = NOW
     from nextyes.config import Settings
-    from nextyes.services.insights import build_insights
     from nextyes.services.journal import open_journal
+    from nextyes.services.learning.insights import build_insights
 
     settings = Settings.from_env(home=str(home))
     journal = open_journal(settings)

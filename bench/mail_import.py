@@ -112,7 +112,7 @@ import json, resource, sys, time
 from pathlib import Path
 from nextyes.config import Settings
 from nextyes.services.journal import open_journal
-from nextyes.services.mail_sources import import_mailbox
+from nextyes.services.mail.sources import import_mailbox
 settings = Settings.from_env(home=sys.argv[2])
 journal = open_journal(settings)
 start = time.perf_counter()

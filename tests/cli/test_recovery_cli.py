@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from nextyes.config import Settings
 from nextyes.services.journal import open_journal
-from nextyes.services.reflection import plan_reflection
+from nextyes.services.recovery.reflection import plan_reflection
 from tests.conftest import Cli, snapshot
 
 # The clock is pinned to Sunday 2026-11-22 10:00 (tests/conftest.py).

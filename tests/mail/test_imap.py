@@ -21,7 +21,7 @@ import pytest
 from nextyes.errors import MailboxError
 from nextyes.mail.imap import ImapReader, ImapTarget, parse_imap_url, since_criterion
 from nextyes.services.journal import Journal
-from nextyes.services.mail_sources import import_imap
+from nextyes.services.mail.sources import import_imap
 from tests.conftest import IN_CI, NOW, Cli
 from tests.mailboxes import CONFIRMATION, INVITATION, NEWSLETTER, Mail
 

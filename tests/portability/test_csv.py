@@ -332,7 +332,11 @@ def test_any_spreadsheet_is_imported_or_refused_without_a_trace(
 
 
 def test_a_csv_import_plans_and_writes_the_same_on_both_databases(any_journal: Any) -> None:
-    from nextyes.services.csv_import import CsvOptions, apply_csv_import, plan_csv_import
+    from nextyes.services.portability.csv_import import (
+        CsvOptions,
+        apply_csv_import,
+        plan_csv_import,
+    )
     from tests.conftest import NOW, TODAY
 
     data = (

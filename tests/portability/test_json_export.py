@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 
 from nextyes.config import Settings
 from nextyes.errors import Conflict, InvalidInput
-from nextyes.services.demo import fill_demo
+from nextyes.services.demo.build import fill_demo
 from nextyes.services.journal import Journal, open_journal
-from nextyes.services.journal_export import export_journal, import_journal
+from nextyes.services.portability.journal_json import export_journal, import_journal
 from nextyes.storage.migrate import upgrade
 from nextyes.storage.repositories.journal_rows import table_specs
 from tests.conftest import NOW, Cli, snapshot
@@ -130,7 +130,7 @@ def test_new_records_after_an_import_get_fresh_ids(two_journals: tuple[Journal, 
     _fill_every_table(source)
     import_journal(target, _bytes(export_journal(source.uow(), NOW)), "all.json")
     from nextyes.domain.models import NewApplication
-    from nextyes.services.applications import add_application
+    from nextyes.services.pipeline.applications import add_application
 
     added = add_application(target.uow(), NewApplication("Late Co", "Analyst", None), NOW)
     assert added.id > 23

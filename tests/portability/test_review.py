@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from nextyes.domain.errors import InvalidInput
 from nextyes.domain.review import ReviewItem, ReviewSection, Week, WeeklyReview, parse_week
 from nextyes.services.journal import Journal
-from nextyes.services.review import weekly_review
+from nextyes.services.review.weekly import weekly_review
 from tests.conftest import NOW, TODAY, Cli
 
 W47 = Week(2026, 47)  # Monday 16 to Sunday 22 November 2026; "today" is its Sunday

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 from nextyes.domain.review import Week
-from nextyes.services.goals import set_goal
 from nextyes.services.journal import Journal
-from nextyes.services.review import weekly_review
+from nextyes.services.momentum.goals import set_goal
+from nextyes.services.review.weekly import weekly_review
 from tests.conftest import NOW, TODAY
 
 

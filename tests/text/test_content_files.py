@@ -9,10 +9,10 @@ from nextyes.text.recovery import all_reflection_questions
 
 
 def test_content_files_are_read_once_and_shared() -> None:
-    assert content.load("rejection") is content.load("rejection")
+    assert content.load("recovery/rejection") is content.load("recovery/rejection")
 
 
-@pytest.mark.parametrize("name", ["../secrets", "", "no-such", "a/b"])
+@pytest.mark.parametrize("name", ["../secrets", "", "no-such", "a/b/c", "/abs", "recovery/"])
 def test_only_plain_content_names_are_accepted(name: str) -> None:
     with pytest.raises(ValueError, match="not a content file name"):
         content.load(name)
@@ -24,7 +24,7 @@ def test_a_missing_content_file_is_named() -> None:
 
 
 def test_there_are_at_least_six_rejection_messages_and_each_template_parses() -> None:
-    messages = content.load("rejection")["message"]
+    messages = content.load("recovery/rejection")["message"]
     assert len(messages) >= 6
     assert len({m["id"] for m in messages}) == len(messages)
     for message in messages:
@@ -32,11 +32,11 @@ def test_there_are_at_least_six_rejection_messages_and_each_template_parses() ->
 
 
 def test_there_is_a_message_for_any_situation() -> None:
-    assert any(set(m) == {"id", "text"} for m in content.load("rejection")["message"])
+    assert any(set(m) == {"id", "text"} for m in content.load("recovery/rejection")["message"])
 
 
 def test_each_tone_has_a_feedback_request_for_every_stage_group() -> None:
-    requests = content.load("feedback_requests")
+    requests = content.load("recovery/feedback_requests")
     for tone in Tone:
         assert set(requests[tone.value]) == {g.value for g in StageGroup}
         for template in requests[tone.value].values():
@@ -45,7 +45,7 @@ def test_each_tone_has_a_feedback_request_for_every_stage_group() -> None:
 
 
 def test_there_are_at_least_three_reply_templates() -> None:
-    replies = content.load("replies")
+    replies = content.load("recovery/replies")
     assert len([t for t in Tone if t.value in replies]) >= 3
     assert set(replies["thanks_for"]) == {g.value for g in StageGroup}
 
@@ -57,7 +57,7 @@ def test_there_are_at_least_twenty_five_reflection_questions_with_unique_ids() -
 
 
 def test_every_topic_in_a_reflection_set_has_a_question_for_that_group() -> None:
-    data = content.load("reflection")
+    data = content.load("recovery/reflection")
     questions = all_reflection_questions()
     for group, topics in data["sets"].items():
         for topic in topics:
@@ -69,6 +69,11 @@ def test_every_topic_in_a_reflection_set_has_a_question_for_that_group() -> None
 
 def test_content_never_points_at_a_person_as_the_problem() -> None:
     blaming = ("your fault", "you failed", "you should have", "you must", "mistake you made")
-    for name in ("rejection", "feedback_requests", "replies", "reflection"):
+    for name in (
+        "recovery/rejection",
+        "recovery/feedback_requests",
+        "recovery/replies",
+        "recovery/reflection",
+    ):
         text = str(content.load(name)).lower()
         assert not any(phrase in text for phrase in blaming), name

@@ -206,7 +206,7 @@ def test_flag_excerpts_contain_word_characters(noise: str, phrase: str) -> None:
         assert re.search(r"\w", flag.excerpt)
 
 
-RAW_RULES = content.load("feedback_lint")["rules"]
+RAW_RULES = content.load("recovery/feedback_lint")["rules"]
 
 
 @pytest.mark.parametrize("raw", RAW_RULES, ids=[r["id"] for r in RAW_RULES])
@@ -217,7 +217,7 @@ def test_every_text_a_rule_matches_contains_one_of_its_triggers(
 ) -> None:
     rule = next(r for r in default_rules().rules if r.id == raw["id"])
     assert rule.triggers, f"{rule.id} has no triggers, so it is compiled for every text"
-    macros = content.load("feedback_lint")["macros"]
+    macros = content.load("recovery/feedback_lint")["macros"]
     source = data.draw(st.sampled_from(raw["patterns"]))
     text = data.draw(st.from_regex(_expand(source, macros), fullmatch=True))
     assert rule.may_match(fold(text)), (rule.id, text)

@@ -112,7 +112,7 @@ def test_no_window_and_a_finished_window_are_described_plainly() -> None:
 
 
 def test_suggestions_fit_the_length_of_the_window() -> None:
-    data = content.load("rejection")["suggestion"]
+    data = content.load("recovery/rejection")["suggestion"]
     fits = {s["text"]: set(s["fits"]) for s in data}
     for spec, size in (("90m", "short"), ("evening", "day"), ("weekend", "long")):
         for seed in range(10):

@@ -15,7 +15,7 @@ from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
 
 from nextyes.config import Settings
-from nextyes.services.demo import fill_demo
+from nextyes.services.demo.build import fill_demo
 from nextyes.services.journal import open_journal
 from nextyes.web.app import create_app
 from nextyes.web.security import SESSION_COOKIE, csrf_token

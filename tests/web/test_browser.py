@@ -21,10 +21,10 @@ from nextyes.config import Settings
 from nextyes.domain.models import NewApplication
 from nextyes.domain.queries import ApplicationQuery
 from nextyes.domain.stages import Stage
-from nextyes.services import applications as svc
-from nextyes.services.demo import fill_demo
-from nextyes.services.feedback_requests import add_feedback
+from nextyes.services.demo.build import fill_demo
 from nextyes.services.journal import open_journal
+from nextyes.services.pipeline import applications as svc
+from nextyes.services.recovery.feedback_requests import add_feedback
 from nextyes.web.app import create_app
 from tests.conftest import IN_CI, NOW, TODAY
 

@@ -9,7 +9,7 @@ import click
 import pytest
 
 from nextyes.cli.main import cli
-from nextyes.services.demo import fill_demo
+from nextyes.services.demo.build import fill_demo
 from nextyes.services.journal import Journal
 from nextyes.web.rendering import NAV, for_browser
 from tests.conftest import NOW

@@ -8,8 +8,8 @@ from datetime import timedelta
 from fastapi import FastAPI
 
 from nextyes.domain.models import NewApplication
-from nextyes.services import applications as svc
 from nextyes.services.journal import Journal
+from nextyes.services.pipeline import applications as svc
 from tests.conftest import NOW, TODAY
 from tests.web.conftest import Browser
 

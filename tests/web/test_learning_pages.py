@@ -7,9 +7,9 @@ from datetime import timedelta
 
 from nextyes.domain.models import NewApplication
 from nextyes.domain.stages import Stage
-from nextyes.services import applications as svc
-from nextyes.services import feedback_requests
 from nextyes.services.journal import Journal
+from nextyes.services.pipeline import applications as svc
+from nextyes.services.recovery import feedback_requests
 from tests.conftest import NOW, TODAY, snapshot
 from tests.web.conftest import Browser, flash_of
 

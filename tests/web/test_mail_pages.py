@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from nextyes.services.journal import Journal
-from nextyes.services.mail_sources import import_mailbox
+from nextyes.services.mail.sources import import_mailbox
 from tests.conftest import NOW
 from tests.mailboxes import UNKNOWN_REJECTION, write_mbox
 from tests.web.conftest import Browser, flash_of

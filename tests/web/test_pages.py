@@ -15,9 +15,9 @@ from nextyes.domain.companies import clean_text
 from nextyes.domain.dates import describe_day
 from nextyes.domain.models import NewApplication
 from nextyes.domain.stages import Stage
-from nextyes.services import applications as svc
-from nextyes.services.demo import fill_demo
+from nextyes.services.demo.build import fill_demo
 from nextyes.services.journal import Journal
+from nextyes.services.pipeline import applications as svc
 from tests.conftest import NOW, TODAY, snapshot
 from tests.web.conftest import Browser, flash_of
 

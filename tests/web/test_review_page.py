@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from nextyes.domain.review import week_of
-from nextyes.services.calendar import export_calendar
-from nextyes.services.demo import fill_demo
+from nextyes.services.demo.build import fill_demo
 from nextyes.services.journal import Journal
-from nextyes.services.review import weekly_review
+from nextyes.services.review.weekly import weekly_review
+from nextyes.services.today.calendar import export_calendar
 from tests.conftest import NOW, TODAY
 from tests.web.conftest import Browser
 

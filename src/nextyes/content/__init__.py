@@ -1,7 +1,7 @@
 """The project's words: messages, templates and questions kept as TOML data files.
 
     from nextyes import content
-    content.load("pipeline")["moved"]["interview"]
+    content.load("pipeline/messages")["moved"]["interview"]
 
 Files live beside this module so they can be reviewed and translated without touching code.
 """
@@ -18,12 +18,17 @@ FOLDER = Path(__file__).parent
 
 @cache
 def load(name: str) -> dict[str, Any]:
-    """The parsed content file `<name>.toml` (cached; read on first use, never at import).
+    """The parsed content file `<name>.toml`, where name is `file` or `feature/file` (cached;
+    read on first use, never at import).
 
     The returned dictionary is shared between callers: read it, never change it.
     """
-    if not name or not name.replace("_", "").isalnum():
-        raise ValueError(f"{name!r} is not a content file name (letters, digits and _ only).")
+    parts = name.split("/")
+    if len(parts) > 2 or not all(part and part.replace("_", "").isalnum() for part in parts):
+        raise ValueError(
+            f"{name!r} is not a content file name (letters, digits and _, "
+            "optionally after one `feature/`)."
+        )
     path = FOLDER / f"{name}.toml"
     if not path.is_file():
         raise FileNotFoundError(f"nextyes has no content file named {name}.toml.")

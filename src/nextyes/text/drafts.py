@@ -45,7 +45,7 @@ def compose_feedback_request(
     `today` decides whether the interview date needs its year.
     """
     group = stage_group(stage)
-    template = _template("feedback_requests", parse_tone(tone), group)
+    template = _template("recovery/feedback_requests", parse_tone(tone), group)
     values = _people(company, role, contact_name, sender_name) | {
         "interview_date": spoken_date(interview_date, today=today) if interview_date else None,
         "interview_label": phrase(interview_label),
@@ -68,8 +68,8 @@ def compose_reply(
     """A thank-you that keeps the door open, optionally asking to be kept in mind for future
     roles and offering to stay in touch."""
     group = stage_group(stage)
-    replies = content.load("replies")
-    template = _template("replies", parse_tone(tone), group)
+    replies = content.load("recovery/replies")
+    template = _template("recovery/replies", parse_tone(tone), group)
     values = _people(company, role, contact_name, sender_name)
     values["thanks_for"] = replies["thanks_for"][group.value]
     values["future_roles"] = (
@@ -92,7 +92,7 @@ def compose_follow_up(
     today: date | None = None,
 ) -> Draft:
     """The one gentle follow-up to a feedback request that had no answer."""
-    template = dict(content.load("feedback_requests")["follow_up"][parse_tone(tone).value])
+    template = dict(content.load("recovery/feedback_requests")["follow_up"][parse_tone(tone).value])
     values = _people(company, role, contact_name, sender_name)
     values["sent_on"] = spoken_date(sent_on, today=today)
     return _render(template, values)
@@ -100,7 +100,7 @@ def compose_follow_up(
 
 def interview_label(kind: str, round: int | None = None) -> str:
     """How an interview is named in a draft: "panel interview", "second-round video interview"."""
-    labels = content.load("feedback_requests")["interview_labels"]
+    labels = content.load("recovery/feedback_requests")["interview_labels"]
     label = str(labels.get(kind, labels["other"]))
     ordinals: list[str] = labels["ordinals"]
     if round is not None and 2 <= round <= len(ordinals) and kind not in ("final", "assessment"):
@@ -114,7 +114,7 @@ def is_feedback_declined(text: str) -> bool:
     """Whether a short reply says they don't give feedback (rather than giving some)."""
     import re
 
-    rules = content.load("feedback_requests")["declined"]
+    rules = content.load("recovery/feedback_requests")["declined"]
     if len(text.split()) > int(rules["max_words"]):
         return False
     plain = " ".join(text.replace("\u2019", "'").split())

@@ -2,7 +2,7 @@
 
 `lint(text)` returns flags, each with the exact character span it points at, a category
 (comparison, demand, blame, pleading, length), an explanation and a suggested rewrite. The rules
-are data (`content/feedback_lint.toml`); this module compiles and applies them. It is pure: no
+are data (`content/recovery/feedback_lint.toml`); this module compiles and applies them. It is pure: no
 I/O beyond reading the packaged rules once.
 
 Lines quoted from an earlier email (starting with ">") are neither checked nor counted.
@@ -172,7 +172,7 @@ def fold(text: str) -> str:
 @cache
 def default_rules() -> Rules:
     """The packaged rules, compiled once."""
-    return compile_rules(content.load("feedback_lint"))
+    return compile_rules(content.load("recovery/feedback_lint"))
 
 
 def lint(text: str, rules: Rules | None = None) -> list[Flag]:

@@ -59,7 +59,7 @@ def rejection_message(
     group = stage_group(stage)
     candidates = [
         (score, m)
-        for m in content.load("rejection")["message"]
+        for m in content.load("recovery/rejection")["message"]
         if (score := _score(m, group, noes_this_week, first_no)) is not None
     ]
     best = max(score for score, _ in candidates)
@@ -95,7 +95,7 @@ def _score(
 
 def describe_window(window: CoolDownWindow | None, *, now: datetime) -> str:
     """The window in words, relative to now ("until 21:00 this evening")."""
-    texts = content.load("rejection")["window"]
+    texts = content.load("recovery/rejection")["window"]
     if window is None:
         return str(texts["none"])
     if not window.is_active(now):
@@ -130,7 +130,9 @@ def cool_down_suggestions(window: CoolDownWindow | None, *, seed: int = 0) -> tu
         length = window.ends_at - window.starts_at
         fits = "short" if length <= SHORT_WINDOW else "day" if length <= DAY_WINDOW else "long"
         count = 3
-    pool = [s["text"] for s in content.load("rejection")["suggestion"] if fits in s["fits"]]
+    pool = [
+        s["text"] for s in content.load("recovery/rejection")["suggestion"] if fits in s["fits"]
+    ]
     return tuple(random.Random(seed).sample(pool, k=min(count, len(pool))))
 
 
@@ -154,7 +156,7 @@ def compose_cool_down(
         first_no=first_no,
         seed=seed,
     )
-    data = content.load("rejection")
+    data = content.load("recovery/rejection")
     active = window is not None and window.is_active(now)
     return CoolDownMessage(
         message_id=message_id,
@@ -196,12 +198,12 @@ class ReflectionSet:
     attribution_labels: dict[str, str]
 
     def time_left(self, minutes_left: int) -> str:
-        text = content.load("reflection")["session"]["time_left"]
+        text = content.load("recovery/reflection")["session"]["time_left"]
         return templating.render(text, {"minutes": str(max(minutes_left, 0))})
 
 
 def all_reflection_questions() -> tuple[ReflectionQuestion, ...]:
-    data = content.load("reflection")
+    data = content.load("recovery/reflection")
     return tuple(
         ReflectionQuestion(
             id=q["id"],
@@ -221,7 +223,7 @@ def reflection_set(stage: str, *, seed: int = 0, minutes: int = 15) -> Reflectio
     if minutes < 1:
         raise ValueError("A reflection needs at least one minute.")
     group = stage_group(stage)
-    data = content.load("reflection")
+    data = content.load("recovery/reflection")
     questions = all_reflection_questions()
     chosen = []
     for topic in data["sets"][group.value]:

@@ -17,10 +17,10 @@ from markupsafe import Markup
 from nextyes import content
 from nextyes.domain.models import ApplicationDetail, InterviewKind
 from nextyes.domain.queries import ApplicationQuery
-from nextyes.services.agenda import AgendaItem
-from nextyes.services.applications import ApplicationPage, list_applications
-from nextyes.services.insights import Insights, build_insights
-from nextyes.services.overview import Board, Overview, overview, pipeline_board
+from nextyes.services.learning.insights import Insights, build_insights
+from nextyes.services.pipeline.applications import ApplicationPage, list_applications
+from nextyes.services.pipeline.overview import Board, Overview, overview, pipeline_board
+from nextyes.services.today.agenda import AgendaItem
 from nextyes.web.charts import SOFT, WARM, ChartData, Series
 from nextyes.web.state import WebState
 

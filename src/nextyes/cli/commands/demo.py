@@ -31,7 +31,7 @@ def demo(app: AppContext, seed: int, count: int, days: int, fmt: str) -> None:
     \b
       nextyes --home /tmp/nextyes-demo demo
     """
-    from nextyes.services.demo import fill_demo
+    from nextyes.services.demo.build import fill_demo
 
     summary = fill_demo(app.uow(), app.now(), seed=seed, count=count, days=days)
     if fmt == "json":

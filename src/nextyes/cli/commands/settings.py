@@ -6,7 +6,7 @@ import click
 
 from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.output import emit_json, emit_table, format_option, say
-from nextyes.services import preferences as service
+from nextyes.services.settings import preferences as service
 
 
 @click.command()

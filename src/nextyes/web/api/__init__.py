@@ -4,17 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from nextyes.web.api import (
-    applications,
-    contacts,
-    learning,
-    mail,
-    momentum,
-    records,
-    recovery,
-    reports,
-    settings,
-)
+from nextyes.web.api import learning, mail, momentum, people, recovery, review, settings
+from nextyes.web.api.pipeline import applications, records
 from nextyes.web.schemas.types import ERRORS
 
 router = APIRouter(prefix="/api/v1", responses=ERRORS)
@@ -22,11 +13,11 @@ for module in (
     applications,
     records,
     recovery,
-    contacts,
+    people,
     momentum,
     learning,
     mail,
-    reports,
+    review,
     settings,
 ):
     router.include_router(module.router)

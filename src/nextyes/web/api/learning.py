@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from nextyes.domain.plan import PlanItem
 from nextyes.domain.stories import NewStory, Story
-from nextyes.services import plan, practice, stories
+from nextyes.services.learning import plan, practice, stories
 from nextyes.web import views
 from nextyes.web.deps import WebDep
 from nextyes.web.schemas.learning import (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response
 
-from nextyes.services import mail_review
+from nextyes.services.mail import review as mail_review
 from nextyes.web.deps import WebDep
 from nextyes.web.schemas.mail import (
     MailIgnoreCreate,

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from nextyes.domain.goals import Metric
-from nextyes.services import goals, growth, wellbeing, why, wins
+from nextyes.services.momentum import goals, growth, wellbeing, why, wins
 from nextyes.web.deps import WebDep
 from nextyes.web.schemas.momentum import (
     CareCreate,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from nextyes.mail.drafts import mailto_url
-from nextyes.services import feedback_requests, reflection, replies
-from nextyes.services.feedback_lint import lint_request
+from nextyes.services.recovery import feedback_requests, reflection, replies
+from nextyes.services.recovery.feedback_lint import lint_request
 from nextyes.text.feedback_lint import Flag
 from nextyes.web import forms
 from nextyes.web.deps import WebDep

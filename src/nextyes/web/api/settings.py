@@ -6,8 +6,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Request
 
-from nextyes.services import preferences as service
-from nextyes.services.agenda import build_agenda
+from nextyes.services.settings import preferences as service
+from nextyes.services.today.agenda import build_agenda
 from nextyes.web.deps import WebDep
 from nextyes.web.schemas.settings import (
     AgendaItemPublic,

@@ -4,24 +4,21 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from nextyes.web.pages import (
-    applications,
-    board,
-    contacts,
-    dashboard,
-    learning,
-    mail,
-    momentum,
-    records,
-    recovery,
-    review,
-    settings,
-)
+from nextyes.web.pages import learning, mail, momentum, people, recovery, review, settings, today
+from nextyes.web.pages.pipeline import applications, board, records
 
 router = APIRouter(include_in_schema=False)
 for module in (
-    dashboard, board, recovery, applications, records, contacts, momentum, learning, mail,
+    today,
+    board,
+    recovery,
+    applications,
+    records,
+    people,
+    momentum,
+    learning,
+    mail,
     review,
     settings,
-):  # fmt: skip
+):
     router.include_router(module.router)

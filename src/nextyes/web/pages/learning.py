@@ -7,7 +7,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from nextyes.domain.plan import PlanKind, PlanStatus
 from nextyes.domain.stories import NewStory
-from nextyes.services import plan, practice, stories
+from nextyes.services.learning import plan, practice, stories
 from nextyes.web import forms, views
 from nextyes.web.deps import WebDep
 from nextyes.web.forms import FormText

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from nextyes.domain.mail_labels import MailLabel
-from nextyes.services import mail_review
+from nextyes.services.mail import review as mail_review
 from nextyes.web import forms
 from nextyes.web.deps import WebDep
 from nextyes.web.forms import FormText

@@ -8,7 +8,7 @@ from fastapi.responses import HTMLResponse, Response
 from nextyes import content
 from nextyes.domain.goals import Metric
 from nextyes.domain.wellbeing import CareKind
-from nextyes.services import goals, growth, wellbeing, why, wins
+from nextyes.services.momentum import goals, growth, wellbeing, why, wins
 from nextyes.web import forms
 from nextyes.web.deps import WebDep
 from nextyes.web.forms import FormText
@@ -23,14 +23,14 @@ async def wins_page(request: Request, web: WebDep) -> HTMLResponse:
     """Every win, newest first, and the growth record: each no and what followed it."""
     found = wins.list_wins(web.uow(), web.now(), limit=200)
     record = growth.growth_record(web.uow())
-    words = content.load("growth")
+    words = content.load("momentum/growth")
     return page(request, "wins.html", {"wins": found, "record": record, "words": words})
 
 
 @router.post("/wins")
 async def log_win(web: WebDep, text: FormText = "", on: FormText = "") -> Response:
     wins.record_win(web.uow(), text, forms.day(on, web.today()) or web.today(), web.now())
-    return redirect("/wins", content.load("momentum")["wins"]["recorded"])
+    return redirect("/wins", content.load("momentum/messages")["wins"]["recorded"])
 
 
 @router.get("/journal", response_class=HTMLResponse)

@@ -8,15 +8,11 @@ from fastapi.responses import HTMLResponse, Response
 
 from nextyes.domain.recovery import Tone
 from nextyes.mail.drafts import mailto_url
-from nextyes.services import (
-    feedback_requests,
-    plan,
-    recovery,
-    recovery_steps,
-    reflection,
-    replies,
-)
-from nextyes.services.feedback_lint import lint_request
+from nextyes.services.learning import plan
+from nextyes.services.recovery import cool_down as recovery
+from nextyes.services.recovery import feedback_requests, reflection, replies
+from nextyes.services.recovery import steps as recovery_steps
+from nextyes.services.recovery.feedback_lint import lint_request
 from nextyes.web import forms
 from nextyes.web.deps import WebDep
 from nextyes.web.forms import FormText

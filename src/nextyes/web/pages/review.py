@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from nextyes.domain.review import parse_week
-from nextyes.services.review import render_review
+from nextyes.services.review.weekly import render_review
 from nextyes.web.deps import WebDep
 
 router = APIRouter()

@@ -6,9 +6,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from nextyes.domain.goals import Metric
-from nextyes.services import preferences as service
-from nextyes.services.goals import goal_statuses
-from nextyes.services.why import show_why
+from nextyes.services.momentum.goals import goal_statuses
+from nextyes.services.momentum.why import show_why
+from nextyes.services.settings import preferences as service
 from nextyes.web.deps import WebDep
 from nextyes.web.rendering import page, redirect, words
 

@@ -1,0 +1,109 @@
+"""`nextyes story`: your STAR stories, tagged by the themes they answer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from nextyes.cli.context import AppContext, pass_app
+from nextyes.cli.output import emit_json, emit_table, format_option, say
+from nextyes.domain.stories import PARTS, NewStory, Story
+from nextyes.domain.themes import Theme
+
+THEMES = click.Choice([t.value for t in Theme])
+
+
+@click.group()
+def story() -> None:
+    """Your STAR stories, ready for interviews and tagged by theme.
+
+    \b
+    nextyes story add "The migration rescue" --situation ... --task ... --action ... \\
+        --result ... --theme behavioural_answers --theme technical_skills
+    nextyes story list [--theme communication]
+    nextyes story show ID
+    """
+
+
+@story.command()
+@click.argument("title")
+@click.option("--situation", help="Where and when; what was going on.")
+@click.option("--task", help="What you had to do, or the problem you owned.")
+@click.option("--action", help="What you did (say 'I').")
+@click.option("--result", help="How it turned out, with a number if you have one.")
+@click.option(
+    "--theme",
+    "themes",
+    multiple=True,
+    type=THEMES,
+    help="A feedback theme it answers (repeat for several).",
+)
+@format_option("text", "json")
+@pass_app
+def add(
+    app: AppContext, title: str, situation: str | None, task: str | None, action: str | None,
+    result: str | None, themes: tuple[str, ...], fmt: str,
+) -> None:  # fmt: skip
+    """Add a story to your bank (parts can be filled in over time)."""
+    from nextyes.services.learning.stories import add_story
+
+    new = NewStory(title, situation, task, action, result, themes)
+    saved = add_story(app.uow(), new, app.today(), app.now())
+    if fmt == "json":
+        emit_json(story_json(saved))
+        return
+    say(f"Saved as story {saved.id}: {saved.title}.")
+    if saved.missing:
+        say(f"Still to write: {', '.join(saved.missing)}. A complete story is easy to tell "
+            "under pressure.", style="dim")  # fmt: skip
+
+
+@story.command(name="list")
+@click.option("--theme", help="Only stories tagged with this theme.")
+@format_option("table", "json")
+@pass_app
+def list_(app: AppContext, theme: str | None, fmt: str) -> None:
+    """List your stories, oldest first."""
+    from nextyes.services.learning.stories import list_stories
+
+    stories = list_stories(app.uow(), theme)
+    if fmt == "json":
+        emit_json([story_json(s) for s in stories])
+        return
+    if not stories:
+        say("No stories yet. Five good ones cover most interviews: "
+            'nextyes story add "TITLE" --situation ... --action ... --result ...')  # fmt: skip
+        return
+    emit_table(
+        ("id", "title", "themes", "missing"),
+        ((s.id, s.title, ", ".join(s.themes), ", ".join(s.missing) or "-") for s in stories),
+        justify={"id": "right"},
+    )
+
+
+@story.command()
+@click.argument("story_id", type=int, metavar="ID")
+@format_option("text", "json")
+@pass_app
+def show(app: AppContext, story_id: int, fmt: str) -> None:
+    """Show one story in full."""
+    from nextyes.services.learning.stories import get_story
+
+    found = get_story(app.uow(), story_id)
+    if fmt == "json":
+        emit_json(story_json(found))
+        return
+    say(found.title, style="bold")
+    for part in PARTS:
+        say(f"{part.capitalize()}: {getattr(found, part) or '(not written yet)'}")
+    if found.themes:
+        say(f"Themes: {', '.join(found.themes)}", style="dim")
+
+
+def story_json(found: Story) -> dict[str, Any]:
+    return {
+        "id": found.id, "title": found.title, "situation": found.situation, "task": found.task,
+        "action": found.action, "result": found.result, "themes": list(found.themes),
+        "missing": list(found.missing), "created_on": found.created_on,
+    }  # fmt: skip

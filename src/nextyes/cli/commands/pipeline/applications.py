@@ -1,0 +1,328 @@
+"""Applications: add, list, show, move, reject, note."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import click
+
+from nextyes import content
+from nextyes.cli.context import AppContext, pass_app
+from nextyes.cli.output import emit_csv, emit_json, emit_table, format_option, say
+from nextyes.cli.params import DATE, STAGE, TIME
+from nextyes.cli.views import application_json, cool_down_json, detail_json
+from nextyes.domain.models import InterviewKind, NewApplication
+from nextyes.domain.queries import ApplicationQuery
+from nextyes.domain.stages import MOVE_TARGETS, OPEN_STAGES, Stage
+from nextyes.errors import InvalidInput
+from nextyes.services.pipeline import applications as service
+from nextyes.services.pipeline.applications import InterviewDetails, PastRejection
+
+LIST_COLUMNS = ("id", "company", "role", "stage", "applied_on", "last_activity_on", "source")
+
+
+@click.command()
+@click.argument("company")
+@click.argument("role")
+@click.option("--source", help="Where you found it: linkedin, referral, company-site, ...")
+@click.option("--on", "on", type=DATE, help="When you applied (default: today).")
+@click.option("--url", help="Link to the job ad.")
+@click.option("--resume", "resume", metavar="VERSION", help="Which résumé version you sent.")
+@click.option("--cover-letter", metavar="VERSION", help="Which cover letter version you sent.")
+@click.option("--location", help="Where the job is (city, remote, hybrid).")
+@click.option("--salary", help="Advertised salary or range.")
+@click.option("--note", help="A note to keep with it.")
+@click.option("--saved", is_flag=True, help="Save it to apply later instead of logging it as sent.")
+@click.option("--yes", "-y", is_flag=True, help="Skip the question about an earlier no from them.")
+@format_option("text", "json")
+@pass_app
+def add(
+    app: AppContext,
+    company: str,
+    role: str,
+    source: str | None,
+    on: date | None,
+    url: str | None,
+    resume: str | None,
+    cover_letter: str | None,
+    location: str | None,
+    salary: str | None,
+    note: str | None,
+    saved: bool,
+    yes: bool,
+    fmt: str,
+) -> None:
+    """Log a new application.
+
+    Prints the new application's id (with --format json, the application). If the same company
+    said no in the last six months, it shows when and what they said before saving.
+
+    \b
+    Example:
+      nextyes add "Acme Robotics" "Data Analyst" --source linkedin --resume v3 --on "3 days ago"
+    """
+    new = NewApplication(
+        company=company, role=role, applied_on=on, source=source, url=url, resume_version=resume,
+        cover_letter_version=cover_letter, location=location, salary=salary, note=note,
+        saved_only=saved,
+    )  # fmt: skip
+    if not yes and company.strip():
+        earlier = service.earlier_rejections(app.uow(), company, app.today())
+        if earlier and not _confirm_despite(earlier):
+            raise InvalidInput("Nothing was saved. Run it again with --yes to add it anyway.")
+    application = service.add_application(app.uow(), new, app.now())
+    if fmt == "json":
+        emit_json(application_json(application))
+    else:
+        click.echo(application.id)
+
+
+def _confirm_despite(earlier: list[PastRejection]) -> bool:
+    words = content.load("pipeline/messages")["earlier_rejection"]
+    lines = [content.fill(words["intro"], company=earlier[0].application.company)]
+    for past in earlier:
+        stage = past.event.from_stage or Stage.APPLIED
+        lines.append(
+            "  "
+            + content.fill(
+                words["line"],
+                role=past.application.role,
+                day=past.event.occurred_on.isoformat(),
+                stage=stage.value,
+            )
+        )
+        if past.event.reason:
+            lines.append("    " + content.fill(words["reason"], reason=past.event.reason))
+        for text in past.feedback[:2]:
+            lines.append("    " + content.fill(words["feedback"], feedback=text))
+    click.echo("\n".join(lines), err=True)
+    try:
+        return click.confirm(words["nudge"], default=True, err=True)
+    except click.Abort:
+        return False
+
+
+@click.command(name="list")
+@click.option(
+    "--stage", "stages", type=STAGE, multiple=True, help="Only these stages (repeatable)."
+)
+@click.option("--active", is_flag=True, help="Only applications still open.")
+@click.option("--company", help="Only companies whose name contains this.")
+@click.option("--since", type=DATE, help="Only applications from this date on.")
+@click.option("--limit", type=int, help="At most this many.")
+@click.option("--all", "include_all", is_flag=True, help="Include folded-away noes.")
+@format_option("table", "json", "csv")
+@pass_app
+def list_(
+    app: AppContext,
+    stages: tuple[Stage, ...],
+    active: bool,
+    company: str | None,
+    since: date | None,
+    limit: int | None,
+    include_all: bool,
+    fmt: str,
+) -> None:
+    """List applications, most recent first."""
+    chosen = tuple(s for s in stages if not active or s in OPEN_STAGES) if stages else ()
+    if active and not stages:
+        chosen = tuple(s for s in Stage if s in OPEN_STAGES)
+    if active and stages and not chosen:
+        raise InvalidInput("None of the stages given is an open stage, so --active leaves nothing.")
+    query = ApplicationQuery(stages=chosen, company=company, since=since, limit=limit)
+    page = service.list_applications(app.uow(), query, include_folded=include_all)
+    if fmt == "json":
+        emit_json([application_json(a) for a in page.items])
+        return
+    rows = [
+        (a.id, a.company, a.role, a.stage.value, a.applied_on.isoformat() if a.applied_on else "",
+         a.last_activity_on.isoformat(), a.source or "")
+        for a in page.items
+    ]  # fmt: skip
+    if fmt == "csv":
+        emit_csv(LIST_COLUMNS, rows)
+        return
+    if not rows:
+        if page.folded:
+            say(
+                content.fill(
+                    content.load("pipeline/messages")["list"]["all_folded"], count=page.folded
+                )
+            )
+            return
+        say("No applications match. `nextyes add COMPANY ROLE` logs one.")
+        return
+    shown = f"{len(rows)} of {page.total}" if page.total > len(rows) else str(len(rows))
+    caption = f"{shown} application{'s' if page.total != 1 else ''}"
+    if page.folded:
+        caption += f" ({page.folded} closed noes folded away; --all shows them)"
+    elif not stages and not include_all and any(a.stage is Stage.REJECTED for a in page.items):
+        caption += ". " + content.load("pipeline/messages")["list"]["fold_hint"]
+    emit_table(
+        ("id", "company", "role", "stage", "applied", "last activity", "source"),
+        rows,
+        caption=caption,
+        justify={"id": "right"},
+        no_wrap=("id", "stage", "applied", "last activity"),
+    )
+
+
+@click.command()
+@click.argument("application_id", type=int, metavar="ID")
+@format_option("table", "json")
+@pass_app
+def show(app: AppContext, application_id: int, fmt: str) -> None:
+    """Show one application and its timeline."""
+    detail = service.application_detail(app.uow(), application_id)
+    if fmt == "json":
+        emit_json(detail_json(detail))
+        return
+    from nextyes.cli.render_detail import render_detail
+
+    render_detail(detail, app.today())
+
+
+@click.command()
+@click.argument("application_id", type=int, metavar="ID")
+@click.argument("stage", type=STAGE)
+@click.option("--on", "on", type=DATE, help="When it happened, or when it is scheduled.")
+@click.option("--round", "round_", type=int, help="Interview round (default: the next one).")
+@click.option("--at", "at", type=TIME, help="Time of the interview or assessment (14:30, 2pm).")
+@click.option("--kind", type=click.Choice([k.value for k in InterviewKind]), help="Interview kind.")
+@click.option("--with", "with_", metavar="NAMES", help="Who you meet, comma-separated.")
+@click.option("--note", help="A note to keep with the move.")
+@click.option(
+    "--correct", is_flag=True, help="Fix a stage recorded by mistake (allows going back)."
+)
+@format_option("text", "json")
+@pass_app
+def move(
+    app: AppContext,
+    application_id: int,
+    stage: Stage,
+    on: date | None,
+    round_: int | None,
+    at: time | None,
+    kind: str | None,
+    with_: str | None,
+    note: str | None,
+    correct: bool,
+    fmt: str,
+) -> None:
+    """Move an application to another stage.
+
+    STAGE is one of: applied, screening, assessment, interview, final, offer, accepted,
+    declined, withdrawn, ghosted. For an interview or assessment, --on may be a date ahead: the
+    move is recorded today and the date goes in your calendar.
+
+    \b
+    Example:
+      nextyes move 12 interview --round 2 --on 2026-11-25 --note "panel with the data team"
+    """
+    if stage not in MOVE_TARGETS and stage is not Stage.REJECTED:
+        raise InvalidInput(f"Use one of: {', '.join(s.value for s in MOVE_TARGETS)}.")
+    details = InterviewDetails(
+        kind=InterviewKind(kind) if kind else None,
+        at=at,
+        interviewers=tuple(n.strip() for n in (with_ or "").split(",") if n.strip()),
+    )
+    outcome = service.move_application(
+        app.uow(), application_id, stage, on or app.today(), app.now(),
+        round=round_, note=note, correct=correct, details=details,
+    )  # fmt: skip
+    if fmt == "json":
+        data = application_json(outcome.application)
+        data["event_id"] = outcome.event.id
+        data["interview_id"] = outcome.interview_id
+        emit_json(data)
+        return
+    a = outcome.application
+    say(f"{a.company} · {a.role}: now {a.stage.label.lower()}.")
+    if outcome.scheduled_on:
+        say(f"Scheduled for {outcome.scheduled_on.isoformat()}; it will show in `nextyes today`.")
+    say(outcome.message)
+
+
+@click.command()
+@click.argument("application_id", type=int, metavar="ID")
+@click.option("--on", "on", type=DATE, help="When you heard (default: today).")
+@click.option("--reason", help="The reason they gave, in their words if you have them.")
+@click.option(
+    "--cool-down",
+    "cool_down",
+    metavar="WINDOW",
+    help="Time before next steps: evening, weekend, a duration (90m, 24h, 2d) or none "
+    "(default: the cool_down setting, evening).",
+)
+@format_option("text", "json")
+@pass_app
+def reject(
+    app: AppContext,
+    application_id: int,
+    on: date | None,
+    reason: str | None,
+    cool_down: str | None,
+    fmt: str,
+) -> None:
+    """Record a rejection.
+
+    Keeps the stage it came at, the day, and the reason given, then opens a cool-down: time to
+    feel it before any analysis. `nextyes today` shows the window and holds the next steps
+    (feedback request, reply, reflection) until it is over.
+
+    \b
+    Example:
+      nextyes reject 12 --reason "They went with someone more senior" --cool-down weekend
+    """
+    from nextyes.services.recovery.cool_down import reject_and_recover
+
+    recovery = reject_and_recover(
+        app.uow(), application_id, on or app.today(), app.now(), reason=reason, cool_down=cool_down
+    )
+    outcome, message = recovery.outcome, recovery.message
+    if fmt == "json":
+        data = application_json(outcome.application)
+        data["at_stage"] = outcome.at_stage.value
+        data["event_id"] = outcome.event.id
+        data["noes_this_week"] = recovery.noes_this_week
+        data["message"] = message.message
+        data["cool_down"] = cool_down_json(recovery.window, message.window)
+        data["window_text"] = message.window
+        data["suggestions"] = list(message.suggestions)
+        why = recovery.why
+        data["why"] = (
+            {"text": why.text, "recheck": why.recheck.reason if why.recheck else None}
+            if why
+            else None
+        )
+        emit_json(data)
+        return
+    say(message.message)
+    say()
+    say(message.window, style="bold")
+    if message.during:
+        say(message.during)
+    say()
+    say(message.suggestions_intro)
+    for suggestion in message.suggestions:
+        say(f"  - {suggestion}")
+    if recovery.why:
+        say()
+        say(recovery.why.intro)
+        say(f"  {recovery.why.text}", style="bold")
+        if recovery.why.recheck:
+            say(f"  {recovery.why.recheck.title} {recovery.why.recheck.reason}", style="dim")
+
+
+@click.command()
+@click.argument("application_id", type=int, metavar="ID")
+@click.argument("text")
+@click.option("--on", "on", type=DATE, help="The day it is about (default: today).")
+@click.option("--private", is_flag=True, help="Keep it out of anything you share.")
+@pass_app
+def note(app: AppContext, application_id: int, text: str, on: date | None, private: bool) -> None:
+    """Add a note to an application."""
+    note_id = service.add_note(
+        app.uow(), application_id, text, on or app.today(), app.now(), private
+    )
+    click.echo(note_id)

@@ -1,0 +1,141 @@
+"""`nextyes reflect`: a short, time-boxed reflection after a no."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import IO
+
+import click
+
+from nextyes.cli.context import AppContext, pass_app
+from nextyes.cli.output import emit_json, format_option, say
+from nextyes.domain.recovery import time_left
+from nextyes.domain.themes import LABELS, Theme
+from nextyes.services.recovery.reflection import ReflectionAnswers, ReflectionPlan
+
+CONTROL_KEYS = {"y": "yes", "p": "partly", "n": "no"}
+
+
+@click.command()
+@click.argument("application_id", type=int, metavar="ID")
+@click.option(
+    "--answers",
+    "answers_file",
+    type=click.File("r", encoding="utf-8"),
+    metavar="FILE",
+    help="Answer from a YAML or JSON file instead of questions (- reads stdin).",
+)
+@click.option(
+    "--minutes", type=int, help="The time box (default: the reflection_minutes setting, 15)."
+)
+@format_option("text", "json")
+@pass_app
+def reflect(
+    app: AppContext, application_id: int, answers_file: IO[str] | None, minutes: int | None,
+    fmt: str,
+) -> None:  # fmt: skip
+    """Reflect on a no: a few questions, a time box, then let it go.
+
+    The questions fit the stage you reached (after a screen-out: your materials and the role's
+    fit; after interviews: your answers, the hard questions, presence, company knowledge;
+    after a final round also red flags and fit). It asks your mood before and after, and ends
+    by marking what was within your control, partly, or not.
+
+    \b
+    With --answers FILE (YAML or JSON), nothing is asked:
+      mood_before: 2
+      answers:                  # by topic (or question id), or a list in order
+        answers: "The SQL one went well; the stakeholder story trailed off."
+      hard_questions: ["Design an A/B test for a checkout button"]
+      attribution: {technical_skills: partly, salary_budget: "no"}
+      mood_after: 3
+    """
+    from nextyes.services.recovery.reflection import (
+        answers_from_document,
+        plan_reflection,
+        save_reflection,
+    )
+
+    plan = plan_reflection(app.uow(), application_id, minutes=minutes)
+    started = app.now()
+    if answers_file is not None:
+        answers = answers_from_document(plan, answers_file.read(), answers_file.name)
+    else:
+        answers = _ask(plan, started, app.now)
+    saved = save_reflection(
+        app.uow(), plan, answers, started_at=started, finished_at=app.now(), now=app.now()
+    )
+    if fmt == "json":
+        emit_json(
+            {
+                "id": saved.id,
+                "application_id": saved.application_id,
+                "stage_group": saved.stage_group.value,
+                "time_box_minutes": saved.time_box_minutes,
+                "mood_before": saved.mood_before,
+                "mood_after": saved.mood_after,
+                "answers": saved.answers,
+                "hard_questions": list(answers.hard_questions),
+                "attributions": saved.attributions,
+            }
+        )
+        return
+    say(plan.session.closing)
+
+
+def _ask(plan: ReflectionPlan, started: datetime, now: Callable[[], datetime]) -> ReflectionAnswers:
+    """The interactive session: prompts, the visible time box, and a gentle close."""
+    session = plan.session
+    say(f"{plan.application.company} · {plan.application.role}", style="bold")
+    say(session.intro)
+    say(session.skip_hint, style="dim")
+    mood_before = _mood(session.mood_before)
+    answers: dict[str, str] = {}
+    total = len(session.questions)
+    for number, question in enumerate(session.questions, start=1):
+        left = time_left(started, now(), plan.minutes)
+        if left.total_seconds() <= 0:
+            say()
+            say(session.gentle_close)
+            break
+        say()
+        say(f"{number}/{total} · {question.topic_label}", style="bold")
+        say(session.time_left(int(left.total_seconds() // 60)), style="dim")
+        answer = click.prompt(question.text, default="", show_default=False)
+        if answer.strip():
+            answers[question.id] = answer.strip()
+    hard: list[str] = []
+    if plan.interview_id is not None:
+        say()
+        say(session.hard_questions)
+        while line := click.prompt(">", default="", show_default=False).strip():
+            hard.append(line)
+    attributions = _attribute(plan)
+    mood_after = _mood(session.mood_after)
+    return ReflectionAnswers(mood_before, mood_after, answers, tuple(hard), attributions)
+
+
+def _mood(prompt: str) -> int | None:
+    value = click.prompt(prompt, default="", show_default=False, type=str).strip()
+    while value and value not in {"1", "2", "3", "4", "5"}:
+        value = click.prompt("A number from 1 to 5 (or Enter to skip)", default="").strip()
+    return int(value) if value else None
+
+
+def _attribute(plan: ReflectionPlan) -> dict[str, str]:
+    if not plan.suggested:
+        return {}
+    session = plan.session
+    labels = session.attribution_labels
+    say()
+    say(session.attribution_intro)
+    say(f"  y: {labels['yes']} · p: {labels['partly']} · n: {labels['no']}", style="dim")
+    result = {}
+    for theme, suggestion in plan.suggested.items():
+        default = {v: k for k, v in CONTROL_KEYS.items()}[suggestion]
+        choice = click.prompt(
+            f"  {LABELS[Theme(theme)]}", default=default, type=click.Choice(list(CONTROL_KEYS))
+        )
+        result[theme] = CONTROL_KEYS[choice]
+    return result

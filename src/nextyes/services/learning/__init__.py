@@ -1,0 +1,1 @@
+"""Learning from the noes: feedback themes, insights, the plan, practice and stories."""

@@ -1,0 +1,332 @@
+"""Use cases for applications: log, list, show, move along the pipeline, record a "no"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
+
+from nextyes.domain.companies import clean_text, company_key
+from nextyes.domain.models import (
+    Application,
+    ApplicationDetail,
+    InterviewKind,
+    NewApplication,
+    NewInterview,
+    NewStageEvent,
+    Origin,
+    StageEvent,
+)
+from nextyes.domain.pipeline import plan_move, rejection_stage
+from nextyes.domain.queries import ApplicationQuery
+from nextyes.domain.stages import ENDINGS, Stage
+from nextyes.errors import Conflict, InvalidInput, NotFound
+from nextyes.services.settings.preferences import get_preferences
+from nextyes.storage.uow import UnitOfWork
+
+REJECTION_MEMORY = timedelta(days=183)  # "in the last 6 months"
+MAX_NAME = 200
+
+
+def get_application(uow: UnitOfWork, application_id: int) -> Application:
+    """The application, or a NotFound that says how to find the right id (inside an open uow)."""
+    application = uow.applications.get(application_id)
+    if application is None:
+        raise NotFound(f"No application {application_id}. `nextyes list` shows the ids.")
+    return application
+
+
+def _required(value: str, what: str, example: str) -> str:
+    text = clean_text(value)
+    if not text:
+        raise InvalidInput(f"The {what} is empty. Give it in quotes, for example {example}.")
+    if len(text) > MAX_NAME:
+        raise InvalidInput(f"The {what} is longer than {MAX_NAME} characters; shorten it.")
+    return text
+
+
+def _check_not_future(day: date | None, today: date, what: str) -> None:
+    if day is not None and day > today:
+        raise InvalidInput(
+            f"{day.isoformat()} is in the future; {what} records something that happened. "
+            "Give today or an earlier date."
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class PastRejection:
+    application: Application
+    event: StageEvent
+    feedback: tuple[str, ...]
+
+
+def earlier_rejections(uow: UnitOfWork, company: str, today: date) -> list[PastRejection]:
+    """Noes from this company in the last six months, with what was said, newest first."""
+    with uow:
+        events = uow.events.rejections_of_company(company_key(company), today - REJECTION_MEMORY)
+        apps = uow.applications.get_many([e.application_id for e in events])
+        return [
+            PastRejection(
+                apps[e.application_id],
+                e,
+                tuple(f.text for f in uow.feedback.for_application(e.application_id)),
+            )
+            for e in events
+        ]
+
+
+def add_application(
+    uow: UnitOfWork, new: NewApplication, now: datetime, origin: Origin = Origin.CLI
+) -> Application:
+    today = now.date()
+    new = replace(
+        new,
+        company=_required(new.company, "company name", '"Acme Robotics"'),
+        role=_required(new.role, "role", '"Data Analyst"'),
+        source=clean_text(new.source),
+        url=clean_text(new.url),
+        resume_version=clean_text(new.resume_version),
+        cover_letter_version=clean_text(new.cover_letter_version),
+        note=clean_text(new.note),
+    )
+    _check_not_future(new.applied_on, today, "an application")
+    day = new.applied_on or today
+    stage = Stage.SAVED if new.saved_only else Stage.APPLIED
+    new = replace(new, applied_on=None if new.saved_only else day)
+    with uow:
+        if (
+            new.referral_contact_id is not None
+            and uow.contacts.get(new.referral_contact_id) is None
+        ):
+            raise NotFound(
+                f"No contact {new.referral_contact_id}. `nextyes contact list` shows the ids."
+            )
+        application_id = uow.applications.add(new, stage=stage, stage_on=day, now=now)
+        uow.events.add(NewStageEvent(application_id, stage, day, note=new.note, origin=origin), now)
+        application = get_application(uow, application_id)
+        uow.commit()
+    return application
+
+
+@dataclass(frozen=True, slots=True)
+class ApplicationPage:
+    items: list[Application]
+    total: int
+    folded: int = 0
+
+
+def list_applications(
+    uow: UnitOfWork, query: ApplicationQuery, *, include_folded: bool = False
+) -> ApplicationPage:
+    """Applications, most recently active first. With the `fold_rejected` setting on, closed
+    noes stay out of an unfiltered list unless `include_folded` is given."""
+    if query.limit is not None and query.limit < 1:
+        raise InvalidInput("--limit must be 1 or more.")
+    with uow:
+        folded = 0
+        if not query.stages and not include_folded and get_preferences(uow)["fold_rejected"]:
+            folded = uow.applications.count(replace(query, stages=(Stage.REJECTED,), limit=None))
+            query = replace(query, exclude_stages=(Stage.REJECTED,))
+        items = uow.applications.find(query)
+        total = (
+            len(items)
+            if query.limit is None or (len(items) < query.limit and query.offset == 0)
+            else uow.applications.count(query)
+        )
+        return ApplicationPage(items, total, folded)
+
+
+def application_detail(uow: UnitOfWork, application_id: int) -> ApplicationDetail:
+    with uow:
+        application = get_application(uow, application_id)
+        return ApplicationDetail(
+            application=application,
+            events=tuple(uow.events.for_application(application_id)),
+            interviews=tuple(uow.interviews.for_application(application_id)),
+            questions=tuple(uow.questions.for_application(application_id)),
+            notes=tuple(uow.notes.for_application(application_id)),
+            contacts=tuple(uow.contacts.for_application(application_id)),
+            extras={
+                "feedback": uow.feedback.for_application(application_id),
+                "cool_downs": uow.cool_downs.for_application(application_id),
+                "feedback_requests": uow.feedback_requests.for_application(application_id),
+                "reflections": uow.reflections.for_application(application_id),
+            },
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class InterviewDetails:
+    kind: InterviewKind | None = None
+    at: time | None = None
+    interviewers: tuple[str, ...] = ()
+    location: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MoveOutcome:
+    application: Application
+    event: StageEvent
+    changed_current: bool
+    interview_id: int | None
+    scheduled_on: date | None
+    message: str
+
+
+_KIND_FOR_STAGE = {Stage.ASSESSMENT: InterviewKind.ASSESSMENT, Stage.FINAL: InterviewKind.FINAL}
+
+
+def move_application(
+    uow: UnitOfWork,
+    application_id: int,
+    target: Stage,
+    on: date,
+    now: datetime,
+    *,
+    round: int | None = None,
+    note: str | None = None,
+    correct: bool = False,
+    details: InterviewDetails | None = None,
+    origin: Origin = Origin.CLI,
+) -> MoveOutcome:
+    if target is Stage.REJECTED:
+        raise InvalidInput(
+            f"To record a rejection, use `nextyes reject {application_id}`: it keeps the stage "
+            "it came at and helps with what comes next."
+        )
+    if target is Stage.SAVED and not correct:
+        raise InvalidInput(
+            "An application cannot go back to saved; add --correct to fix a mistake."
+        )
+    today = now.date()
+    with uow:
+        get_application(uow, application_id)
+        events = uow.events.for_application(application_id)
+        plan = plan_move(events, target, on, today, correct=correct, round=round)
+        event = uow.events.add(
+            NewStageEvent(
+                application_id,
+                target,
+                plan.occurred_on,
+                from_stage=plan.from_stage,
+                round=plan.round,
+                note=clean_text(note),
+                correction=correct,
+                origin=origin,
+            ),
+            now,
+        )
+        if plan.changes_current:
+            uow.applications.set_stage(
+                application_id, target, plan.occurred_on, now, plan.occurred_on
+            )
+        uow.applications.touch(application_id, plan.occurred_on, now)
+        if correct:
+            from nextyes.services.momentum.wins import (
+                withdraw_taken_back,  # only corrections need it
+            )
+
+            withdraw_taken_back(uow, application_id)
+        interview_id = None
+        if target in (Stage.ASSESSMENT, Stage.INTERVIEW, Stage.FINAL) and not correct:
+            details = details or InterviewDetails()
+            interview_id = uow.interviews.add(
+                NewInterview(
+                    application_id=application_id,
+                    kind=details.kind or _KIND_FOR_STAGE.get(target, InterviewKind.OTHER),
+                    scheduled_on=plan.scheduled_on or plan.occurred_on,
+                    round=plan.round,
+                    scheduled_time=details.at,
+                    location=details.location,
+                    interviewers=details.interviewers,
+                    notes=clean_text(note),
+                ),
+                now,
+            )
+        application = get_application(uow, application_id)
+        uow.commit()
+    return MoveOutcome(
+        application,
+        event,
+        plan.changes_current,
+        interview_id,
+        plan.scheduled_on,
+        _move_message(target, plan.changes_current, correct),
+    )
+
+
+def _move_message(target: Stage, changed: bool, correct: bool) -> str:
+    from nextyes import content
+
+    words = content.load("pipeline/messages")
+    if correct:
+        return str(words["moved"]["corrected"])
+    if not changed:
+        return str(words["moved"]["history"])
+    return str(words["moved"].get(target.value, words["moved"]["default"]))
+
+
+@dataclass(frozen=True, slots=True)
+class RejectionOutcome:
+    application: Application
+    event: StageEvent
+    at_stage: Stage
+
+
+def record_rejection(
+    uow: UnitOfWork,
+    application_id: int,
+    on: date,
+    now: datetime,
+    *,
+    reason: str | None = None,
+    origin: Origin = Origin.CLI,
+    source_ref: str | None = None,
+) -> RejectionOutcome:
+    """Record a "no": the stage it came at, the day, and any reason given."""
+    today = now.date()
+    _check_not_future(on, today, "a rejection")
+    with uow:
+        application = get_application(uow, application_id)
+        if application.stage in ENDINGS:
+            raise Conflict(
+                f"Application {application_id} ({application.company}, {application.role}) "
+                f"already ended: {application.stage.label.lower()} on "
+                f"{application.stage_on.isoformat()}. Nothing was changed."
+            )
+        events = uow.events.for_application(application_id)
+        plan = plan_move(events, Stage.REJECTED, on, today)
+        at_stage = rejection_stage(events)
+        event = uow.events.add(
+            NewStageEvent(
+                application_id,
+                Stage.REJECTED,
+                plan.occurred_on,
+                from_stage=at_stage,
+                reason=clean_text(reason),
+                origin=origin,
+            ),
+            now,
+            source_ref=source_ref,
+        )
+        uow.applications.set_stage(
+            application_id, Stage.REJECTED, plan.occurred_on, now, plan.occurred_on
+        )
+        uow.applications.touch(application_id, plan.occurred_on, now)
+        application = get_application(uow, application_id)
+        uow.commit()
+    return RejectionOutcome(application, event, at_stage)
+
+
+def add_note(
+    uow: UnitOfWork, application_id: int, text: str, on: date, now: datetime, private: bool = False
+) -> int:
+    body = clean_text(text)
+    if not body:
+        raise InvalidInput('The note is empty. Give its text in quotes: nextyes note 12 "..."')
+    _check_not_future(on, now.date(), "a note")
+    with uow:
+        get_application(uow, application_id)
+        note_id = uow.notes.add(application_id, body, on, now, private)
+        uow.applications.touch(application_id, on, now)
+        uow.commit()
+    return note_id

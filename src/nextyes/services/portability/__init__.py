@@ -1,0 +1,1 @@
+"""The journal taken elsewhere or kept safe: exports, imports, backups."""

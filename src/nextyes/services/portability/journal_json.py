@@ -1,0 +1,135 @@
+"""The whole journal as one JSON document, and back (docs/export-format.md describes it).
+
+    {"format": "nextyes-journal", "version": 1, "schema": "0001", "exported_at": "...",
+     "nextyes": "0.1.0", "tables": {"applications": [{...}, ...], ...}}
+
+`import_journal` brings a document back into an empty journal, after an automatic backup;
+checking comes first, so a file that cannot be used changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from nextyes import __version__
+from nextyes.errors import Conflict, InvalidInput
+from nextyes.services.journal import Journal
+from nextyes.services.portability.backups import backup_before_import
+from nextyes.storage.migrate import HEAD_REVISION, KNOWN_REVISIONS
+from nextyes.storage.uow import UnitOfWork
+
+FORMAT = "nextyes-journal"
+VERSION = 1
+# Rows a fresh journal may already hold without counting as "not empty".
+ALLOWED_IN_EMPTY = frozenset({"settings"})
+
+
+def export_journal(uow: UnitOfWork, now: datetime) -> dict[str, Any]:
+    """Every journal row of the owner, in the versioned export format."""
+    with uow:
+        tables = uow.journal_rows.dump()
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "schema": HEAD_REVISION,
+        "exported_at": now.astimezone(UTC).isoformat(),
+        "nextyes": __version__,
+        "tables": tables,
+    }
+
+
+def export_journal_text(uow: UnitOfWork, now: datetime) -> tuple[str, int]:
+    """The export as JSON text (one row per line), and how many rows it holds."""
+    from nextyes.reports.journal_json import journal_json
+
+    document = export_journal(uow, now)
+    return journal_json(document), sum(len(rows) for rows in document["tables"].values())
+
+
+def read_document(data: bytes, name: str) -> dict[str, Any]:
+    """Parse and check the envelope of an export file; the rows are checked on import."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InvalidInput(
+            f"{name} is not a nextyes export: it is not UTF-8 text. "
+            "`nextyes export json --out FILE` writes one."
+        ) from None
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidInput(
+            f"{name} is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}). "
+            "Use a file written by `nextyes export json`."
+        ) from None
+    except RecursionError:
+        raise InvalidInput(f"{name} nests too deeply to be a nextyes export.") from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        found = document.get("format") if isinstance(document, dict) else None
+        what = f'its format is "{found}"' if isinstance(found, str) else "it has no format mark"
+        raise InvalidInput(
+            f"{name} was not written by nextyes ({what}). Only files from `nextyes export "
+            "json` can be imported this way; `nextyes import csv` reads spreadsheets."
+        )
+    version = document.get("version")
+    if version != VERSION or isinstance(version, bool):
+        if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
+            raise InvalidInput(
+                f"{name} uses export format {version}, from a newer nextyes; this one reads "
+                f"format {VERSION}. Upgrade nextyes (pip install -U nextyes) to import it."
+            )
+        raise InvalidInput(
+            f"{name} has an export format version nextyes does not know ({version!r}); "
+            f"this one reads format {VERSION}."
+        )
+    schema = document.get("schema")
+    if schema not in KNOWN_REVISIONS:
+        raise InvalidInput(
+            f"{name} comes from a journal with schema {schema!r}, which this nextyes does not "
+            "know. If it came from a newer nextyes, upgrade (pip install -U nextyes) to import it."
+        )
+    if not isinstance(document.get("tables"), dict) or not all(
+        isinstance(rows, list) for rows in document["tables"].values()
+    ):
+        raise InvalidInput(f"{name} has no list of rows per table; the file is damaged.")
+    return document
+
+
+@dataclass(frozen=True, slots=True)
+class JournalImported:
+    counts: dict[str, int]
+    backup: Path | None
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def _refuse_unless_empty(uow: UnitOfWork) -> None:
+    counts = {k: n for k, n in uow.journal_rows.counts().items() if k not in ALLOWED_IN_EMPTY}
+    if any(counts.values()):
+        held = counts.get("applications", 0)
+        what = f"{held} applications" if held else f"{sum(counts.values())} records"
+        raise Conflict(
+            f"This journal already holds {what}, and an import would mix two journals. Import "
+            "into an empty one instead: nextyes --home NEW_FOLDER import json FILE"
+        )
+
+
+def import_journal(journal: Journal, data: bytes, name: str) -> JournalImported:
+    """Bring an exported journal into this (empty) journal, after an automatic backup."""
+    document = read_document(data, name)
+    uow = journal.uow()
+    with uow:
+        _refuse_unless_empty(uow)
+        rows = uow.journal_rows.check(document["tables"])
+    backup = backup_before_import(journal.settings)
+    with uow:
+        _refuse_unless_empty(uow)
+        counts = uow.journal_rows.load(rows)
+        uow.commit()
+    return JournalImported(counts, backup)

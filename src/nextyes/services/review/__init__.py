@@ -1,0 +1,1 @@
+"""The weekly review, built section by section."""

@@ -1,0 +1,1 @@
+"""What is due: the agenda behind `nextyes today`, the dashboard and the calendar."""

@@ -1,0 +1,1 @@
+"""Applications and their way through the pipeline: log, move, edit, the board."""

@@ -1,0 +1,184 @@
+"""Application pages: the list, logging one, its page, editing, moving, deleting, a no."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Form, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from nextyes import content
+from nextyes.domain.models import InterviewKind, NewApplication, Origin
+from nextyes.domain.queries import ApplicationQuery
+from nextyes.domain.stages import MOVE_TARGETS, Stage
+from nextyes.services.pipeline import applications as service
+from nextyes.services.pipeline import records
+from nextyes.services.pipeline.applications import InterviewDetails
+from nextyes.web import forms, views
+from nextyes.web.deps import WebDep
+from nextyes.web.forms import FormText
+from nextyes.web.rendering import page, redirect, words
+from nextyes.web.schemas.types import PathId
+
+router = APIRouter()
+PER_PAGE = 50
+APPLICATION_FIELDS = (
+    "company", "role", "source", "url", "resume_version", "cover_letter_version", "location",
+    "salary",
+)  # fmt: skip
+
+
+@router.get("/applications", response_class=HTMLResponse)
+async def list_applications(
+    request: Request,
+    web: WebDep,
+    stage: Annotated[list[Stage], Query(max_length=12)] = [],  # noqa: B006 (FastAPI copies it)
+    company: Annotated[str, Query(max_length=200)] = "",
+    page_number: Annotated[int, Query(alias="page", ge=1, le=100_000)] = 1,
+    all: bool = False,
+) -> HTMLResponse:
+    query = ApplicationQuery(
+        stages=tuple(stage), company=forms.optional(company), limit=PER_PAGE,
+        offset=(page_number - 1) * PER_PAGE,
+    )  # fmt: skip
+    found = views.application_page(web, query, include_folded=all)
+    same = [("stage", s.value) for s in stage] + [("company", company)] * bool(company)
+    return page(
+        request,
+        "applications.html",
+        {"found": found, "stage": stage, "company": company, "page_number": page_number,
+         "per_page": PER_PAGE, "all": all, "stages": list(Stage),
+         "query": urlencode(same + [("all", "true")] * all)},
+    )  # fmt: skip
+
+
+@router.get("/applications/new", response_class=HTMLResponse)
+async def new_application(request: Request) -> HTMLResponse:
+    return page(request, "application_new.html", {"values": {}, "earlier": []})
+
+
+@router.post("/applications", response_class=HTMLResponse)
+async def create_application(
+    request: Request,
+    web: WebDep,
+    company: FormText = "",
+    role: FormText = "",
+    applied_on: FormText = "",
+    source: FormText = "",
+    url: FormText = "",
+    resume_version: FormText = "",
+    cover_letter_version: FormText = "",
+    location: FormText = "",
+    salary: FormText = "",
+    note: FormText = "",
+    saved: FormText = "",
+    confirmed: FormText = "",
+    next: FormText = "",
+) -> Response:
+    """Log an application; if the company said no lately, show that first."""
+    new = NewApplication(
+        company=company, role=role, applied_on=forms.day(applied_on, web.today()),
+        source=forms.optional(source), url=forms.optional(url),
+        resume_version=forms.optional(resume_version),
+        cover_letter_version=forms.optional(cover_letter_version),
+        location=forms.optional(location), salary=forms.optional(salary),
+        note=forms.optional(note), saved_only=bool(saved),
+    )  # fmt: skip
+    if not confirmed and company.strip():
+        earlier = service.earlier_rejections(web.uow(), company, web.today())
+        if earlier:
+            values = dict(await request.form())
+            return page(request, "application_new.html", {"values": values, "earlier": earlier})
+    app = service.add_application(web.uow(), new, web.now(), Origin.WEB)
+    said = words("added_saved" if new.saved_only else "added", company=app.company, role=app.role)
+    if not new.saved_only:
+        said += " " + content.load("pipeline/messages")["moved"]["applied"]
+    return redirect(forms.local_path(next, f"/applications/{app.id}"), said)
+
+
+@router.get("/applications/{application_id}", response_class=HTMLResponse)
+async def show_application(request: Request, web: WebDep, application_id: PathId) -> HTMLResponse:
+    detail = service.application_detail(web.uow(), application_id)
+    return page(
+        request,
+        "application.html",
+        {"d": detail, "a": detail.application, "targets": MOVE_TARGETS,
+         "kinds": list(InterviewKind), "feedback": detail.extras.get("feedback", []),
+         "timeline": views.timeline(detail)},
+    )  # fmt: skip
+
+
+@router.post("/applications/{application_id}/edit")
+async def edit_application(
+    web: WebDep,
+    application_id: PathId,
+    company: FormText = "",
+    role: FormText = "",
+    applied_on: FormText = "",
+    source: FormText = "",
+    url: FormText = "",
+    resume_version: FormText = "",
+    cover_letter_version: FormText = "",
+    location: FormText = "",
+    salary: FormText = "",
+) -> Response:
+    values = {
+        "company": company, "role": role, "source": source, "url": url,
+        "resume_version": resume_version, "cover_letter_version": cover_letter_version,
+        "location": location, "salary": salary,
+    }  # fmt: skip
+    changes: dict[str, object] = {k: forms.optional(v) for k, v in values.items()}
+    changes["applied_on"] = forms.day(applied_on, web.today())
+    records.update_application(web.uow(), application_id, changes, web.now())
+    return redirect(f"/applications/{application_id}", words("edited"))
+
+
+@router.post("/applications/{application_id}/move")
+async def move_application(
+    web: WebDep,
+    application_id: PathId,
+    stage: Annotated[Stage, Form()],
+    on: FormText = "",
+    round: FormText = "",
+    at: FormText = "",
+    kind: FormText = "",
+    interviewers: FormText = "",
+    location: FormText = "",
+    note: FormText = "",
+    correct: FormText = "",
+    next: FormText = "",
+) -> Response:
+    """Move along the pipeline (the board's buttons and keys post here too)."""
+    details = InterviewDetails(
+        kind=forms.choice(kind, InterviewKind, "kind of interview"),
+        at=forms.clock(at), interviewers=forms.names(interviewers),
+        location=forms.optional(location),
+    )  # fmt: skip
+    outcome = service.move_application(
+        web.uow(), application_id, stage, forms.day(on, web.today(), web.today()) or web.today(),
+        web.now(), round=forms.number(round, "round", 1, 20), note=forms.optional(note),
+        correct=bool(correct), details=details, origin=Origin.WEB,
+    )  # fmt: skip
+    a = outcome.application
+    said = words("moved", company=a.company, role=a.role, stage=a.stage.label.lower(),
+                 message=outcome.message)  # fmt: skip
+    return redirect(forms.local_path(next, f"/applications/{application_id}"), said)
+
+
+@router.get("/applications/{application_id}/delete", response_class=HTMLResponse)
+async def confirm_delete(request: Request, web: WebDep, application_id: PathId) -> HTMLResponse:
+    detail = service.application_detail(web.uow(), application_id)
+    return page(request, "application_delete.html", {"a": detail.application, "d": detail})
+
+
+@router.post("/applications/{application_id}/delete")
+async def delete_application(web: WebDep, application_id: PathId) -> Response:
+    gone = records.delete_application(web.uow(), application_id)
+    return redirect("/applications", words("removed", company=gone.company, role=gone.role))
+
+
+@router.get("/applications/{application_id}/reject", response_class=HTMLResponse)
+async def rejection_form(request: Request, web: WebDep, application_id: PathId) -> HTMLResponse:
+    detail = service.application_detail(web.uow(), application_id)
+    return page(request, "reject.html", {"a": detail.application})
