@@ -14,6 +14,7 @@ phrases that pushed a message towards its label are its explanation ("why").
 from __future__ import annotations
 
 import gc
+import heapq
 import json
 import math
 from collections.abc import Iterable, Iterator
@@ -21,6 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from operator import itemgetter
 
 from nextyes.domain.mail_labels import Band, MailLabel
 from nextyes.errors import ModelUnavailable
@@ -33,8 +35,11 @@ from nextyes.text.email_features import (
     features,
     parse_feature_name,
 )
+from nextyes.text.phrases import chain
 
 MODEL_RESOURCE = "emails.json"
+MIN_PULL = 0.1
+"""A phrase explains a label only when it pulls towards it at least this much (log-odds)."""
 MODEL_FORMAT = 2
 REJECTION_WITHOUT_CUE = 0.97
 """A rejection without any phrase that says no stands only when the model is this sure."""
@@ -95,6 +100,8 @@ class EmailClassifier:
         )
         self._packed = {parse_feature_name(name): _pack(values) for name, values in weights.items()}
         self.vocabulary = frozenset(self._packed)
+        self._pulls: list[dict[Feature, float] | None] = [None] * len(self.labels)
+        """Per label, each feature's pull towards it (built on first use, for "why")."""
         self._embedding: dict[Feature, int] = {
             word: _pack(values) for word, values in (embedding or {}).items()
         }
@@ -126,7 +133,9 @@ class EmailClassifier:
         word vectors, folded into per-word weights at training) is a mean over the words the
         table knows, so a long message does not count for more than a short one.
         """
-        found = features(subject, body, sender)
+        return self._raw(features(subject, body, sender))
+
+    def _raw(self, found: set[Feature]) -> list[float]:
         size = len(self.labels)
         mask = (1 << _WIDTH) - 1
         total = sum(filter(None, map(self._packed.get, found)))
@@ -179,6 +188,22 @@ class EmailClassifier:
             self.labels[best], round(confidence, 4), scores, band, self.labels[second]
         )
 
+    def analyse(
+        self, subject: str, body: str, sender: str = "", limit: int = 5
+    ) -> tuple[MailPrediction, tuple[str, ...]]:
+        """The prediction and the phrases behind its label, from one reading of the message."""
+        found = features(subject, body, sender)
+        prediction = self.predict_scores(self._raw(found), subject, body)
+        if prediction.band is Band.ASIDE:  # clearly not job mail: nobody will ask why
+            return prediction, ()
+        return prediction, tuple(self._explain(found, prediction.label, limit))
+
+    def prepare_explanations(self) -> None:
+        """Build what "why" needs for every label now (before worker processes fork)."""
+        for index, table in enumerate(self._pulls):
+            if table is None:
+                self._pulls[index] = self._pull_of(index)
+
     def explain(
         self,
         subject: str,
@@ -192,33 +217,44 @@ class EmailClassifier:
         A phrase counts by how much more it adds to `label` than to the average other label;
         a word already inside a chosen pair is not repeated.
         """
-        found = features(subject, body, sender)
         if label is None:
             label = self.predict(subject, body, sender).label
+        return self._explain(features(subject, body, sender), label, limit)
+
+    def _pull_of(self, index: int) -> dict[Feature, float]:
+        return _pull_table(self._packed, index, len(self.labels))
+
+    def _explain(self, found: set[Feature], label: MailLabel, limit: int) -> list[str]:
         index = self.labels.index(label)
-        count = len(self.labels)
-        pulls: list[tuple[float, Feature]] = []
-        for feature in found:
-            packed = self._packed.get(feature)
-            if packed is None:
-                continue
-            values = _unpack(packed, count)
-            pull = values[index] - (sum(values) - values[index]) / (count - 1)
-            if pull > 0:
-                pulls.append((pull, feature))
-        pulls.sort(key=lambda item: (-item[0], feature_name(item[1])))
+        pull = self._pulls[index]
+        if pull is None:
+            pull = self._pulls[index] = self._pull_of(index)
+        scored = [(pull[f], f) for f in pull.keys() & found]
+        scored = heapq.nlargest(limit * 4, scored, key=itemgetter(0))
+        # ties broken by the phrase itself, so every process explains a message the same way
+        scored.sort(key=lambda item: (-item[0], feature_name(item[1])))
+        pulls = [(weight, phrase) for weight, f in scored if (phrase := _phrase(f))]
         phrases: list[str] = []
-        for _pull, feature in pulls:
-            phrase = _phrase(feature)
-            if phrase is None or any(phrase in kept.split() for kept in phrases):
+        for _pull, phrase in pulls:
+            words = phrase.split()
+            if phrase in phrases or any(phrase in kept.split() for kept in phrases):
                 continue
-            if " " in phrase and any(kept in phrase.split() for kept in phrases):
-                phrases = [kept for kept in phrases if kept not in phrase.split()]
-            if phrase not in phrases:
-                phrases.append(phrase)
+            phrases = [kept for kept in phrases if kept not in words]
+            phrases.append(phrase)
             if len(phrases) == limit:
                 break
-        return phrases
+        return chain(phrases)
+
+
+def _pull_table(packed: dict[Feature, int], index: int, count: int) -> dict[Feature, float]:
+    """Each feature's pull towards one label: its weight there beyond the others' average."""
+    table = {}
+    for feature, value in packed.items():
+        values = _unpack(value, count)
+        pull = values[index] - (sum(values) - values[index]) / (count - 1)
+        if pull >= MIN_PULL:
+            table[feature] = pull
+    return table
 
 
 def _phrase(feature: Feature) -> str | None:

@@ -29,6 +29,7 @@ from typing import NamedTuple
 from nextyes.domain.themes import Control, Theme, overall_control
 from nextyes.errors import ModelUnavailable
 from nextyes.text.features import FEATURE_VERSION, FUNCTION_WORDS, extract, lexicon_features
+from nextyes.text.phrases import chain
 
 MODEL_FORMAT = 2
 MODEL_DIR = os.path.join(os.path.dirname(__file__), "models")
@@ -190,7 +191,7 @@ class ThemeClassifier:
             words.append(feature)
             if len(words) == limit:
                 break
-        return words
+        return chain(words)
 
     def predict_many(self, texts: Iterable[str]) -> list[ThemePrediction]:
         predict = self.predict
