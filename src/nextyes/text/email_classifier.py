@@ -200,9 +200,8 @@ class EmailClassifier:
 
     def prepare_explanations(self) -> None:
         """Build what "why" needs for every label now (before worker processes fork)."""
-        for index, table in enumerate(self._pulls):
-            if table is None:
-                self._pulls[index] = self._pull_of(index)
+        if any(table is None for table in self._pulls):
+            self._pulls = list(_pull_tables(self._packed, len(self.labels)))
 
     def explain(
         self,
@@ -222,13 +221,14 @@ class EmailClassifier:
         return self._explain(features(subject, body, sender), label, limit)
 
     def _pull_of(self, index: int) -> dict[Feature, float]:
-        return _pull_table(self._packed, index, len(self.labels))
+        self.prepare_explanations()
+        table = self._pulls[index]
+        assert table is not None
+        return table
 
     def _explain(self, found: set[Feature], label: MailLabel, limit: int) -> list[str]:
         index = self.labels.index(label)
-        pull = self._pulls[index]
-        if pull is None:
-            pull = self._pulls[index] = self._pull_of(index)
+        pull = self._pulls[index] or self._pull_of(index)
         scored = [(pull[f], f) for f in pull.keys() & found]
         scored = heapq.nlargest(limit * 4, scored, key=itemgetter(0))
         # ties broken by the phrase itself, so every process explains a message the same way
@@ -246,15 +246,19 @@ class EmailClassifier:
         return chain(phrases)
 
 
-def _pull_table(packed: dict[Feature, int], index: int, count: int) -> dict[Feature, float]:
-    """Each feature's pull towards one label: its weight there beyond the others' average."""
-    table = {}
+def _pull_tables(packed: dict[Feature, int], count: int) -> list[dict[Feature, float]]:
+    """Per label, each feature's pull towards it: its weight there beyond the others' average
+    (only pulls of at least MIN_PULL are kept). One pass over the model for every label."""
+    tables: list[dict[Feature, float]] = [{} for _ in range(count)]
+    share = 1 / (count - 1)
     for feature, value in packed.items():
         values = _unpack(value, count)
-        pull = values[index] - (sum(values) - values[index]) / (count - 1)
-        if pull >= MIN_PULL:
-            table[feature] = pull
-    return table
+        total = sum(values)
+        for index, weight in enumerate(values):
+            pull = weight - (total - weight) * share
+            if pull >= MIN_PULL:
+                tables[index][feature] = pull
+    return tables
 
 
 def _phrase(feature: Feature) -> str | None:
