@@ -26,6 +26,16 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     ),
     "reject": ("nextyes.cli.commands.pipeline.applications", "reject", "Record a rejection."),
     "note": ("nextyes.cli.commands.pipeline.applications", "note", "Add a note to an application."),
+    "offer": (
+        "nextyes.cli.commands.pipeline.offers",
+        "offer",
+        "Record an offer, then accept or decline it.",
+    ),
+    "offers": (
+        "nextyes.cli.commands.pipeline.offers",
+        "offers",
+        "Compare your open offers side by side.",
+    ),
     "today": ("nextyes.cli.commands.today.today", "today", "What needs your attention today."),
     "demo": ("nextyes.cli.commands.demo", "demo", "Fill this home with a realistic demo journal."),
     "settings": ("nextyes.cli.commands.settings", "settings", "Show or change your settings."),
