@@ -26,6 +26,17 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     ),
     "reject": ("nextyes.cli.commands.pipeline.applications", "reject", "Record a rejection."),
     "note": ("nextyes.cli.commands.pipeline.applications", "note", "Add a note to an application."),
+    "edit": ("nextyes.cli.commands.pipeline.editing", "edit", "Change an application's details."),
+    "delete": (
+        "nextyes.cli.commands.pipeline.editing",
+        "delete",
+        "Remove an application logged by mistake, with everything recorded about it.",
+    ),
+    "merge": (
+        "nextyes.cli.commands.pipeline.editing",
+        "merge",
+        "Merge two applications for the same job into one, keeping both histories.",
+    ),
     "offer": (
         "nextyes.cli.commands.pipeline.offers",
         "offer",
@@ -56,6 +67,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "nextyes.cli.commands.recovery.reflect",
         "reflect",
         "Reflect on a no: a few questions, a time box, then let it go.",
+    ),
+    "reflection": (
+        "nextyes.cli.commands.recovery.reflect",
+        "reflection",
+        "Your reflections after a no: remove one.",
     ),
     "interview": (
         "nextyes.cli.commands.pipeline.interview",

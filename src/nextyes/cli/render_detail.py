@@ -57,7 +57,7 @@ def render_detail(detail: ApplicationDetail, today: date) -> None:
         moods = ""
         if r.mood_before and r.mood_after:
             moods = f" (mood {r.mood_before} → {r.mood_after})"
-        timeline.append((r.started_at.date(), 5, f"Reflected on it{moods}"))
+        timeline.append((r.started_at.date(), 5, f"Reflected on it (reflection #{r.id}){moods}"))
     say()
     say("Timeline", style="bold")
     for day, _, text in sorted(timeline, key=lambda t: (t[0], t[1])):

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
         MailSourceRepository,
         SenderRuleRepository,
     )
+    from nextyes.storage.repositories.merging import MergeRepository
     from nextyes.storage.repositories.momentum import MomentumRepository
     from nextyes.storage.repositories.notes import NoteRepository
     from nextyes.storage.repositories.offers import OfferRepository
@@ -84,6 +85,7 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "journal_rows": ("journal_rows", "JournalRows"),
     "offers": ("offers", "OfferRepository"),
     "postings": ("postings", "PostingRepository"),
+    "merging": ("merging", "MergeRepository"),
 }
 
 
@@ -123,6 +125,7 @@ class UnitOfWork:
     journal_rows: JournalRows
     offers: OfferRepository
     postings: PostingRepository
+    merging: MergeRepository
 
     def __getattr__(self, name: str) -> Any:
         if name not in REPOSITORIES:
