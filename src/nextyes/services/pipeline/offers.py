@@ -207,7 +207,7 @@ def decline_offer(
     with uow:
         _decide(uow, application_id, OfferStatus.DECLINED, on or today, now, origin)
         view = _view(uow, application_id, today)
-        draft = _draft(uow, view.application)
+        draft = _draft(uow, view.application, DECLINE, "decline_only")
         draft_id = uow.drafts.add(
             view.application.id, draft.kind, draft.subject, draft.body, now,
             recipient=draft.recipient,
@@ -302,14 +302,16 @@ def _close(
     return closed
 
 
-def _draft(uow: UnitOfWork, app: Application) -> ClosingDraft:
+def _draft(
+    uow: UnitOfWork, app: Application, kind: str | None = None, words_key: str | None = None
+) -> ClosingDraft:
     from nextyes import content
     from nextyes.services.recovery.recipients import recipient_for
     from nextyes.services.settings.preferences import get_preferences
     from nextyes.text.templating import render
 
-    kind = DECLINE if app.stage is Stage.OFFER else WITHDRAWAL
-    words = content.load("pipeline/offers")[kind]
+    kind = kind or (DECLINE if app.stage is Stage.OFFER else WITHDRAWAL)
+    words = content.load("pipeline/offers")[words_key or kind]
     recipient = recipient_for(uow, app, None)
     first = recipient.name.split()[0] if recipient.name else None
     values: dict[str, str | None] = {
