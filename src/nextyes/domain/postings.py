@@ -56,3 +56,12 @@ def short(text: str | None, limit: int = MAX_FIELD) -> str | None:
         return value
     cut = value[: limit - 1].rsplit(" ", 1)[0] or value[: limit - 1]
     return cut + "…"
+
+
+@dataclass(frozen=True, slots=True)
+class NewPosting:
+    """A posting to keep with an application: where it was, its title and its text."""
+
+    text: str
+    url: str | None = None
+    title: str | None = None
