@@ -65,7 +65,7 @@ def test_broken_json_ld_falls_back_to_the_page() -> None:
 
 
 def test_a_page_that_is_not_a_posting_is_refused_with_what_to_do() -> None:
-    with pytest.raises(InvalidInput, match="doesn't look like a job posting.*nextyes add"):
+    with pytest.raises(InvalidInput, match=r"doesn.t look like a job posting.*nextyes add"):
         _read("not_a_posting.html")
 
 
