@@ -152,6 +152,7 @@ def application_detail(uow: UnitOfWork, application_id: int) -> ApplicationDetai
                 "reflections": uow.reflections.for_application(application_id),
                 "posting": uow.postings.for_application(application_id),
                 "offer": uow.offers.for_application(application_id),
+                "drafts": uow.drafts.for_application(application_id),
             },
         )
 

@@ -57,3 +57,22 @@ def merge_applications(uow: UnitOfWork, keep_id: int, other_id: int, now: dateti
         merged = get_application(uow, keep_id)
         uow.commit()
     return MergeOutcome(merged, other, moved, len(duplicates), tuple(filled))
+
+
+OTHERS_SHOWN = 100  # recent applications offered besides the same company's
+
+
+def merge_candidates(
+    uow: UnitOfWork, application_id: int
+) -> tuple[list[Application], list[Application]]:
+    """Applications that could be the same job: the same company first, then every other."""
+    from nextyes.domain.companies import company_key
+    from nextyes.domain.queries import ApplicationQuery
+
+    with uow:
+        keep = get_application(uow, application_id)
+        likely = uow.applications.with_company_key(company_key(keep.company))
+        recent = uow.applications.find(ApplicationQuery(limit=OTHERS_SHOWN))
+    likely = [a for a in likely if a.id != keep.id]
+    seen = {keep.id, *(a.id for a in likely)}
+    return likely, [a for a in recent if a.id not in seen]

@@ -247,6 +247,18 @@ def close_other_applications(
     return closed
 
 
+def after_accepting(uow: UnitOfWork, accepted_id: int, today: date) -> Decision:
+    """The accepted offer and a draft for each other application still open (reads only)."""
+    with uow:
+        view = _view(uow, accepted_id, today)
+        if view.offer.status is not OfferStatus.ACCEPTED:
+            raise Conflict(
+                f"The offer from {view.application.company} is not accepted yet. Accept it "
+                "first, from its application's page."
+            )
+        return Decision(view, tuple(closing_drafts(uow, accepted_id)), False)
+
+
 def closing_drafts(uow: UnitOfWork, accepted_id: int) -> list[ClosingDraft]:
     """A draft for each other application sent and still open (inside an open uow; reads
     only). Saved ones were never sent, so there is nobody to write to."""
