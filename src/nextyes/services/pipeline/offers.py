@@ -310,7 +310,7 @@ def _close(
         draft_id = uow.drafts.add(
             app.id, draft.kind, draft.subject, draft.body, now, recipient=draft.recipient
         )
-        closed.append(replace(draft, draft_id=draft_id))
+        closed.append(replace(draft, application=get_application(uow, app.id), draft_id=draft_id))
     return closed
 
 
