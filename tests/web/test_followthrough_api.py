@@ -129,5 +129,5 @@ def test_a_page_that_is_no_posting_is_refused_clearly(browser: Browser) -> None:
 
 def test_the_openapi_document_names_the_new_schemas(browser: Browser) -> None:
     names = set(browser.get("/api/v1/openapi.json").json()["components"]["schemas"])
-    assert {"OfferCreate", "OfferUpdate", "OfferPublic", "StoryUpdate", "PostingRead",
+    assert {"OfferCreate", "OfferUpdate", "OfferPublic", "StoryUpdate", "PostingReadingCreate",
             "PostingPublic", "MergeCreate", "MergePublic", "DecisionPublic"} <= names  # fmt: skip

@@ -25,7 +25,7 @@ class Input(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class PostingInput(Input):
+class PostingCreate(Input):
     """A job posting to keep with an application: its text, and where it was."""
 
     text: str = Field(min_length=1, max_length=100_000)
@@ -46,7 +46,7 @@ class ApplicationCreate(Input):
     salary: Name | None = None
     note: LongText | None = None
     referral_contact_id: RefId | None = None
-    posting: PostingInput | None = Field(
+    posting: PostingCreate | None = Field(
         None, description="The job posting's text to keep with it (see POST /postings/read)."
     )
 

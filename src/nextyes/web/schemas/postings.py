@@ -6,12 +6,12 @@ from datetime import date
 
 from pydantic import BaseModel, Field, model_validator
 
-from nextyes.domain.postings import MAX_POSTING_TEXT, Posting, PostingFacts
+from nextyes.domain.postings import Posting, PostingFacts
 from nextyes.web.schemas.applications import ApplicationPublic, Input
 from nextyes.web.schemas.types import RefId, ShortText
 
 
-class PostingRead(Input):
+class PostingReadingCreate(Input):
     """A posting to read: its link (nextyes fetches the page), or its page's HTML, or its text."""
 
     url: ShortText | None = Field(None, examples=["https://jobs.example.com/acme/data-analyst"])
@@ -20,7 +20,7 @@ class PostingRead(Input):
     )
 
     @model_validator(mode="after")
-    def _one_source(self) -> PostingRead:
+    def _one_source(self) -> PostingReadingCreate:
         if not (self.url or self.text):
             raise ValueError("give the posting's url, or its text")
         return self
@@ -44,12 +44,6 @@ class PostingFoundPublic(BaseModel):
             how=facts.how, company=facts.company, role=facts.role, location=facts.location,
             salary=facts.salary, url=facts.url, title=facts.title, text=facts.text,
         )  # fmt: skip
-
-
-class PostingCreate(Input):
-    text: str = Field(min_length=1, max_length=MAX_POSTING_TEXT)
-    url: ShortText | None = None
-    title: ShortText | None = None
 
 
 class PostingPublic(BaseModel):

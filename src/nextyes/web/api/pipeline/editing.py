@@ -8,14 +8,13 @@ from nextyes.domain.postings import NewPosting
 from nextyes.services.pipeline import postings
 from nextyes.services.pipeline.merge import merge_applications
 from nextyes.web.deps import WebDep
-from nextyes.web.schemas.applications import ApplicationPublic
+from nextyes.web.schemas.applications import ApplicationPublic, PostingCreate
 from nextyes.web.schemas.postings import (
     MergeCreate,
     MergePublic,
-    PostingCreate,
     PostingFoundPublic,
     PostingPublic,
-    PostingRead,
+    PostingReadingCreate,
 )
 from nextyes.web.schemas.types import PathId
 
@@ -23,7 +22,7 @@ router = APIRouter(tags=["postings"])
 
 
 @router.post("/postings/read", response_model=PostingFoundPublic)
-async def read_posting(body: PostingRead) -> PostingFoundPublic:
+async def read_posting(body: PostingReadingCreate) -> PostingFoundPublic:
     """What a posting says (company, role, location, salary, link, text), to check before
     adding it (`posting` in POST /applications keeps it). Reads `text` when given; otherwise
     fetches the page at `url`. Nothing is saved."""
