@@ -7,7 +7,10 @@ import io
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from nextyes.cli.main import cli
 from tests.conftest import Cli
 
 
@@ -96,3 +99,34 @@ def test_declining_an_offer_gives_a_warm_note(two_finals: Cli) -> None:
     run.ok("offer", "add", "2")
     out = run.ok("offer", "decline", "2").output
     assert "Declined: Brightwell" in out and "I'd be glad to stay in touch" in out
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    pay=st.text(max_size=12),
+    currency=st.text(max_size=5),
+    answer_by=st.sampled_from(["yesterday", "today", "2026-11-30", "soon", "2020-01-01", ""]),
+)
+def test_whatever_is_typed_for_an_offer_it_is_saved_whole_or_refused_with_nothing_written(
+    pay: str, currency: str, answer_by: str
+) -> None:
+    import tempfile
+
+    from click.testing import CliRunner
+
+    runner = CliRunner()
+    with tempfile.TemporaryDirectory() as folder:
+        env = {"NEXTYES_HOME": folder}
+        runner.invoke(cli, ["add", "Acme", "Analyst", "--on", "2026-11-01"], env=env)
+        before = runner.invoke(cli, ["show", "1", "--format", "json"], env=env).output
+        args = ["offer", "add", "1", "--pay", pay, "--currency", currency]
+        if answer_by:
+            args += ["--answer-by", answer_by]
+        result = runner.invoke(cli, args, env=env)
+        assert result.exit_code in (0, 2), result.output
+        assert "Traceback" not in result.output
+        after = runner.invoke(cli, ["show", "1", "--format", "json"], env=env).output
+        if result.exit_code == 2:
+            assert after == before, "a refused offer leaves the application as it was"
+        else:
+            assert json.loads(after)["offer"]["status"] == "open"
