@@ -101,6 +101,7 @@ def test_declining_an_offer_gives_a_warm_note(two_finals: Cli) -> None:
     assert "Declined: Brightwell" in out and "I'd be glad to stay in touch" in out
 
 
+@pytest.mark.slow
 @settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
 @given(
     pay=st.text(max_size=12),
