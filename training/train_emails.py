@@ -48,7 +48,7 @@ ARTIFACT = ROOT / "src" / "nextyes" / "text" / "models" / "emails.json"
 LABELS = [label.value for label in MailLabel]
 C = 4.0
 MIN_DF = 2
-PRUNE_BELOW = 0.01
+PRUNE_BELOW = 0.05
 HARMFUL = ("offer", "interview", "assessment")
 
 

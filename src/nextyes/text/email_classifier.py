@@ -14,7 +14,6 @@ phrases that pushed a message towards its label are its explanation ("why").
 from __future__ import annotations
 
 import gc
-import heapq
 import json
 import math
 from collections.abc import Iterable, Iterator
@@ -172,12 +171,15 @@ class EmailClassifier:
         top = max(raw)
         exp = [math.exp((score - top) * scale) for score in raw]
         total = sum(exp)
-        ranked = sorted(range(len(raw)), key=raw.__getitem__, reverse=True)
-        if ranked[0] == self._rejection and not has_rejection_language(subject, body):
+        best = raw.index(top)
+        rest = list(raw)
+        rest[best] = -math.inf
+        second = rest.index(max(rest))
+        if best == self._rejection and not has_rejection_language(subject, body):
             # A rejection must say no about the reader's own application; without words that
             # say so, the runner-up is the better reading.
-            ranked.append(ranked.pop(0))
-        best, second = ranked[0], ranked[1]
+            rest[second] = -math.inf
+            best, second = second, rest.index(max(rest))
         confidence = exp[best] / total
         if best == self._unrelated:
             band = Band.ASIDE if confidence >= self.aside else Band.REVIEW
@@ -230,7 +232,8 @@ class EmailClassifier:
         index = self.labels.index(label)
         pull = self._pulls[index] or self._pull_of(index)
         scored = [(pull[f], f) for f in pull.keys() & found]
-        scored = heapq.nlargest(limit * 4, scored, key=itemgetter(0))
+        scored.sort(key=itemgetter(0), reverse=True)
+        scored = scored[: limit * 4]
         # ties broken by the phrase itself, so every process explains a message the same way
         scored.sort(key=lambda item: (-item[0], feature_name(item[1])))
         pulls = [(weight, phrase) for weight, f in scored if (phrase := _phrase(f))]

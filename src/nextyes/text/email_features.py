@@ -381,11 +381,11 @@ def features(subject: str, body: str, sender: str = "") -> set[Feature]:
         _CONDITIONAL_CLAUSE.sub(_mark_conditional, own_text(body, BODY_CHARS).lower())
     )
     feats: set[Feature] = set(words)
-    feats.update(pairwise(words))
     # parts of long words, so other forms and compounds of a known word still count
-    long_words = [w for w in feats if len(w) >= 7 and type(w) is str and w[0] != CONDITIONAL]
+    long_words = [w for w in feats if len(w) >= 7 and w[0] != CONDITIONAL]
     feats.update(["<" + w[:5] for w in long_words])
     feats.update([">" + w[-4:] for w in long_words if len(w) >= 8])
+    feats.update(pairwise(words))
     if subject_words:
         feats.update(subject_words)
         feats.update(pairwise(subject_words))
