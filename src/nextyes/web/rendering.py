@@ -35,6 +35,7 @@ NAV: list[tuple[str, str]] = [
     ("/journal", "Journal"),
     ("/mail", "Mail"),
     ("/review", "Review"),
+    ("/data", "Your data"),
     ("/settings", "Settings"),
 ]
 

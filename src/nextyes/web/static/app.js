@@ -37,6 +37,7 @@
     var doc = new DOMParser().parseFromString(html, "text/html");
     document.title = doc.title;
     document.body.replaceWith(doc.body);
+    enhance();
     if (push) {
       history.pushState({ nextyes: true }, "", url);
     }
@@ -193,5 +194,52 @@
     link.setAttribute("href", parts[0] + "?" + kept.join("&"));
   });
 
-  document.addEventListener("DOMContentLoaded", focusTarget);
+  // The phone's Menu: without the script it opens as a link target; with it, as a disclosure.
+  function enhance() {
+    var link = document.querySelector("[data-menu]");
+    if (link) {
+      link.setAttribute("role", "button");
+      link.setAttribute("aria-controls", "menu");
+      link.setAttribute("aria-expanded", "false");
+    }
+  }
+
+  function setMenu(open) {
+    var link = document.querySelector("[data-menu]");
+    var top = link && link.closest(".top");
+    if (!top) {
+      return;
+    }
+    top.classList.toggle("open", open);
+    link.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("[data-menu]");
+    if (link) {
+      event.preventDefault();
+      setMenu(link.getAttribute("aria-expanded") !== "true");
+      if (link.getAttribute("aria-expanded") === "true") {
+        var first = document.querySelector("#menu a");
+        if (first) {
+          first.focus();
+        }
+      }
+    }
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") {
+      var link = document.querySelector("[data-menu][aria-expanded=true]");
+      if (link) {
+        setMenu(false);
+        link.focus();
+      }
+    }
+  });
+
+  document.addEventListener("DOMContentLoaded", function () {
+    enhance();
+    focusTarget();
+  });
 })();
