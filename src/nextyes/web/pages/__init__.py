@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from nextyes.web.pages import learning, mail, momentum, people, recovery, review, settings, today
+from nextyes.web.pages import (
+    learning,
+    mail,
+    momentum,
+    people,
+    portability,
+    recovery,
+    review,
+    settings,
+    today,
+)
 from nextyes.web.pages.pipeline import applications, board, records
 
 router = APIRouter(include_in_schema=False)
@@ -19,6 +29,7 @@ for module in (
     learning,
     mail,
     review,
+    portability,
     settings,
 ):
     router.include_router(module.router)
