@@ -58,10 +58,22 @@ def environment() -> jinja2.Environment:
     env.filters["short_day"] = short_day
     env.filters["iso"] = lambda d: d.isoformat() if d else ""
     env.filters["stage_label"] = lambda s: Stage(s).label
+    env.filters["theme"] = theme_label
     env.globals["static"] = static_url
     env.globals["describe_day"] = describe_day
     env.globals["nav"] = NAV
     return env
+
+
+def theme_label(theme: object) -> str:
+    """A feedback theme in words ("Preparation and company knowledge")."""
+    from nextyes.domain.themes import LABELS, Theme
+
+    value = getattr(theme, "value", theme)
+    try:
+        return LABELS[Theme(value)]
+    except ValueError:
+        return str(value).replace("_", " ")
 
 
 def long_day(day: date | None) -> str:
