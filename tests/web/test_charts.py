@@ -13,6 +13,7 @@ from nextyes.domain.models import NewApplication
 from nextyes.services.demo.build import fill_demo
 from nextyes.services.journal import Journal
 from nextyes.services.learning.insights import build_insights
+from nextyes.services.pipeline import applications as svc
 from nextyes.services.pipeline.overview import overview
 from nextyes.web.charts import (
     DESKTOP,
@@ -25,7 +26,6 @@ from nextyes.web.charts import (
     render_svg,
 )
 from nextyes.web.views import CHARTS, insight_charts
-from nextyes.services.pipeline import applications as svc
 from tests.conftest import NOW, TODAY
 from tests.web.conftest import Browser
 

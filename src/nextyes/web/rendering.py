@@ -62,7 +62,16 @@ def environment() -> jinja2.Environment:
     env.globals["static"] = static_url
     env.globals["describe_day"] = describe_day
     env.globals["nav"] = NAV
+    env.globals["offline_words"] = offline_words()
     return env
+
+
+def offline_words() -> Markup:
+    """The note the service worker shows on a kept page; it fills in the time."""
+    from nextyes import content
+
+    note = escape(content.load("web")["offline"]["note"])
+    return Markup(note.replace("{saved}", Markup("<time data-saved></time>")))
 
 
 def theme_label(theme: object) -> str:

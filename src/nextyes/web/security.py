@@ -41,6 +41,7 @@ _SESSION_SHAPE = re.compile(r"^[A-Za-z0-9_-]{32}$")
 
 PAGE_POLICY = (
     "default-src 'none'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    "manifest-src 'self'; worker-src 'self'; "
     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
 BASE_HEADERS = (

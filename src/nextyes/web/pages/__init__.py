@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from nextyes.web.pages import (
+    app_shell,
     learning,
     mail,
     momentum,
@@ -19,6 +20,7 @@ from nextyes.web.pages.pipeline import applications, board, records
 
 router = APIRouter(include_in_schema=False)
 for module in (
+    app_shell,
     today,
     board,
     recovery,

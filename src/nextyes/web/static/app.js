@@ -351,6 +351,13 @@
     }
   });
 
+  // Installed or not, the last dashboard stays readable when nextyes cannot be reached.
+  if ("serviceWorker" in navigator) {
+    navigator.serviceWorker.register("/sw.js").catch(function () {
+      // Without it everything works as before; only the offline copy is missing.
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     enhance();
     focusTarget();
