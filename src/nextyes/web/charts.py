@@ -13,7 +13,7 @@ import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -90,7 +90,18 @@ def draw(chart: ChartData, size: Size = DESKTOP) -> Figure:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    with matplotlib.rc_context(_STYLE | {"font.size": size.font}):
+    with matplotlib.rc_context({
+        "svg.fonttype": "none",
+        "svg.hashsalt": "nextyes",
+        "font.family": "sans-serif",
+        "font.size": size.font,
+        "axes.edgecolor": MUTED,
+        "axes.labelcolor": INK,
+        "xtick.color": INK,
+        "ytick.color": INK,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+    }):  # fmt: skip
         rows = max(len(chart.labels), 1)
         legend = 0.3 * len(chart.series) if len(chart.series) > 1 else 0.0
         if chart.kind in ("bar", "stacked"):
@@ -109,26 +120,13 @@ def draw(chart: ChartData, size: Size = DESKTOP) -> Figure:
     return figure
 
 
-_STYLE = {
-    "svg.fonttype": "none",
-    "svg.hashsalt": "nextyes",
-    "font.family": "sans-serif",
-    "axes.edgecolor": MUTED,
-    "axes.labelcolor": INK,
-    "xtick.color": INK,
-    "ytick.color": INK,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-}
-
-
 def render_svg(chart: ChartData, size: Size = DESKTOP) -> bytes:
     """The chart as a small, self-contained SVG document (text kept as text)."""
     import matplotlib
 
     figure = draw(chart, size)
     buffer = io.BytesIO()
-    with matplotlib.rc_context(_STYLE):
+    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "nextyes"}):
         figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": "nextyes"})
     return buffer.getvalue()
 
@@ -181,10 +179,11 @@ def _lines(ax: Axes, chart: ChartData, size: Size) -> None:
     if chart.days:
         import matplotlib.dates as mdates
 
-        xs: list[object] = list(chart.days)
-        locator = mdates.AutoDateLocator(minticks=2, maxticks=4 if size is PHONE else 7)
+        xs: list[Any] = list(chart.days)
+        most = 4 if size is PHONE else 7
+        locator = mdates.AutoDateLocator(minticks=2, maxticks=most)  # type: ignore[no-untyped-call]
         ax.xaxis.set_major_locator(locator)
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%-d %b"))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%-d %b"))  # type: ignore[no-untyped-call]
     else:
         xs = list(range(len(chart.labels)))
     for series in chart.series:

@@ -80,7 +80,7 @@ def theme_label(theme: object) -> str:
 
     value = getattr(theme, "value", theme)
     try:
-        return LABELS[Theme(value)]
+        return LABELS[Theme(str(value))]
     except ValueError:
         return str(value).replace("_", " ")
 

@@ -65,11 +65,11 @@ async def icon(name: str) -> Response:
     if name in ("icon.svg", "maskable.svg"):
         svg = icon_svg(maskable=name.startswith("maskable"))
         return Response(svg, media_type="image/svg+xml", headers={"Cache-Control": DAY})
-    stem, _, size = name.removesuffix(".png").rpartition("-")
-    if name.endswith(".png") and stem in ("icon", "maskable") and size.isdigit():
-        if int(size) in PNG_SIZES or (stem == "maskable" and int(size) == 512):
-            png = icon_png(int(size), maskable=stem == "maskable")
-            return Response(png, media_type="image/png", headers={"Cache-Control": DAY})
+    drawn = {f"icon-{n}.png": (n, False) for n in PNG_SIZES} | {"maskable-512.png": (512, True)}
+    if name in drawn:
+        size, maskable = drawn[name]
+        return Response(icon_png(size, maskable=maskable), media_type="image/png",
+                        headers={"Cache-Control": DAY})  # fmt: skip
     raise NotFound(f"There is no icon called {name}.")
 
 
