@@ -70,7 +70,9 @@ def test_from_a_new_application_to_a_plan_with_the_keyboard_alone(
     page.goto("/")
 
     # the navigation, then the form for a new application
-    press_on(page, page.get_by_role("navigation", name="Main").get_by_role("link", name="Applications"))
+    press_on(
+        page, page.get_by_role("navigation", name="Main").get_by_role("link", name="Applications")
+    )
     expect(page.locator("h1")).to_have_text("Applications")
     press_on(page, page.get_by_role("link", name="Log an application"))
     type_into(page, page.get_by_label("Company"), "Acme Robotics")
