@@ -22,7 +22,8 @@ from nextyes.services.recovery.cool_down import reject_and_recover
 from tests.conftest import NOW, NOW_TEXT, TODAY
 from tests.web.live import DESKTOP, PHONE, Live, new_context, save_shot, serve
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser"), pytest.mark.slow]
+# A group of their own: these run beside the other browser tests, on the other worker.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser-pages"), pytest.mark.slow]
 
 MIN_TARGET = 44
 MIN_TEXT = 16
