@@ -193,5 +193,5 @@ def test_a_zip_without_mail_says_what_nextyes_can_read(tmp_path: Path) -> None:
     archive = tmp_path / "photos.zip"
     with zipfile.ZipFile(archive, "w") as packed:
         packed.writestr("cat.jpg", b"\xff\xd8")
-    with pytest.raises(MailboxError, match="without .eml or .mbox files"):
+    with pytest.raises(MailboxError, match=r"without \.eml or \.mbox files"):
         detect_mailbox(archive)

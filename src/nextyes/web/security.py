@@ -78,7 +78,7 @@ class Guard:
             await self.app(scope, receive, send)
             return
         host = origin = submitted = cookie = None
-        content_type = ""
+        content_type = raw_type = ""
         for name, value in scope["headers"]:
             if name == b"host":
                 host = value.decode("latin-1")
@@ -89,7 +89,8 @@ class Guard:
             elif name == b"origin":
                 origin = value.decode("latin-1")
             elif name == b"content-type":
-                content_type = value.decode("latin-1").lower()
+                raw_type = value.decode("latin-1")
+                content_type = raw_type.lower()
         if host not in self.hosts:
             await refuse(scope, send, 421, _said("host", port=self.port))
             return
@@ -111,7 +112,7 @@ class Guard:
                 submitted = _form_token(body)
                 receive = _replay(body, receive)
             elif submitted is None and content_type.startswith("multipart/form-data"):
-                submitted, receive = await _multipart_token(content_type, receive)
+                submitted, receive = await _multipart_token(raw_type, receive)  # its boundary as sent
             if fresh or submitted is None or not hmac.compare_digest(submitted, expected):
                 await refuse(scope, send, 403, _said("token"))
                 return

@@ -309,6 +309,10 @@
 
   // The phone's Menu: without the script it opens as a link target; with it, as a disclosure.
   function enhance() {
+    // What only works with the script (keyboard moves, live marks) is said only now.
+    document.querySelectorAll("[data-needs-script]").forEach(function (el) {
+      el.hidden = false;
+    });
     var link = document.querySelector("[data-menu]");
     if (link) {
       link.setAttribute("role", "button");
