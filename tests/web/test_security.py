@@ -5,9 +5,9 @@ from __future__ import annotations
 import string
 
 from fastapi import FastAPI
+from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from fastapi.testclient import TestClient
 
 from nextyes.services.journal import Journal
 from tests.conftest import snapshot

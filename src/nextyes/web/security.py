@@ -112,7 +112,8 @@ class Guard:
                 submitted = _form_token(body)
                 receive = _replay(body, receive)
             elif submitted is None and content_type.startswith("multipart/form-data"):
-                submitted, receive = await _multipart_token(raw_type, receive)  # its boundary as sent
+                # the boundary as it was sent: it is case-sensitive
+                submitted, receive = await _multipart_token(raw_type, receive)
             if fresh or submitted is None or not hmac.compare_digest(submitted, expected):
                 await refuse(scope, send, 403, _said("token"))
                 return
