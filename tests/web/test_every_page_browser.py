@@ -78,6 +78,13 @@ MEASURE = """([minTarget, minText]) => {
 }"""
 
 
+# Every chart has loaded, and a phone is given the chart drawn for a phone.
+CHARTS = """(phone) => Array.from(document.querySelectorAll("figure.chart img"))
+  .filter((img) => !(img.complete && img.naturalWidth > 0)
+    || (phone && !img.currentSrc.includes("size=phone") && !img.closest(".review-section")))
+  .map((img) => img.currentSrc.slice(0, 60))"""
+
+
 def _settings(folder: Path) -> Settings:
     return Settings.from_env(home=folder, env={"NEXTYES_NOW": NOW_TEXT})
 
@@ -173,6 +180,7 @@ def check_every_page(chromium: Any, live: Live, pages: dict[str, str], journal: 
             problems += [f"{where}: a small target, {s}" for s in seen["small"]]
             problems += [f"{where}: small text, {t}" for t in seen["tiny"]]
             problems += [f"{where}: {p}" for p in axe_problems(page)]
+            problems += [f"{where}: chart {c}" for c in page.evaluate(CHARTS, viewport is PHONE)]
             save_shot(page, f"{journal}-{name}-{label}")
         problems += [f"{journal} at {label} px: script error {e}" for e in errors]
         context.close()
