@@ -32,9 +32,12 @@ if TYPE_CHECKING:
         MailSourceRepository,
         SenderRuleRepository,
     )
+    from nextyes.storage.repositories.merging import MergeRepository
     from nextyes.storage.repositories.momentum import MomentumRepository
     from nextyes.storage.repositories.notes import NoteRepository
+    from nextyes.storage.repositories.offers import OfferRepository
     from nextyes.storage.repositories.plans import PlanRepository
+    from nextyes.storage.repositories.postings import PostingRepository
     from nextyes.storage.repositories.practice import PracticeRepository
     from nextyes.storage.repositories.recovery import (
         CoolDownRepository,
@@ -80,6 +83,9 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "practice": ("practice", "PracticeRepository"),
     "stories": ("stories", "StoryRepository"),
     "journal_rows": ("journal_rows", "JournalRows"),
+    "offers": ("offers", "OfferRepository"),
+    "postings": ("postings", "PostingRepository"),
+    "merging": ("merging", "MergeRepository"),
 }
 
 
@@ -117,6 +123,9 @@ class UnitOfWork:
     practice: PracticeRepository
     stories: StoryRepository
     journal_rows: JournalRows
+    offers: OfferRepository
+    postings: PostingRepository
+    merging: MergeRepository
 
     def __getattr__(self, name: str) -> Any:
         if name not in REPOSITORIES:

@@ -15,6 +15,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse
 
 from nextyes.domain.dates import describe_day
+from nextyes.domain.offers import describe_pay
 from nextyes.domain.stages import Stage
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ NAV: list[tuple[str, str]] = [
     ("/", "Dashboard"),
     ("/board", "Board"),
     ("/applications", "Applications"),
+    ("/offers", "Offers"),
     ("/insights", "Insights"),
     ("/plan", "Plan"),
     ("/contacts", "People"),
@@ -61,6 +63,7 @@ def environment() -> jinja2.Environment:
     env.filters["theme"] = theme_label
     env.globals["static"] = static_url
     env.globals["describe_day"] = describe_day
+    env.globals["describe_pay"] = describe_pay
     env.globals["nav"] = NAV
     env.globals["offline_words"] = offline_words()
     return env

@@ -16,7 +16,7 @@ from nextyes.web.pages import (
     settings,
     today,
 )
-from nextyes.web.pages.pipeline import applications, board, records
+from nextyes.web.pages.pipeline import applications, board, editing, offers, postings, records
 
 router = APIRouter(include_in_schema=False)
 for module in (
@@ -24,8 +24,11 @@ for module in (
     today,
     board,
     recovery,
+    postings,
     applications,
     records,
+    offers,
+    editing,
     people,
     momentum,
     learning,
