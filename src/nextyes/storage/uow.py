@@ -19,6 +19,14 @@ from typing import TYPE_CHECKING, Any
 from nextyes.storage.db import Database
 
 if TYPE_CHECKING:
+    from nextyes.storage.repositories.accounts import (
+        ApiTokenRepository,
+        AuthSessionRepository,
+        LinkRepository,
+        RecoveryCodeRepository,
+        ThrottleRepository,
+        UserRepository,
+    )
     from nextyes.storage.repositories.applications import ApplicationRepository
     from nextyes.storage.repositories.contacts import ContactRepository
     from nextyes.storage.repositories.events import StageEventRepository
@@ -80,6 +88,13 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "practice": ("practice", "PracticeRepository"),
     "stories": ("stories", "StoryRepository"),
     "journal_rows": ("journal_rows", "JournalRows"),
+    # team mode's accounts: not scoped by the owner (they decide who the owner is)
+    "users": ("accounts", "UserRepository"),
+    "auth_sessions": ("accounts", "AuthSessionRepository"),
+    "api_tokens": ("accounts", "ApiTokenRepository"),
+    "links": ("accounts", "LinkRepository"),
+    "recovery_codes": ("accounts", "RecoveryCodeRepository"),
+    "throttle": ("accounts", "ThrottleRepository"),
 }
 
 
@@ -117,6 +132,12 @@ class UnitOfWork:
     practice: PracticeRepository
     stories: StoryRepository
     journal_rows: JournalRows
+    users: UserRepository
+    auth_sessions: AuthSessionRepository
+    api_tokens: ApiTokenRepository
+    links: LinkRepository
+    recovery_codes: RecoveryCodeRepository
+    throttle: ThrottleRepository
 
     def __getattr__(self, name: str) -> Any:
         if name not in REPOSITORIES:

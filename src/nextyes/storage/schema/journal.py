@@ -18,13 +18,21 @@ users = sa.Table(
     "users",
     metadata,
     id_column(),
-    sa.Column("username", sa.String(80), nullable=False, unique=True),
+    # "local" for the one owner of a local journal; in team mode the normalised email
+    sa.Column("username", sa.String(320), nullable=False, unique=True),
     sa.Column("display_name", sa.String(200)),
     sa.Column("email", sa.String(320)),
     sa.Column("password_hash", sa.Text),
     sa.Column("role", sa.String(20), nullable=False),
     sa.Column("disabled", Flag, nullable=False),
     created_column(),
+    # team mode: the second factor (a TOTP secret once confirmed; one being set up; the last
+    # time step used, so a code works once) and when the password last changed
+    sa.Column("totp_secret", sa.String(64)),
+    sa.Column("totp_pending", sa.String(64)),
+    sa.Column("totp_last_step", sa.BigInteger),
+    sa.Column("password_changed_at", Moment),
+    sa.Column("last_sign_in_at", Moment),
 )
 
 coach_shares = sa.Table(
