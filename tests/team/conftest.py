@@ -47,7 +47,9 @@ class Person:
     def get(self, path: str, **kwargs: Any) -> Any:
         return self.client.get(path, headers=self._auth(), follow_redirects=False, **kwargs)
 
-    def form(self, path: str, data: dict[str, str] | None = None, *, csrf: str | None = None) -> Any:
+    def form(
+        self, path: str, data: dict[str, str] | None = None, *, csrf: str | None = None
+    ) -> Any:
         token = self.csrf if csrf is None else csrf
         return self.client.post(
             path, data={"csrf_token": token, **(data or {})}, follow_redirects=False

@@ -44,7 +44,9 @@ def test_a_wrong_password_and_an_unknown_email_get_the_same_answer(team: Team) -
     one = team.browser().sign_in("ada@example.org", "not the right password")
     other = team.browser().sign_in("zed@example.org", "not the right password")
     assert one.status_code == other.status_code == 400
-    same = [_TOKENS.sub("token", r.text).replace(e, "X") for r, e in ((one, "ada@"), (other, "zed@"))]
+    same = [
+        _TOKENS.sub("token", r.text).replace(e, "X") for r, e in ((one, "ada@"), (other, "zed@"))
+    ]
     assert same[0] == same[1]
     assert "do not match an account" in one.text
 
@@ -57,7 +59,9 @@ def test_an_unknown_email_takes_as_long_to_refuse_as_a_wrong_password(team: Team
         browser.client.get("/sign-in")
         csrf = browser.csrf
         started = time.perf_counter()
-        browser.client.post("/sign-in", data={"csrf_token": csrf, "email": email, "password": "x" * 14})
+        browser.client.post(
+            "/sign-in", data={"csrf_token": csrf, "email": email, "password": "x" * 14}
+        )
         return time.perf_counter() - started
 
     # each try from its own address, and fewer than the free tries per account: no waiting
@@ -79,4 +83,6 @@ def test_signing_out_ends_the_session_on_the_server(team: Team) -> None:
 def test_a_script_uses_a_personal_token(team: Team) -> None:
     script = team.script("robot@example.org")
     assert script.api("GET", "/api/v1/account").json()["email"] == "robot@example.org"
-    assert script.api("POST", "/api/v1/applications", {"company": "A", "role": "B"}).status_code == 201
+    assert (
+        script.api("POST", "/api/v1/applications", {"company": "A", "role": "B"}).status_code == 201
+    )

@@ -157,6 +157,22 @@ class TeamGuard:
                     pre = fresh_pre = new_secret(24)
                 expected = pre
             state["csrf_token"] = expected
+            public = path in PUBLIC_PATHS or path.startswith(PUBLIC_PREFIXES)
+            half_way = signed_in is not None and stage is not None and stage.value == "code"
+            if half_way and path not in ("/sign-in/code", "/sign-out") and not public:
+                status[0] = 303
+                await _redirect(scope, send, "/sign-in/code")
+                return
+            if signed_in is None and not public:
+                status[0] = 401 if api else 303
+                if api:
+                    await _unauthorised(scope, send)
+                else:
+                    target = "/sign-in" + ("?next=" + quote(path) if method == "GET" else "")
+                    stale = cookies.get(served.cookie)
+                    clear = served.cookie_header(served.cookie, "", max_age=0) if stale else None
+                    await _redirect(scope, send, target, clear)
+                return
             if method not in SAFE_METHODS and bearer is None:
                 origin = headers.get("origin")
                 if origin is not None and origin.lower() != self.origin:
@@ -181,22 +197,6 @@ class TeamGuard:
                     status[0] = 403
                     await refuse(scope, send, 403, _said("token"))
                     return
-            public = path in PUBLIC_PATHS or path.startswith(PUBLIC_PREFIXES)
-            half_way = signed_in is not None and stage is not None and stage.value == "code"
-            if half_way and path not in ("/sign-in/code", "/sign-out") and not public:
-                status[0] = 303
-                await _redirect(scope, send, "/sign-in/code")
-                return
-            if signed_in is None and not public:
-                status[0] = 401 if api else 303
-                if api:
-                    await _unauthorised(scope, send)
-                else:
-                    target = "/sign-in" + ("?next=" + quote(path) if method == "GET" else "")
-                    stale = cookies.get(served.cookie)
-                    clear = served.cookie_header(served.cookie, "", max_age=0) if stale else None
-                    await _redirect(scope, send, target, clear)
-                return
             if signed_in is not None:
                 who[0] = signed_in.user_id
                 state["signed_in"] = signed_in
