@@ -126,7 +126,7 @@ class Team:
 
 def make_team(settings: Settings, **server: Any) -> Iterator[Team]:
     open_journal(settings).close()  # creates (SQLite) or checks (PostgreSQL) the schema
-    config = ServerSettings(public_url=BASE, **server)
+    config = ServerSettings(**{"public_url": BASE, **server})
     team = Team(settings, config, create_served_app(settings, config))
     yield team
     for client in team.clients:

@@ -8,6 +8,7 @@ to a minute); after many, signing in is paused for a while. A success clears the
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -51,11 +52,12 @@ def check(uow: UnitOfWork, found: list[str], rules: ThrottleRules, now: datetime
         if state is None or now - state.last_failure_at > rules.forget_after:
             continue
         if state.locked_until is not None and state.locked_until > now:
-            seconds = int((state.locked_until - now).total_seconds()) + 1
-            raise TooManyTries(content.fill(said["locked"], minutes=-(-seconds // 60)), seconds)
+            left = (state.locked_until - now).total_seconds()
+            minutes = math.ceil(left / 60)
+            raise TooManyTries(content.fill(said["locked"], minutes=minutes), math.ceil(left))
         ready = state.last_failure_at + wait_after(state.failures, rules)
         if ready > now:
-            seconds = int((ready - now).total_seconds()) + 1
+            seconds = math.ceil((ready - now).total_seconds())
             raise TooManyTries(content.fill(said["wait"], seconds=seconds), seconds)
 
 

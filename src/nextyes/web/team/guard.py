@@ -160,8 +160,11 @@ class TeamGuard:
             public = path in PUBLIC_PATHS or path.startswith(PUBLIC_PREFIXES)
             half_way = signed_in is not None and stage is not None and stage.value == "code"
             if half_way and path not in ("/sign-in/code", "/sign-out") and not public:
-                status[0] = 303
-                await _redirect(scope, send, "/sign-in/code")
+                status[0] = 401 if api else 303
+                if api:
+                    await _unauthorised(scope, send)
+                else:
+                    await _redirect(scope, send, "/sign-in/code")
                 return
             if signed_in is None and not public:
                 status[0] = 401 if api else 303
