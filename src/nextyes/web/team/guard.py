@@ -21,7 +21,9 @@ from __future__ import annotations
 import hmac
 import logging
 import re
+import secrets
 import time
+from functools import cache
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
@@ -67,6 +69,12 @@ def _said(key: str, **values: object) -> str:
     return content.fill(content.load("web")["team"][key], **values)
 
 
+@cache
+def worker_name() -> str:
+    """A random name for this process, shown in health answers (never its pid)."""
+    return secrets.token_hex(4)
+
+
 def logged_path(path: str) -> str:
     return SECRET_IN_PATH.sub(r"\1…", path)[:200]
 
@@ -109,6 +117,9 @@ class TeamGuard:
         if headers.get("host", "").lower() != self.host and path != "/healthz":
             status[0] = 421
             await refuse(scope, send, 421, _said("host", url=self.served.server.public_url))
+            return
+        if path == "/healthz":
+            status[0] = await self._health(scope, send)
             return
         if path.startswith("/static/"):
             status[0] = 200
@@ -213,6 +224,35 @@ class TeamGuard:
         finally:
             if journal is not None:
                 give_back()
+
+
+    async def _health(self, scope: Scope, send: Send) -> int:
+        """For the proxy and monitoring: 200 when this worker can reach the database."""
+        from anyio import to_thread
+
+        def check() -> bool:
+            journal = self.served.pool.borrow()
+            try:
+                return bool(journal.db.scalar("SELECT 1 AS ok") == 1)
+            finally:
+                self.served.pool.give_back(journal)
+
+        try:
+            healthy = await to_thread.run_sync(check)
+        except Exception:
+            log.exception("health check: the database did not answer")
+            healthy = False
+        status = 200 if healthy else 503
+        body = b'{"ok": true}' if healthy else b'{"ok": false}'
+        headers = [
+            (b"content-type", b"application/json"),
+            (b"content-length", str(len(body)).encode()),
+            (b"cache-control", b"no-store"),
+            (b"x-nextyes-worker", worker_name().encode()),
+        ]
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+        return status
 
 
 def _headers(scope: Scope) -> dict[str, str]:
