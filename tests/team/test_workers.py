@@ -160,8 +160,9 @@ def test_two_workers_take_concurrent_writes_from_several_people_without_losing_a
         mine = [w for w in wins if w["text"].startswith(email)]
         assert len(mine) == WRITES
     workers = set()
-    for email, token in people:
-        for _ in range(6):
-            with urllib.request.urlopen(base + "/healthz", timeout=5) as answer:
-                workers.add(answer.headers.get("x-nextyes-worker"))
+    for _ in range(100):  # the kernel hands connections to either process
+        with urllib.request.urlopen(base + "/healthz", timeout=5) as answer:
+            workers.add(answer.headers.get("x-nextyes-worker"))
+        if len(workers) == 2:
+            break
     assert len(workers) == 2, "both workers answered"
