@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -143,3 +144,12 @@ def team(any_settings: Settings) -> Iterator[Team]:
 @pytest.fixture
 def sqlite_team(settings: Settings) -> Iterator[Team]:
     yield from make_team(settings)
+
+
+@pytest.fixture
+def pg_team(pg_journal_url: str, home: Path) -> Iterator[Team]:
+    """The served app over PostgreSQL only (its production database), for the slow tests."""
+    from tests.conftest import _empty_pg
+
+    _empty_pg(pg_journal_url)
+    yield from make_team(Settings.from_env(db=pg_journal_url))
