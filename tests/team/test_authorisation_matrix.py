@@ -179,6 +179,9 @@ ROUTES: dict[str, Case] = {
     "POST /account/two-step": Case("self", 200),
     "POST /account/two-step/confirm": Case("self", 400, {"code": "000000"}),
     "POST /account/two-step/off": Case("self", 400, {"password": "not it"}),
+    "POST /account/calendar": Case("self", 200),
+    "POST /account/calendar/off": Case("self", 303),
+    "GET /calendar/{secret}.ics": Case("public", 404),
     # --- pages ---
     "GET /": Case("self", 200),
     "GET /charts/{name}.svg": Case("self", 200),

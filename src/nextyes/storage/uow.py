@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from nextyes.storage.repositories.accounts import (
         ApiTokenRepository,
         AuthSessionRepository,
+        CalendarFeedRepository,
         LinkRepository,
         RecoveryCodeRepository,
         ThrottleRepository,
@@ -95,6 +96,7 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "links": ("accounts", "LinkRepository"),
     "recovery_codes": ("accounts", "RecoveryCodeRepository"),
     "throttle": ("accounts", "ThrottleRepository"),
+    "calendar_feeds": ("accounts", "CalendarFeedRepository"),
 }
 
 
@@ -138,6 +140,7 @@ class UnitOfWork:
     links: LinkRepository
     recovery_codes: RecoveryCodeRepository
     throttle: ThrottleRepository
+    calendar_feeds: CalendarFeedRepository
 
     def __getattr__(self, name: str) -> Any:
         if name not in REPOSITORIES:

@@ -466,3 +466,43 @@ class ThrottleRepository(Repository):
             "AND (locked_until IS NULL OR locked_until < :before)",
             {"before": before},
         )
+
+
+class CalendarFeedRepository(Repository):
+    """One secret feed address per account, at most: a new one replaces the old."""
+
+    def replace(self, user_id: int, token_hash: str, now: datetime) -> None:
+        self.db.execute("DELETE FROM calendar_feeds WHERE user_id = :user", {"user": user_id})
+        self.db.execute(
+            "INSERT INTO calendar_feeds (user_id, token_hash, created_at) "
+            "VALUES (:user, :hash, :now)",
+            {"user": user_id, "hash": token_hash, "now": now},
+        )
+
+    def remove(self, user_id: int) -> int:
+        return self.db.execute(
+            "DELETE FROM calendar_feeds WHERE user_id = :user", {"user": user_id}
+        )
+
+    def created(self, user_id: int) -> datetime | None:
+        value = self.db.scalar(
+            "SELECT created_at FROM calendar_feeds WHERE user_id = :user", {"user": user_id}
+        )
+        return as_datetime_or_none(value)
+
+    def owner(self, token_hash: str) -> tuple[int, datetime | None] | None:
+        """The feed's account (when it can sign in) and when the feed was last fetched."""
+        row = self.db.one(
+            "SELECT f.user_id, f.last_fetched_at FROM calendar_feeds f JOIN users u "
+            "ON u.id = f.user_id WHERE f.token_hash = :hash AND u.disabled = :no",
+            {"hash": token_hash, "no": False},
+        )
+        if row is None:
+            return None
+        return int(row["user_id"]), as_datetime_or_none(row["last_fetched_at"])
+
+    def fetched(self, token_hash: str, now: datetime) -> None:
+        self.db.execute(
+            "UPDATE calendar_feeds SET last_fetched_at = :now WHERE token_hash = :hash",
+            {"now": now, "hash": token_hash},
+        )

@@ -1,4 +1,5 @@
-"""Team mode's accounts: sessions, API tokens, one-time links, recovery codes, sign-in throttle.
+"""Team mode's accounts: sessions, API tokens, one-time links, recovery codes, sign-in throttle,
+and the secret calendar feed each person may subscribe to.
 
 These rows belong to a user (`user_id`), not to a journal: they are about signing in, and an
 account's removal takes them with it. Every secret is stored as its SHA-256 digest only (the
@@ -79,4 +80,15 @@ sign_in_throttle = sa.Table(
     sa.Column("failures", sa.Integer, nullable=False),
     sa.Column("last_failure_at", Moment, nullable=False),
     sa.Column("locked_until", Moment),
+)
+
+calendar_feeds = sa.Table(
+    "calendar_feeds",
+    metadata,
+    id_column(),
+    user_column(),
+    sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+    created_column(),
+    sa.Column("last_fetched_at", Moment),
+    sa.Index(None, "user_id"),
 )

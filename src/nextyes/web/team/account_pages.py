@@ -15,7 +15,7 @@ from starlette.concurrency import run_in_threadpool
 
 from nextyes.domain.accounts import LinkPurpose, SessionStage, SignedIn
 from nextyes.domain.errors import InvalidInput, NextyesError, NotFound
-from nextyes.services.accounts import admin, links, sessions, tokens, totp
+from nextyes.services.accounts import admin, calendar_feed, links, sessions, tokens, totp
 from nextyes.services.accounts.sessions import NewSession
 from nextyes.services.accounts.throttle import TooManyTries
 from nextyes.web.forms import local_path
@@ -244,6 +244,8 @@ def _account_page(
         "recovery": None,
         "setup": None,
         "qr": None,
+        "feed_since": calendar_feed.feed_since(uow, who.user_id),
+        "feed_url": None,
         **(extra or {}),
     }
     return _form(request, "account.html", context, error)
@@ -332,3 +334,40 @@ async def two_step_off(request: Request, password: Secret = "") -> Response:
     except InvalidInput as exc:
         return _account_page(request, error=exc)
     return redirect("/account", _done("totp_off"))
+
+
+@router.post("/account/calendar")
+async def new_calendar_feed(request: Request) -> Response:
+    """A new secret calendar address (shown once; any earlier one stops working)."""
+    served = served_of(request)
+    secret = calendar_feed.new_feed(account_uow(request), _me(request).user_id, served.base.now())
+    return _account_page(
+        request, {"feed_url": calendar_feed.feed_url(served.server.public_url, secret)}
+    )
+
+
+@router.post("/account/calendar/off")
+async def stop_calendar_feed(request: Request) -> Response:
+    calendar_feed.stop_feed(account_uow(request), _me(request).user_id)
+    return redirect("/account#calendar", _done("feed_off"))
+
+
+@router.get("/calendar/{secret}.ics")
+async def calendar_subscription(request: Request, secret: str) -> Response:
+    """The person's calendar, for apps that subscribe to an address (no cookie, no token)."""
+    from nextyes.services.today.calendar import export_calendar
+
+    served = served_of(request)
+    journal = request.scope["state"]["journal"]
+    now = served.base.now()
+    owner = calendar_feed.feed_owner(journal.uow(), secret, now)
+    if owner is None:
+        raise NotFound(_gone())
+    body = export_calendar(journal.for_owner(owner).uow(), now)
+    return Response(body, media_type="text/calendar; charset=utf-8")
+
+
+def _gone() -> str:
+    from nextyes import content
+
+    return str(content.load("accounts/messages")["refused"]["feed"])

@@ -58,7 +58,7 @@ log = logging.getLogger("nextyes.access")
 PUBLIC_PATHS = frozenset(
     {"/sign-in", "/sign-up", "/forgot", "/healthz", "/api/v1/openapi.json", "/favicon.ico"}
 )
-PUBLIC_PREFIXES = ("/static/", "/welcome/", "/reset/")
+PUBLIC_PREFIXES = ("/static/", "/welcome/", "/reset/", "/calendar/")
 SECRET_IN_PATH = re.compile(r"^(/welcome/|/reset/|/calendar/)[^/]+")
 _COOKIE_VALUE = re.compile(r"^[A-Za-z0-9_-]{16,128}$")
 
@@ -224,7 +224,6 @@ class TeamGuard:
         finally:
             if journal is not None:
                 give_back()
-
 
     async def _health(self, scope: Scope, send: Send) -> int:
         """For the proxy and monitoring: 200 when this worker can reach the database."""

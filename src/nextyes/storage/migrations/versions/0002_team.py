@@ -1,4 +1,5 @@
-"""Team mode: accounts (second factor), sessions, API tokens, one-time links, sign-in throttle.
+"""Team mode: accounts (second factor), sessions, API tokens, one-time links, sign-in throttle,
+calendar feeds.
 
 Revision ID: 0002_team
 Revises: 0001
@@ -111,10 +112,29 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("key", name=op.f("pk_sign_in_throttle")),
     )
 
+    op.create_table(
+        "calendar_feeds",
+        sa.Column("id", sa.Integer(), nullable=False),
+        _user_column(),
+        sa.Column("token_hash", sa.String(length=64), nullable=False),
+        sa.Column("created_at", Moment, nullable=False),
+        sa.Column("last_fetched_at", Moment, nullable=True),
+        _user_key("calendar_feeds"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_calendar_feeds")),
+        sa.UniqueConstraint("token_hash", name=op.f("uq_calendar_feeds_token_hash")),
+    )
+    op.create_index(op.f("ix_calendar_feeds_user_id"), "calendar_feeds", ["user_id"])
+
 
 def downgrade() -> None:
     op.drop_table("sign_in_throttle")
-    for table in ("recovery_codes", "one_time_links", "api_tokens", "auth_sessions"):
+    for table in (
+        "calendar_feeds",
+        "recovery_codes",
+        "one_time_links",
+        "api_tokens",
+        "auth_sessions",
+    ):
         op.drop_index(op.f(f"ix_{table}_user_id"), table_name=table)
         op.drop_table(table)
     with op.batch_alter_table("users", schema=None) as batch_op:
