@@ -7,6 +7,7 @@ returns a client signed in as it (with its session's CSRF token, like its pages 
 from __future__ import annotations
 
 import re
+import socket
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -153,3 +154,30 @@ def pg_team(pg_journal_url: str, home: Path) -> Iterator[Team]:
 
     _empty_pg(pg_journal_url)
     yield from make_team(Settings.from_env(db=pg_journal_url))
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@pytest.fixture
+def smtp() -> Iterator[list[str]]:
+    """A real SMTP server (aiosmtpd) on 127.0.0.1, keeping every message it receives."""
+    from aiosmtpd.controller import Controller
+
+    received: list[str] = []
+
+    class Keep:
+        async def handle_DATA(self, server: object, session: object, envelope: object) -> str:
+            received.append(envelope.content.decode("utf-8", "replace"))  # type: ignore[attr-defined]
+            return "250 OK"
+
+    port = _free_port()
+    controller = Controller(Keep(), hostname="127.0.0.1", port=port)
+    controller.start()
+    received.append(f"port:{port}")
+    yield received
+    controller.stop()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import email
 import email.policy
 import json
-import socket
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -127,33 +126,6 @@ def test_delete_user_asks_first_and_removes_the_journal(admin_cli: Cli, served: 
 
 
 # --- mail: invitations and resets through an SMTP server the test starts ---------------------
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-@pytest.fixture
-def smtp() -> Iterator[list[str]]:
-    """A real SMTP server (aiosmtpd) on 127.0.0.1, keeping every message it receives."""
-    from aiosmtpd.controller import Controller
-
-    received: list[str] = []
-
-    class Keep:
-        async def handle_DATA(self, server: object, session: object, envelope: object) -> str:
-            received.append(envelope.content.decode("utf-8", "replace"))  # type: ignore[attr-defined]
-            return "250 OK"
-
-    port = _free_port()
-    controller = Controller(Keep(), hostname="127.0.0.1", port=port)
-    controller.start()
-    received.append(f"port:{port}")
-    yield received
-    controller.stop()
 
 
 def test_a_forgotten_password_is_reset_by_mail(settings: Settings, smtp: list[str]) -> None:

@@ -182,6 +182,9 @@ ROUTES: dict[str, Case] = {
     "POST /account/calendar": Case("self", 200),
     "POST /account/calendar/off": Case("self", 303),
     "GET /calendar/{secret}.ics": Case("public", 404),
+    "POST /account/reminders": Case("self", 303, {"on": "yes"}),
+    "GET /unsubscribe/{token}": Case("public", 200),
+    "POST /unsubscribe/{token}": Case("public", 200),
     # --- pages ---
     "GET /": Case("self", 200),
     "GET /charts/{name}.svg": Case("self", 200),
@@ -377,7 +380,7 @@ def _owner_journal(team: Team, owner: Person) -> dict[str, Any]:
         "mail_id": mail_ids[0], "mail2_id": mail_ids[1], "mail3_id": mail_ids[2],
         "mail4_id": mail_ids[3], "metric2": "networking", **spares, "rejected_id": rejected["id"], "session_id": session_id, "token_id": token_id,
         "metric": "applications", "key": "follow_up_after_applied_days", "step": "request",
-        "name": "pipeline", "secret": "not-a-real-link-secret",
+        "name": "pipeline", "secret": "not-a-real-link-secret", "token": "not-a-real-token",
     }  # fmt: skip
 
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
         CalendarFeedRepository,
         LinkRepository,
         RecoveryCodeRepository,
+        ReminderRepository,
         ThrottleRepository,
         UserRepository,
     )
@@ -97,6 +98,7 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "recovery_codes": ("accounts", "RecoveryCodeRepository"),
     "throttle": ("accounts", "ThrottleRepository"),
     "calendar_feeds": ("accounts", "CalendarFeedRepository"),
+    "reminders": ("accounts", "ReminderRepository"),
 }
 
 
@@ -141,6 +143,7 @@ class UnitOfWork:
     recovery_codes: RecoveryCodeRepository
     throttle: ThrottleRepository
     calendar_feeds: CalendarFeedRepository
+    reminders: ReminderRepository
 
     def __getattr__(self, name: str) -> Any:
         if name not in REPOSITORIES:

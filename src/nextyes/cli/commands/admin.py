@@ -205,3 +205,19 @@ def delete_user(app: AppContext, email: str, yes: bool) -> None:
         )
     removed, rows = service.delete_account(app.uow(), account.email)
     say(_said("deleted", email=removed.email, rows=rows))
+
+
+@admin.command("send-reminders")
+@pass_app
+@click.pass_context
+def send_reminders(ctx: click.Context, app: AppContext) -> None:
+    """Mail the reminders due today to everyone who turned them on (run it daily)."""
+    from nextyes.services.accounts.reminders import send_reminders as send
+
+    server = _server(ctx)
+    if server.smtp is None:
+        say("No mail server is set ([smtp] in the server settings), so there is nothing to send.")
+        return
+    journal = app.journal
+    sent = send(app.uow(), lambda owner: journal.for_owner(owner).uow(), server, app.now())
+    say(f"Sent {sent} reminder{'s' if sent != 1 else ''}.")

@@ -506,3 +506,55 @@ class CalendarFeedRepository(Repository):
             "UPDATE calendar_feeds SET last_fetched_at = :now WHERE token_hash = :hash",
             {"now": now, "hash": token_hash},
         )
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderSubscriber:
+    user_id: int
+    email: str
+    name: str | None
+    token: str
+
+
+class ReminderRepository(Repository):
+    """Who gets reminders by email, their unsubscribe tokens, and what was sent already."""
+
+    def set(self, user_id: int, on: bool, token: str | None) -> None:
+        self.db.execute(
+            "UPDATE users SET reminders = :on, reminders_token = COALESCE(reminders_token, :token) "
+            "WHERE id = :id",
+            {"on": on, "token": token, "id": user_id},
+        )
+
+    def is_on(self, user_id: int) -> bool:
+        return bool(self.db.scalar("SELECT reminders FROM users WHERE id = :id", {"id": user_id}))
+
+    def subscribers(self) -> list[ReminderSubscriber]:
+        rows = self.db.query(
+            "SELECT id, email, display_name, reminders_token FROM users WHERE reminders = :yes "
+            "AND disabled = :no AND email IS NOT NULL AND reminders_token IS NOT NULL ORDER BY id",
+            {"yes": True, "no": False},
+        )
+        return [
+            ReminderSubscriber(
+                int(r["id"]), str(r["email"]), r["display_name"], str(r["reminders_token"])
+            )
+            for r in rows
+        ]
+
+    def unsubscribe(self, token: str) -> int:
+        return self.db.execute(
+            "UPDATE users SET reminders = :no WHERE reminders_token = :token",
+            {"no": False, "token": token},
+        )
+
+    def claim(self, user_id: int, key: str, now: datetime) -> bool:
+        """Note `key` as sent; False when it was sent already (by this run or another)."""
+        return (
+            self.db.execute(
+                "INSERT INTO reminders_sent (user_id, key, sent_at) VALUES (:user, :key, :now) "
+                "ON CONFLICT (user_id, key) DO NOTHING",
+                {"user": user_id, "key": key, "now": now},
+            )
+            == 1
+        )

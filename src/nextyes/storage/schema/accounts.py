@@ -92,3 +92,13 @@ calendar_feeds = sa.Table(
     sa.Column("last_fetched_at", Moment),
     sa.Index(None, "user_id"),
 )
+
+reminders_sent = sa.Table(
+    "reminders_sent",
+    metadata,
+    id_column(),
+    user_column(),
+    sa.Column("key", sa.String(80), nullable=False),  # week:2026-W47 | interview:12:2026-11-25
+    sa.Column("sent_at", Moment, nullable=False),
+    sa.UniqueConstraint("user_id", "key"),
+)

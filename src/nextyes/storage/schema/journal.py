@@ -33,6 +33,10 @@ users = sa.Table(
     sa.Column("totp_last_step", sa.BigInteger),
     sa.Column("password_changed_at", Moment),
     sa.Column("last_sign_in_at", Moment),
+    # team mode: reminders by email (off unless turned on), and the token of their
+    # unsubscribe link (it can only turn reminders off, so it is kept as it is)
+    sa.Column("reminders", Flag),
+    sa.Column("reminders_token", sa.String(64)),
 )
 
 coach_shares = sa.Table(

@@ -15,7 +15,15 @@ from starlette.concurrency import run_in_threadpool
 
 from nextyes.domain.accounts import LinkPurpose, SessionStage, SignedIn
 from nextyes.domain.errors import InvalidInput, NextyesError, NotFound
-from nextyes.services.accounts import admin, calendar_feed, links, sessions, tokens, totp
+from nextyes.services.accounts import (
+    admin,
+    calendar_feed,
+    links,
+    reminders,
+    sessions,
+    tokens,
+    totp,
+)
 from nextyes.services.accounts.sessions import NewSession
 from nextyes.services.accounts.throttle import TooManyTries
 from nextyes.web.forms import local_path
@@ -246,6 +254,8 @@ def _account_page(
         "qr": None,
         "feed_since": calendar_feed.feed_since(uow, who.user_id),
         "feed_url": None,
+        "can_mail": _can_mail(request),
+        "reminders_on": reminders.reminders_on(uow, who.user_id),
         **(extra or {}),
     }
     return _form(request, "account.html", context, error)
@@ -371,3 +381,22 @@ def _gone() -> str:
     from nextyes import content
 
     return str(content.load("accounts/messages")["refused"]["feed"])
+
+
+@router.post("/account/reminders")
+async def set_reminders(request: Request, on: Short = "") -> Response:
+    turned_on = on == "yes"
+    reminders.set_reminders(account_uow(request), _me(request).user_id, turned_on)
+    return redirect("/account#reminders", _done("reminders_on" if turned_on else "reminders_off"))
+
+
+@router.get("/unsubscribe/{token}", response_class=HTMLResponse)
+async def unsubscribe_page(request: Request, token: str) -> Response:
+    return _form(request, "unsubscribe.html", {"done": False})
+
+
+@router.post("/unsubscribe/{token}")
+async def unsubscribe(request: Request, token: str) -> Response:
+    """Reminders off, from the link in a reminder (no sign-in needed; it can do nothing else)."""
+    reminders.unsubscribe(account_uow(request), token)
+    return _form(request, "unsubscribe.html", {"done": True})

@@ -58,8 +58,8 @@ log = logging.getLogger("nextyes.access")
 PUBLIC_PATHS = frozenset(
     {"/sign-in", "/sign-up", "/forgot", "/healthz", "/api/v1/openapi.json", "/favicon.ico"}
 )
-PUBLIC_PREFIXES = ("/static/", "/welcome/", "/reset/", "/calendar/")
-SECRET_IN_PATH = re.compile(r"^(/welcome/|/reset/|/calendar/)[^/]+")
+PUBLIC_PREFIXES = ("/static/", "/welcome/", "/reset/", "/calendar/", "/unsubscribe/")
+SECRET_IN_PATH = re.compile(r"^(/welcome/|/reset/|/calendar/|/unsubscribe/)[^/]+")
 _COOKIE_VALUE = re.compile(r"^[A-Za-z0-9_-]{16,128}$")
 
 

@@ -1,5 +1,5 @@
 """Team mode: accounts (second factor), sessions, API tokens, one-time links, sign-in throttle,
-calendar feeds.
+calendar feeds, reminders by email.
 
 Revision ID: 0002_team
 Revises: 0001
@@ -42,6 +42,8 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("totp_last_step", sa.BigInteger(), nullable=True))
         batch_op.add_column(sa.Column("password_changed_at", Moment, nullable=True))
         batch_op.add_column(sa.Column("last_sign_in_at", Moment, nullable=True))
+        batch_op.add_column(sa.Column("reminders", sa.Boolean(), nullable=True))
+        batch_op.add_column(sa.Column("reminders_token", sa.String(length=64), nullable=True))
 
     op.create_table(
         "auth_sessions",
@@ -125,8 +127,20 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_calendar_feeds_user_id"), "calendar_feeds", ["user_id"])
 
+    op.create_table(
+        "reminders_sent",
+        sa.Column("id", sa.Integer(), nullable=False),
+        _user_column(),
+        sa.Column("key", sa.String(length=80), nullable=False),
+        sa.Column("sent_at", Moment, nullable=False),
+        _user_key("reminders_sent"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_reminders_sent")),
+        sa.UniqueConstraint("user_id", "key", name=op.f("uq_reminders_sent_user_id_key")),
+    )
+
 
 def downgrade() -> None:
+    op.drop_table("reminders_sent")
     op.drop_table("sign_in_throttle")
     for table in (
         "calendar_feeds",
@@ -139,6 +153,8 @@ def downgrade() -> None:
         op.drop_table(table)
     with op.batch_alter_table("users", schema=None) as batch_op:
         for column in (
+            "reminders_token",
+            "reminders",
             "last_sign_in_at",
             "password_changed_at",
             "totp_last_step",
