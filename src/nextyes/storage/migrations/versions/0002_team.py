@@ -138,8 +138,60 @@ def upgrade() -> None:
         sa.UniqueConstraint("user_id", "key", name=op.f("uq_reminders_sent_user_id_key")),
     )
 
+    op.create_table(
+        "journal_versions",
+        sa.Column("user_id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("version", sa.BigInteger(), nullable=False),
+        sa.PrimaryKeyConstraint("user_id", name=op.f("pk_journal_versions")),
+    )
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute(BUMP_FUNCTION)
+        for table in VERSIONED_TABLES:
+            for statement in version_triggers(table):
+                op.execute(statement)
+
+
+# Every journal table (one with owner_id) as of this revision. A later revision that adds one
+# runs `version_triggers(name)` for it; tests/storage/test_migrations.py checks none is missed.
+VERSIONED_TABLES = (
+    "application_contacts", "applications", "care_entries", "coach_shares", "contact_interactions",
+    "contacts", "cool_downs", "dismissals", "drafts", "feedback", "feedback_requests",
+    "goals", "interview_questions", "interviews", "mail_messages", "mail_sender_rules",
+    "mail_sources", "moods", "notes", "plan_items", "practice_sessions",
+    "reflections", "settings", "stage_events", "stories", "why_statements",
+    "wins",
+)  # fmt: skip
+
+BUMP_FUNCTION = """
+CREATE FUNCTION nextyes_bump_journal_version() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO journal_versions (user_id, version)
+    SELECT DISTINCT owner_id, 1 FROM changed_rows
+    ON CONFLICT (user_id) DO UPDATE SET version = journal_versions.version + 1;
+    RETURN NULL;
+END $$
+"""
+
+
+def version_triggers(table: str) -> list[str]:
+    """One statement-level trigger per kind of change: a bulk write moves the counter once."""
+    found = []
+    for event, rows in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+        found.append(
+            f"CREATE TRIGGER nextyes_version_{event.lower()} AFTER {event} ON {table} "
+            f"REFERENCING {rows} TABLE AS changed_rows FOR EACH STATEMENT "
+            "EXECUTE FUNCTION nextyes_bump_journal_version()"
+        )
+    return found
+
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        for table in VERSIONED_TABLES:
+            for event in ("insert", "update", "delete"):
+                op.execute(f"DROP TRIGGER IF EXISTS nextyes_version_{event} ON {table}")
+        op.execute("DROP FUNCTION IF EXISTS nextyes_bump_journal_version()")
+    op.drop_table("journal_versions")
     op.drop_table("reminders_sent")
     op.drop_table("sign_in_throttle")
     for table in (
