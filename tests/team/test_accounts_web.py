@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import time
 
-from tests.team.conftest import Team
+from nextyes.config import Settings
+from tests.team.conftest import Team, make_team
 
 _TOKENS = re.compile(r'(content|value)="[A-Za-z0-9_-]{20,}"')
 
@@ -86,3 +87,29 @@ def test_a_script_uses_a_personal_token(team: Team) -> None:
     assert (
         script.api("POST", "/api/v1/applications", {"company": "A", "role": "B"}).status_code == 201
     )
+
+
+def test_open_sign_up_is_off_by_default_and_when_on_makes_a_signed_in_seeker(
+    settings: Settings,
+) -> None:
+    for closed in make_team(settings):
+        assert closed.browser().get("/sign-up").status_code == 404
+        assert "by invitation" in closed.browser().get("/sign-up").text
+    for team in make_team(settings, open_sign_up=True):
+        browser = team.browser()
+        page = browser.get("/sign-up")
+        assert page.status_code == 200
+        weak = browser.form(
+            "/sign-up",
+            {"email": "new@example.org", "password": "123456789012", "again": "123456789012"},
+        )
+        assert weak.status_code == 400
+        good = "paper boats on a pond"
+        made = browser.form(
+            "/sign-up", {"email": "new@example.org", "name": "New", "password": good, "again": good}
+        )
+        assert made.status_code == 303
+        assert browser.get("/api/v1/account").json() == {
+            "id": browser.get("/api/v1/account").json()["id"], "email": "new@example.org",
+            "name": "New", "role": "seeker",
+        }  # fmt: skip
