@@ -128,14 +128,24 @@ class TeamGuard:
         served = self.served
         from anyio import to_thread
 
-        journal: Journal | None = await to_thread.run_sync(served.pool.borrow)
+        # At most pool_size requests at a time hold a connection; the rest wait their turn here,
+        # holding nothing (not a connection, not a thread), so a burst queues instead of failing.
+        await served.turns.acquire()
+        try:
+            journal: Journal | None = await to_thread.run_sync(served.pool.borrow)
+        except BaseException:
+            served.turns.release()
+            raise
         state = scope.setdefault("state", {})
 
         def give_back() -> None:
             nonlocal journal
             if journal is not None:
-                served.pool.give_back(journal)
-                journal = None
+                try:
+                    served.pool.give_back(journal)
+                finally:
+                    journal = None
+                    served.turns.release()
 
         try:
             assert journal is not None

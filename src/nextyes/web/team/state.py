@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -24,6 +25,14 @@ class ServedState:
     pool: JournalPool
     rules: SessionRules
     _caches: OrderedDict[int, VersionedCache] = field(default_factory=OrderedDict)
+    _turns: asyncio.Semaphore | None = None
+
+    @property
+    def turns(self) -> asyncio.Semaphore:
+        """Turns to hold one of the pool's connections (made on first use, in the event loop)."""
+        if self._turns is None:
+            self._turns = asyncio.Semaphore(self.server.pool_size)
+        return self._turns
 
     @classmethod
     def build(cls, base: WebState, server: ServerSettings, pool: JournalPool) -> ServedState:
