@@ -12,7 +12,9 @@ over two years, with their stage events, feedback for a third of the noes, and 3
 The database is `nextyes_scale` on the admin URL's server (dropped first unless --reuse).
 
 Targets (issue 15): generation under 10 minutes; zero errors; dashboard p95 <= 150 ms; API list
-p95 <= 100 ms; requests/s reported for each worker count.
+p95 <= 100 ms; requests/s reported for each worker count. The server's CPU time per request
+(its workers', not PostgreSQL's) is reported too: unlike latency, it barely moves when other
+programs share the machine.
 """
 
 from __future__ import annotations
@@ -166,6 +168,7 @@ def load(url: str, workers: int, clients: int, seconds: int, people: int) -> dic
                 if server.poll() is not None or time.monotonic() > deadline:
                     raise SystemExit("nextyes serve did not start") from None
                 time.sleep(0.2)
+        cpu_before = _cpu_ms(server.pid)
         prefix = Path(env["NEXTYES_HOME"]) / "locust"
         subprocess.run(
             [str(bindir / "locust"), "-f", str(ROOT / "bench" / "team_locust.py"), "--headless",
@@ -176,11 +179,24 @@ def load(url: str, workers: int, clients: int, seconds: int, people: int) -> dic
         )  # fmt: skip
         with open(f"{prefix}_stats.csv", newline="", encoding="utf-8") as fh:
             rows = {r["Name"]: r for r in csv.DictReader(fh)}
+        rows["cpu"] = {"ms": _cpu_ms(server.pid) - cpu_before}
     finally:
         server.terminate()
         server.wait(timeout=30)
         log.close()
     return rows
+
+
+def _cpu_ms(pid: int) -> float:
+    """CPU time (user + system) of the server and its workers so far: steady under load."""
+    import psutil
+
+    parent = psutil.Process(pid)
+    total = 0.0
+    for process in [parent, *parent.children(recursive=True)]:
+        times = process.cpu_times()
+        total += times.user + times.system
+    return total * 1000
 
 
 def pg_settings(url: str) -> dict[str, str]:
@@ -219,10 +235,10 @@ def main() -> None:
     print(machine())
     print("PostgreSQL:", json.dumps(pg_settings(url)))
     print()
-    print(
-        "| workers | requests | errors | req/s | dashboard p95 | API list p95 | board p95 | add p95 | move p95 | sign in p95 |"
-    )
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    columns = ["workers", "requests", "errors", "req/s", "dashboard p95", "API list p95",
+               "board p95", "add p95", "move p95", "sign in p95", "server CPU per request"]  # fmt: skip
+    print("| " + " | ".join(columns) + " |")
+    print("|" + "---|" * len(columns))
     for workers in [int(w) for w in args.workers.split(",")]:
         rows = load(url, workers, args.clients, args.seconds, args.people)
         total = rows["Aggregated"]
@@ -232,7 +248,8 @@ def main() -> None:
 
         print(f"| {workers} | {total['Request Count']} | {total['Failure Count']} | "
               f"{float(total['Requests/s']):.1f} | {p95('dashboard')} | {p95('API list')} | "
-              f"{p95('board')} | {p95('add')} | {p95('move')} | {p95('sign in')} |", flush=True)  # fmt: skip
+              f"{p95('board')} | {p95('add')} | {p95('move')} | {p95('sign in')} | "
+              f"{rows['cpu']['ms'] / max(1, int(total['Request Count'])):.1f} ms |", flush=True)  # fmt: skip
     if not args.keep:
         with psycopg.connect(args.admin_url, autocommit=True) as conn:
             conn.execute("DROP DATABASE IF EXISTS nextyes_scale WITH (FORCE)")
