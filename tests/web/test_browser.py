@@ -247,6 +247,50 @@ def test_an_application_goes_from_quick_add_to_a_no_in_the_browser(page: Any, li
     shot(page, "dashboard-after-a-no")
 
 
+def test_a_job_goes_from_its_posting_to_an_accepted_offer_in_the_browser(
+    page: Any, live: Live
+) -> None:
+    journal = open_journal(live.settings)
+    other = svc.add_application(
+        journal.uow(), NewApplication("Brightwell", "Analyst", TODAY - timedelta(days=12)), NOW
+    )
+    svc.move_application(journal.uow(), other.id, Stage.INTERVIEW, TODAY - timedelta(5), NOW)
+    journal.close()
+    posting = (Path(__file__).parents[1] / "text" / "postings" / "pasted.txt").read_text()
+    page.goto("/applications/new")
+    page.get_by_text("Or paste the ad's text").click()
+    page.get_by_label("The posting").fill(posting)
+    page.get_by_role("button", name="Read the posting").click()
+    expect(page.get_by_label("Company")).to_have_value("Pioneer Credit Union")
+    expect(page.get_by_label("Salary")).to_have_value("£32,000 – £36,000 a year")
+    shot(page, "application-from-posting")
+    page.get_by_role("button", name="Add to my journal").click()
+    expect(page.locator("#posting")).to_contain_text("Kept on")
+    page.locator("#posting summary", has_text="Junior Analytics Engineer").click()
+    expect(page.locator("#posting")).to_contain_text("build and test data pipelines")
+
+    page.get_by_text("Record an offer").click()
+    page.get_by_label("Answer by").fill((TODAY + timedelta(days=4)).isoformat())
+    page.get_by_label("Pay", exact=True).fill("36k")
+    page.get_by_label("Currency").fill("GBP")
+    page.get_by_label("Per", exact=True).select_option("year")
+    page.get_by_role("button", name="Record the offer").click()
+    expect(page.locator(".flash")).to_contain_text("Offer recorded for Pioneer Credit Union")
+    expect(page.locator("#offer")).to_contain_text("4 days left")
+    shot(page, "application-offer")
+    page.goto("/offers")
+    expect(page.locator("table.compare")).to_contain_text("36,000 GBP a year")
+    shot(page, "offers-compared")
+    page.get_by_role("link", name="Pioneer Credit Union").click()
+    page.get_by_role("button", name="Accept this offer").click()
+    expect(page.locator("h1")).to_contain_text("Accepted: Pioneer Credit Union")
+    page.get_by_text("The draft").click()
+    expect(page.locator(".draft")).to_contain_text("withdraw my application")
+    shot(page, "offer-accepted")
+    page.get_by_role("button", name="Close the ticked ones").click()
+    expect(page.locator(".flash")).to_contain_text("Closed 1 of your other applications")
+
+
 def test_a_mistake_in_a_form_is_explained_beside_it_keeping_what_was_typed(page: Any) -> None:
     page.goto("/applications/new")
     page.get_by_label("Company").fill("Acme")
@@ -273,6 +317,8 @@ def test_every_page_of_a_demo_journal_in_the_browser(page: Any, live: Live) -> N
         "application-new": "/applications/new",
         "application-demo": "/applications/1",
         "application-delete": "/applications/1/delete",
+        "application-merge": "/applications/1/merge",
+        "offers": "/offers",
         "settings": "/settings",
         "wins": "/wins",
         "journal": "/journal",

@@ -15,6 +15,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse
 
 from nextyes.domain.dates import describe_day
+from nextyes.domain.offers import describe_pay
 from nextyes.domain.stages import Stage
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ NAV: list[tuple[str, str]] = [
     ("/", "Dashboard"),
     ("/board", "Board"),
     ("/applications", "Applications"),
+    ("/offers", "Offers"),
     ("/insights", "Insights"),
     ("/plan", "Plan"),
     ("/contacts", "People"),
@@ -59,6 +61,7 @@ def environment() -> jinja2.Environment:
     env.filters["stage_label"] = lambda s: Stage(s).label
     env.globals["static"] = static_url
     env.globals["describe_day"] = describe_day
+    env.globals["describe_pay"] = describe_pay
     env.globals["nav"] = NAV
     return env
 

@@ -150,6 +150,9 @@ def application_detail(uow: UnitOfWork, application_id: int) -> ApplicationDetai
                 "cool_downs": uow.cool_downs.for_application(application_id),
                 "feedback_requests": uow.feedback_requests.for_application(application_id),
                 "reflections": uow.reflections.for_application(application_id),
+                "posting": uow.postings.for_application(application_id),
+                "offer": uow.offers.for_application(application_id),
+                "drafts": uow.drafts.for_application(application_id),
             },
         )
 

@@ -5,15 +5,18 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from nextyes.web.pages import learning, mail, momentum, people, recovery, review, settings, today
-from nextyes.web.pages.pipeline import applications, board, records
+from nextyes.web.pages.pipeline import applications, board, editing, offers, postings, records
 
 router = APIRouter(include_in_schema=False)
 for module in (
     today,
     board,
     recovery,
+    postings,
     applications,
     records,
+    offers,
+    editing,
     people,
     momentum,
     learning,
