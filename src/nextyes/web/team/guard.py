@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from nextyes.services.accounts.sessions import token_holder, visitor
+from nextyes.text.fetch import public_addresses_only
 from nextyes.web.security import (
     BASE_HEADERS,
     PAGE_POLICY,
@@ -230,7 +231,8 @@ class TeamGuard:
             state["journal"] = journal
             cookie = served.cookie_header(served.pre_cookie, fresh_pre) if fresh_pre else None
             inner = _with_headers(send, status, personal=True, cookie=cookie, before=give_back)
-            await self.app(scope, receive, inner)
+            with public_addresses_only():  # a posting's link may not lead into our network
+                await self.app(scope, receive, inner)
         finally:
             if journal is not None:
                 give_back()
