@@ -224,6 +224,23 @@ ROUTES: dict[str, Case] = {
         "own", 204, last=True, use={"reflection_id": "reflection2_id"}
     ),
     "POST /reflections/{reflection_id}/delete": Case("own", 303, last=True),
+    # --- the installable app, your data, background jobs ---
+    "GET /manifest.webmanifest": Case("public", 200),
+    "GET /sw.js": Case("public", 200),
+    "GET /icons/{name}": Case("public", 200, use={"name": "icon_name"}),
+    "GET /data": Case("self", 200),
+    "GET /data/export/{name}": Case("self", 200, use={"name": "export_name"}),
+    # whole-database operations are the administrator's on a server: nobody's, here
+    "GET /data/backups/{name}": Case("self", 404, use={"name": "backup_name"}),
+    "POST /data/backup": Case("self", 404),
+    "POST /data/restore": Case("self", 404),
+    "POST /data/import/csv": Case("self", 400, {}),  # no file: refused the same for anyone
+    "POST /data/import/csv/apply": Case("self", 400, {}),
+    "POST /data/import/json": Case("self", 400, {}),
+    "GET /mail/import": Case("self", 200),
+    "POST /mail/import": Case("self", 400, {}),
+    "GET /jobs/{job_id}": Case("self", 404),
+    "GET /jobs/{job_id}/status": Case("self", 404),
     # --- signing in (public) and the account page ---
     "GET /sign-in": Case("public", 303),
     "POST /sign-in": Case("public", 400, {"email": "x@example.org", "password": "wrong one!"}),
@@ -475,7 +492,8 @@ def _owner_journal(team: Team, owner: Person) -> dict[str, Any]:
         "mail4_id": mail_ids[3], "metric2": "networking", **spares, **extra,
         "story_id": story["id"], "rejected_id": rejected["id"], "session_id": session_id, "token_id": token_id,
         "metric": "applications", "key": "follow_up_after_applied_days", "step": "request",
-        "name": "pipeline", "secret": "not-a-real-link-secret", "token": "not-a-real-token",
+        "name": "pipeline", "secret": "not-a-real-link-secret", "token": "not-a-real-token", "icon_name": "icon.svg", "export_name": "journal.json",
+        "backup_name": "journal-2026-11-22.db", "job_id": "0123456789abcdef",
     }  # fmt: skip
 
 

@@ -43,6 +43,9 @@ from nextyes.web.security import (
     _form_token as form_token,
 )
 from nextyes.web.security import (
+    _multipart_token as multipart_token,
+)
+from nextyes.web.security import (
     _read_body as read_body,
 )
 from nextyes.web.security import (
@@ -57,9 +60,14 @@ if TYPE_CHECKING:
 log = logging.getLogger("nextyes.access")
 
 PUBLIC_PATHS = frozenset(
-    {"/sign-in", "/sign-up", "/forgot", "/healthz", "/api/v1/openapi.json", "/favicon.ico"}
-)
-PUBLIC_PREFIXES = ("/static/", "/welcome/", "/reset/", "/calendar/", "/unsubscribe/")
+    {"/sign-in", "/sign-up", "/forgot", "/healthz", "/api/v1/openapi.json", "/favicon.ico",
+     "/manifest.webmanifest", "/sw.js"}
+)  # fmt: skip
+PUBLIC_PREFIXES = ("/static/", "/icons/", "/welcome/", "/reset/", "/calendar/", "/unsubscribe/")
+# Whole-database operations of the local app: on a server the database is everyone's, so these
+# are the administrator's (pg_dump, docs/deploy.md), never a signed-in person's.
+LOCAL_ONLY = frozenset({"/data/backup", "/data/restore"})
+LOCAL_ONLY_PREFIXES = ("/data/backups/",)
 SECRET_IN_PATH = re.compile(r"^(/welcome/|/reset/|/calendar/|/unsubscribe/)[^/]+")
 _COOKIE_VALUE = re.compile(r"^[A-Za-z0-9_-]{16,128}$")
 
@@ -174,9 +182,7 @@ class TeamGuard:
             else:
                 pre = cookies.get(served.pre_cookie)
                 if pre is None:
-                    from nextyes.services.accounts.secrets import new_secret
-
-                    pre = fresh_pre = new_secret(24)
+                    pre = fresh_pre = secrets.token_hex(24)  # hex, as upload forms carry it
                 expected = pre
             state["csrf_token"] = expected
             public = path in PUBLIC_PATHS or path.startswith(PUBLIC_PREFIXES)
@@ -205,7 +211,8 @@ class TeamGuard:
                     await refuse(scope, send, 403, _said("other_site"))
                     return
                 submitted = headers.get("x-csrf-token")
-                kind = headers.get("content-type", "").lower()
+                raw_kind = headers.get("content-type", "")
+                kind = raw_kind.lower()
                 if submitted is None and kind.startswith("application/x-www-form-urlencoded"):
                     body = await read_body(receive)
                     if body is None:
@@ -213,7 +220,10 @@ class TeamGuard:
                         await refuse(scope, send, 413, _said("too_large"))
                         return
                     submitted = form_token(body)
-                    receive = replay(body)
+                    receive = replay(body, receive)
+                elif submitted is None and kind.startswith("multipart/form-data"):
+                    # uploads carry the token in their first part (the boundary as sent)
+                    submitted, receive = await multipart_token(raw_kind, receive)
                 if (
                     fresh_pre is not None
                     or not submitted
@@ -222,6 +232,10 @@ class TeamGuard:
                     status[0] = 403
                     await refuse(scope, send, 403, _said("token"))
                     return
+            if path in LOCAL_ONLY or path.startswith(LOCAL_ONLY_PREFIXES):
+                status[0] = 404
+                await refuse(scope, send, 404, _said("local_only"))
+                return
             if signed_in is not None:
                 who[0] = signed_in.user_id
                 state["signed_in"] = signed_in
