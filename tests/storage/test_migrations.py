@@ -96,3 +96,21 @@ def test_a_file_that_is_not_sqlite_is_refused_untouched(settings: Settings) -> N
     with pytest.raises(JournalUnreadable, match="not a nextyes journal"):
         open_journal(settings)
     assert path.read_text() == "my shopping list\n"
+
+
+@pytest.mark.postgres
+def test_every_journal_table_moves_its_owners_version_on_postgresql(pg_journal_url: str) -> None:
+    """A journal table without the triggers would leave cached pages stale after a write."""
+    import psycopg
+
+    owner_tables = {t.name for t in metadata.sorted_tables if "owner_id" in t.columns}
+    with psycopg.connect(pg_journal_url) as conn:
+        rows = conn.execute(
+            "SELECT event_object_table, event_manipulation FROM information_schema.triggers "
+            "WHERE trigger_name LIKE 'nextyes_version_%'"
+        ).fetchall()
+    found: dict[str, set[str]] = {}
+    for table, event in rows:
+        found.setdefault(table, set()).add(event)
+    missing = sorted(t for t in owner_tables if found.get(t) != {"INSERT", "UPDATE", "DELETE"})
+    assert not missing, f"add version_triggers(...) in a migration for: {missing}"

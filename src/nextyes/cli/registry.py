@@ -52,6 +52,16 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "settings": ("nextyes.cli.commands.settings", "settings", "Show or change your settings."),
     "db": ("nextyes.cli.commands.db", "db", "Database upkeep (PostgreSQL upgrades)."),
     "web": ("nextyes.cli.commands.web", "web", "Open the local web app on 127.0.0.1."),
+    "serve": (
+        "nextyes.cli.commands.serve",
+        "serve",
+        "Serve nextyes for many people: accounts, each with their own journal.",
+    ),
+    "admin": (
+        "nextyes.cli.commands.admin",
+        "admin",
+        "Team-mode accounts: create, invite, list, disable, reset, tokens, remove.",
+    ),
     "mail": (
         "nextyes.cli.commands.mail.group",
         "mail",

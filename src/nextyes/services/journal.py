@@ -6,7 +6,10 @@ PostgreSQL databases are migrated explicitly with `nextyes db upgrade`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import contextlib
+import threading
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from nextyes.config import Settings
 from nextyes.errors import SchemaBehind
@@ -29,6 +32,76 @@ class Journal:
 
     def close(self) -> None:
         self.db.close()
+
+    def for_owner(self, owner_id: int) -> Journal:
+        """The same connection, scoped to another owner (team mode: the signed-in person)."""
+        return replace(self, owner_id=owner_id)
+
+
+class JournalPool:
+    """Connections for a served app's requests (team mode): one pool per worker process.
+
+    `borrow()` hands out a Journal on a connection of its own, scoped to the local owner until
+    the edge knows who is asking (`Journal.for_owner`); `give_back()` returns the connection,
+    with any transaction left open rolled back. PostgreSQL uses psycopg_pool; SQLite keeps up to
+    `size` open connections (a household or a trial).
+    """
+
+    def __init__(self, settings: Settings, size: int = 8) -> None:
+        self.settings = settings
+        self.size = size
+        check = open_journal(settings)  # migrates SQLite; refuses a PostgreSQL schema behind
+        self.local_owner = check.owner_id
+        check.close()
+        self._idle: list[Database] = []
+        self._lock = threading.Lock()
+        self._pg: Any = None
+        if not settings.is_sqlite:
+            from psycopg.rows import dict_row
+            from psycopg_pool import ConnectionPool
+
+            self._pg = ConnectionPool(
+                settings.database_url,
+                min_size=1,
+                max_size=size,
+                kwargs={"row_factory": dict_row, "connect_timeout": 5},
+                timeout=10,
+                open=True,
+                name="nextyes",
+            )
+
+    def borrow(self) -> Journal:
+        if self._pg is not None:
+            from nextyes.storage.db import PostgresDatabase
+
+            conn = self._pg.getconn()
+            return Journal(
+                self.settings, PostgresDatabase(self.settings.database_url, conn), self.local_owner
+            )
+        with self._lock:
+            db = self._idle.pop() if self._idle else None
+        return Journal(self.settings, db or connect(self.settings.database_url), self.local_owner)
+
+    def give_back(self, journal: Journal) -> None:
+        db = journal.db
+        with contextlib.suppress(Exception):  # a broken connection: the pool replaces it
+            db.rollback()
+        if self._pg is not None:
+            self._pg.putconn(db.conn)  # type: ignore[attr-defined]
+            return
+        with self._lock:
+            if len(self._idle) < self.size:
+                self._idle.append(db)
+                return
+        db.close()
+
+    def close(self) -> None:
+        if self._pg is not None:
+            self._pg.close()
+        with self._lock:
+            for db in self._idle:
+                db.close()
+            self._idle.clear()
 
 
 def open_journal(settings: Settings) -> Journal:
@@ -70,4 +143,4 @@ def upgrade_database(settings: Settings) -> tuple[str | None, str]:
         db.close()
 
 
-__all__ = ["Journal", "UnitOfWork", "open_journal", "upgrade_database"]
+__all__ = ["Journal", "JournalPool", "UnitOfWork", "open_journal", "upgrade_database"]

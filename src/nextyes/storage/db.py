@@ -8,6 +8,7 @@ back. Rows support `row["column"]` on both.
 
 from __future__ import annotations
 
+import itertools
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -64,11 +65,15 @@ def _sqlite_params(params: Params | None) -> dict[str, Any]:
     return {k: _sqlite_value(v) for k, v in params.items()}
 
 
+_SERIALS = itertools.count(1)  # numbers each SQLite connection this process opens
+
+
 class SqliteDatabase:
     dialect = "sqlite"
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.serial = next(_SERIALS)
         _check_sqlite_file(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         try:

@@ -19,6 +19,16 @@ from typing import TYPE_CHECKING, Any
 from nextyes.storage.db import Database
 
 if TYPE_CHECKING:
+    from nextyes.storage.repositories.accounts import (
+        ApiTokenRepository,
+        AuthSessionRepository,
+        CalendarFeedRepository,
+        LinkRepository,
+        RecoveryCodeRepository,
+        ReminderRepository,
+        ThrottleRepository,
+        UserRepository,
+    )
     from nextyes.storage.repositories.applications import ApplicationRepository
     from nextyes.storage.repositories.contacts import ContactRepository
     from nextyes.storage.repositories.events import StageEventRepository
@@ -86,6 +96,15 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "offers": ("offers", "OfferRepository"),
     "postings": ("postings", "PostingRepository"),
     "merging": ("merging", "MergeRepository"),
+    # team mode's accounts: not scoped by the owner (they decide who the owner is)
+    "users": ("accounts", "UserRepository"),
+    "auth_sessions": ("accounts", "AuthSessionRepository"),
+    "api_tokens": ("accounts", "ApiTokenRepository"),
+    "links": ("accounts", "LinkRepository"),
+    "recovery_codes": ("accounts", "RecoveryCodeRepository"),
+    "throttle": ("accounts", "ThrottleRepository"),
+    "calendar_feeds": ("accounts", "CalendarFeedRepository"),
+    "reminders": ("accounts", "ReminderRepository"),
 }
 
 
@@ -126,6 +145,14 @@ class UnitOfWork:
     offers: OfferRepository
     postings: PostingRepository
     merging: MergeRepository
+    users: UserRepository
+    auth_sessions: AuthSessionRepository
+    api_tokens: ApiTokenRepository
+    links: LinkRepository
+    recovery_codes: RecoveryCodeRepository
+    throttle: ThrottleRepository
+    calendar_feeds: CalendarFeedRepository
+    reminders: ReminderRepository
 
     def __getattr__(self, name: str) -> Any:
         if name not in REPOSITORIES:

@@ -6,8 +6,14 @@ imported inside `fetch_page`, so no other command pays for it.
 
 from __future__ import annotations
 
+import ipaddress
 import re
+import socket
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 from nextyes.domain.errors import InvalidInput, NextyesError
@@ -15,6 +21,38 @@ from nextyes.domain.errors import InvalidInput, NextyesError
 TIMEOUT_SECONDS = 15.0
 MAX_BYTES = 5_000_000
 USER_AGENT = "nextyes (a personal job-search journal; reads one posting a user asked for)"
+
+
+# A served app (team mode) fetches for people who are not on its machine: there, a link may
+# only lead to a public address, so nobody can make the server read its own network (SSRF).
+# Each address is checked as it is requested, redirects included.
+_PUBLIC_ONLY: ContextVar[bool] = ContextVar("nextyes_fetch_public_only", default=False)
+
+
+@contextmanager
+def public_addresses_only() -> Iterator[None]:
+    token = _PUBLIC_ONLY.set(True)
+    try:
+        yield
+    finally:
+        _PUBLIC_ONLY.reset(token)
+
+
+def _refuse_private(request: Any) -> None:
+    host = request.url.host
+    port = request.url.port or (443 if request.url.scheme == "https" else 80)
+    try:
+        found = {
+            str(info[4][0]) for info in socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
+        }
+    except OSError:
+        return  # the request itself will say the name does not resolve
+    for address in found:
+        if not ipaddress.ip_address(address.split("%")[0]).is_global:
+            raise InvalidInput(
+                f"{host} is not a public web address, and this server only opens public ones. "
+                "Paste the ad's text instead."
+            )
 
 
 class PageUnreachable(NextyesError):
@@ -56,6 +94,7 @@ def fetch_page(
                 timeout=timeout,
                 follow_redirects=True,
                 headers={"User-Agent": USER_AGENT, "Accept": "text/html,*/*;q=0.5"},
+                event_hooks={"request": [_refuse_private]} if _PUBLIC_ONLY.get() else {},
             ) as client,
             client.stream("GET", address) as response,
         ):

@@ -106,13 +106,21 @@ async def _unexpected(request: Request, exc: Exception) -> Response:
     return answer(request, 500, words("unexpected", "refused", where=where))
 
 
+def _loggable(path: str) -> str:
+    """The path without the secret part of a one-time link or a feed address."""
+    from nextyes.web.team.guard import logged_path
+
+    return logged_path(path)
+
+
 def _write_log(request: Request, exc: Exception) -> str:
     try:
         folder = state_of(request).settings.logs_dir
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"web-crash-{datetime.now():%Y%m%d-%H%M%S-%f}.log"
         path.write_text(
-            f"{request.method} {request.url.path}\n" + "".join(traceback.format_exception(exc)),
+            f"{request.method} {_loggable(request.url.path)}\n"
+            + "".join(traceback.format_exception(exc)),
             encoding="utf-8",
         )
         return str(path)

@@ -115,6 +115,8 @@ def page(
     flash = request.cookies.get(FLASH_COOKIE)
     values = {
         "csrf": request.scope.get("state", {}).get("csrf_token", ""),
+        "signed_in": request.scope.get("state", {}).get("signed_in"),
+        "served": "team" in request.scope.get("state", {}),
         "today": state.today(),
         "path": request.url.path,
         "flash": unquote(flash)[:500] if flash else None,

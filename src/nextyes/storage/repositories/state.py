@@ -10,15 +10,19 @@ class JournalStateRepository(Repository):
         """A value that changes whenever anything in the journal may have changed.
 
         SQLite: `data_version` moves when another connection (the CLI) commits, and
-        `total_changes()` when this connection writes. PostgreSQL: the next transaction id moves
-        with every write transaction on the server. Both are a single, index-free query; a change
-        elsewhere may move them too, which only costs a cache refresh.
+        `total_changes()` when this connection writes; both count per connection, so the
+        connection's own serial number goes with them (a served app has several). PostgreSQL:
+        the owner's counter in `journal_versions`, which triggers move whenever any of the
+        owner's rows change, whoever changes them; nobody else's writes move it. Each is a single
+        query; a change elsewhere may move the SQLite value too, which only costs a refresh.
         """
         if self.db.dialect == "sqlite":
             row = self.db.one(
                 "SELECT data_version AS other, total_changes() AS own FROM pragma_data_version"
             )
             assert row is not None
-            return f"s{row['other']}.{row['own']}"
-        value = self.db.scalar("SELECT pg_snapshot_xmax(pg_current_snapshot()) AS xmax")
-        return f"p{value}"
+            return f"s{getattr(self.db, 'serial', 0)}.{row['other']}.{row['own']}"
+        value = self.db.scalar(
+            "SELECT version FROM journal_versions WHERE user_id = :owner", {"owner": self.owner_id}
+        )
+        return f"p{value or 0}"

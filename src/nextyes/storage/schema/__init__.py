@@ -8,7 +8,24 @@ Tables live in one module per area; importing this package registers them all on
 
 from __future__ import annotations
 
-from nextyes.storage.schema import journal, learning, mail, momentum, pipeline, recovery
+from nextyes.storage.schema import (
+    accounts,
+    journal,
+    learning,
+    mail,
+    momentum,
+    pipeline,
+    recovery,
+)
 from nextyes.storage.schema.base import metadata
 
-__all__ = ["journal", "learning", "mail", "metadata", "momentum", "pipeline", "recovery"]
+__all__ = [
+    "accounts",
+    "journal",
+    "learning",
+    "mail",
+    "metadata",
+    "momentum",
+    "pipeline",
+    "recovery",
+]

@@ -18,13 +18,25 @@ users = sa.Table(
     "users",
     metadata,
     id_column(),
-    sa.Column("username", sa.String(80), nullable=False, unique=True),
+    # "local" for the one owner of a local journal; in team mode the normalised email
+    sa.Column("username", sa.String(320), nullable=False, unique=True),
     sa.Column("display_name", sa.String(200)),
     sa.Column("email", sa.String(320)),
     sa.Column("password_hash", sa.Text),
     sa.Column("role", sa.String(20), nullable=False),
     sa.Column("disabled", Flag, nullable=False),
     created_column(),
+    # team mode: the second factor (a TOTP secret once confirmed; one being set up; the last
+    # time step used, so a code works once) and when the password last changed
+    sa.Column("totp_secret", sa.String(64)),
+    sa.Column("totp_pending", sa.String(64)),
+    sa.Column("totp_last_step", sa.BigInteger),
+    sa.Column("password_changed_at", Moment),
+    sa.Column("last_sign_in_at", Moment),
+    # team mode: reminders by email (off unless turned on), and the token of their
+    # unsubscribe link (it can only turn reminders off, so it is kept as it is)
+    sa.Column("reminders", Flag),
+    sa.Column("reminders_token", sa.String(64)),
 )
 
 coach_shares = sa.Table(

@@ -88,12 +88,13 @@ async def start_import(request: Request, web: WebDep) -> Response:
             kept.unlink(missing_ok=True)
             raise
         settings, now = web.settings, web.now()
+        owner = web.journal.owner_id  # the signed-in person's, on a server
 
         def work(job: Job) -> ImportSummary:
             from nextyes.services.journal import open_journal
             from nextyes.services.mail.sources import import_mailbox
 
-            journal = open_journal(settings)
+            journal = open_journal(settings).for_owner(owner)
             try:
                 return import_mailbox(journal.uow(), kept, now, dry_run=dry_run,
                                       keep_bodies=keep_bodies, workers=0, progress=job.advance)  # fmt: skip

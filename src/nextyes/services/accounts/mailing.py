@@ -1,0 +1,61 @@
+"""Links by email, when the server has an SMTP relay: invitations and password resets.
+
+The message carries the link and nothing else about the journal. A reset asked for an address
+with no account sends nothing, and the page answers the same either way.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from nextyes.domain.accounts import LinkPurpose, normalise_email
+from nextyes.domain.errors import InvalidInput
+from nextyes.server_settings import ServerSettings
+from nextyes.services.accounts import throttle
+from nextyes.services.accounts.links import LIFETIME, create_link, link_url
+from nextyes.storage.uow import UnitOfWork
+
+
+def _words(key: str) -> dict[str, str]:
+    from nextyes import content
+
+    found: dict[str, str] = content.load("accounts/mail")[key]
+    return found
+
+
+def send_link(server: ServerSettings, email: str, purpose: LinkPurpose, secret: str) -> None:
+    from nextyes import content
+    from nextyes.mail.sending import send_mail
+
+    assert server.smtp is not None
+    words = _words(purpose.value)
+    hours = int(LIFETIME[purpose].total_seconds() // 3600)
+    body = content.fill(
+        words["body"], link=link_url(server.public_url, purpose, secret), hours=hours,
+        days=hours // 24, server=server.public_url,
+    )  # fmt: skip
+    send_mail(server.smtp, email, words["subject"], body)
+
+
+def mail_reset_link(
+    uow: UnitOfWork, email_text: str, server: ServerSettings, now: datetime, address: str | None
+) -> None:
+    """Send a reset link if the address has an account; silently nothing otherwise."""
+    try:
+        email = normalise_email(email_text)
+    except InvalidInput:
+        return
+    keys = throttle.keys("reset:" + email, address)
+    rules = throttle.ThrottleRules(free_tries=1, account_lock_after=5)
+    with uow:
+        try:
+            throttle.check(uow, keys, rules, now)
+        except throttle.TooManyTries:
+            return
+        throttle.failed(uow, keys, rules, now)  # every request counts: a slow drip at most
+        found = uow.users.by_email(email)
+        uow.commit()
+    if found is None or found.account.disabled:
+        return
+    secret = create_link(uow, found.account.id, LinkPurpose.RESET, now)
+    send_link(server, email, LinkPurpose.RESET, secret)

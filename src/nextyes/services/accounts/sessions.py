@@ -1,0 +1,259 @@
+"""Signing in and out, and knowing who a request is from.
+
+A session is a random token in a cookie; the database keeps its digest, its CSRF token, when it
+ends (an absolute lifetime and an idle limit) and, when the password was right but a second
+factor is due, that it is only half-way (`SessionStage.CODE`). Every sign-in step issues a new
+session token, so a token seen before signing in is worthless after it.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from nextyes.domain.accounts import (
+    Account,
+    SessionStage,
+    SignedIn,
+    check_password_shape,
+    normalise_email,
+)
+from nextyes.domain.errors import InvalidInput, NotFound
+from nextyes.services.accounts import throttle
+from nextyes.services.accounts.secrets import (
+    TOKEN_PREFIX,
+    check_password,
+    digest,
+    hash_password,
+    needs_rehash,
+    new_secret,
+    verify_password,
+)
+from nextyes.services.accounts.throttle import ThrottleRules
+from nextyes.storage.repositories.accounts import Credentials, StoredSession
+from nextyes.storage.uow import UnitOfWork
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRules:
+    lifetime: timedelta = timedelta(days=14)  # from sign-in, whatever happens
+    idle: timedelta = timedelta(days=3)  # without a request
+    touch_every: timedelta = timedelta(minutes=1)  # how often last-seen is written
+    code_within: timedelta = timedelta(minutes=10)  # to type the second factor's code
+    throttle: ThrottleRules = field(default_factory=ThrottleRules)
+
+
+@dataclass(frozen=True, slots=True)
+class NewSession:
+    """A session just opened: `token` goes into the cookie and is never seen again."""
+
+    token: str
+    stage: SessionStage
+    account: Account
+
+
+@dataclass(frozen=True, slots=True)
+class Visitor:
+    signed_in: SignedIn
+    stage: SessionStage
+
+
+def _said(key: str, **values: object) -> str:
+    from nextyes import content
+
+    return content.fill(content.load("accounts/messages")["refused"][key], **values)
+
+
+def signed_in_as(
+    account: Account,
+    *,
+    session_id: int | None = None,
+    csrf_token: str | None = None,
+    token_id: int | None = None,
+) -> SignedIn:
+    return SignedIn(
+        user_id=account.id, email=account.email, name=account.name, role=account.role,
+        session_id=session_id, csrf_token=csrf_token, token_id=token_id,
+    )  # fmt: skip
+
+
+def open_session(
+    uow: UnitOfWork,
+    account: Account,
+    stage: SessionStage,
+    rules: SessionRules,
+    now: datetime,
+    *,
+    agent: str | None,
+    address: str | None,
+) -> NewSession:
+    """Write a new session (inside the caller's block) and return its token."""
+    token = new_secret()
+    within = rules.code_within if stage is SessionStage.CODE else min(rules.idle, rules.lifetime)
+    uow.auth_sessions.add(
+        account.id, digest(token), secrets.token_hex(24), stage, now, now + within, agent, address
+    )
+    if stage is SessionStage.FULL:
+        uow.users.signed_in(account.id, now)
+    return NewSession(token, stage, account)
+
+
+def sign_in(
+    uow: UnitOfWork,
+    email_text: str,
+    password: str,
+    rules: SessionRules,
+    now: datetime,
+    *,
+    agent: str | None = None,
+    address: str | None = None,
+) -> NewSession:
+    """Check an email and password; the same answer, after the same work, for any mismatch."""
+    try:
+        email = normalise_email(email_text)
+    except InvalidInput:
+        email = (email_text or "").strip().lower()[:254]
+    keys = throttle.keys(email, address)
+    with uow:
+        throttle.check(uow, keys, rules.throttle, now)
+        found = uow.users.by_email(email) if email else None
+    matches = verify_password(found.password_hash if found else None, password[:1024])
+    with uow:
+        if found is None or not matches or found.account.disabled:
+            throttle.failed(uow, keys, rules.throttle, now)
+            uow.commit()
+            raise InvalidInput(_said("sign_in"))
+        throttle.succeeded(uow, keys)
+        if found.password_hash and needs_rehash(found.password_hash):
+            uow.users.set_password(found.account.id, hash_password(password), now)
+        stage = SessionStage.CODE if found.totp_secret else SessionStage.FULL
+        opened = open_session(uow, found.account, stage, rules, now, agent=agent, address=address)
+        uow.commit()
+    return opened
+
+
+def second_factor(
+    uow: UnitOfWork,
+    session_token: str,
+    code: str,
+    rules: SessionRules,
+    now: datetime,
+    *,
+    agent: str | None = None,
+    address: str | None = None,
+) -> NewSession:
+    """Finish a sign-in with a TOTP code or a recovery code: the half-way session is replaced."""
+    from nextyes.services.accounts.totp import accept_code
+
+    with uow:
+        found = uow.auth_sessions.find(digest(session_token), now)
+        if found is None or found[0].stage is not SessionStage.CODE or found[1].account.disabled:
+            raise InvalidInput(_said("link"))
+        session, credentials = found
+        keys = throttle.keys(credentials.account.email, address)
+        throttle.check(uow, keys, rules.throttle, now)
+        if not accept_code(uow, credentials, code, now):
+            throttle.failed(uow, keys, rules.throttle, now)
+            uow.commit()
+            raise InvalidInput(_said("code"))
+        throttle.succeeded(uow, keys)
+        uow.auth_sessions.remove(credentials.account.id, session.id)
+        opened = open_session(
+            uow, credentials.account, SessionStage.FULL, rules, now, agent=agent, address=address
+        )
+        uow.commit()
+    return opened
+
+
+def visitor(
+    uow: UnitOfWork, session_token: str, rules: SessionRules, now: datetime
+) -> Visitor | None:
+    """Who holds this session token, or None (unknown, ended, or the account is disabled)."""
+    if not session_token or len(session_token) > 128:
+        return None
+    with uow:
+        found = uow.auth_sessions.find(digest(session_token), now)
+        if found is None:
+            return None
+        session, credentials = found
+        if credentials.account.disabled:
+            return None
+        if session.stage is SessionStage.FULL and now - session.last_seen_at >= rules.touch_every:
+            ends = min(session.created_at + rules.lifetime, now + rules.idle)
+            uow.auth_sessions.touch(session.id, now, ends)
+            uow.commit()
+    who = signed_in_as(credentials.account, session_id=session.id, csrf_token=session.csrf_token)
+    return Visitor(who, session.stage)
+
+
+def token_holder(
+    uow: UnitOfWork, token: str, rules: SessionRules, now: datetime
+) -> SignedIn | None:
+    """Who a personal API token belongs to, or None (unknown, revoked, or account disabled)."""
+    if not token.startswith(TOKEN_PREFIX) or len(token) > 128:
+        return None
+    with uow:
+        found = uow.api_tokens.find(digest(token))
+        if found is None or found[1].account.disabled:
+            return None
+        stored, credentials = found
+        if stored.last_used_at is None or now - stored.last_used_at >= rules.touch_every:
+            uow.api_tokens.used(stored.id, now)
+            uow.commit()
+    return signed_in_as(credentials.account, token_id=stored.id)
+
+
+def sign_out(uow: UnitOfWork, who: SignedIn) -> None:
+    if who.session_id is None:
+        return
+    with uow:
+        uow.auth_sessions.remove(who.user_id, who.session_id)
+        uow.commit()
+
+
+def sign_out_everywhere_else(uow: UnitOfWork, who: SignedIn) -> int:
+    with uow:
+        count = uow.auth_sessions.remove_all(who.user_id, keep=who.session_id)
+        uow.commit()
+    return count
+
+
+def active_sessions(uow: UnitOfWork, who: SignedIn, now: datetime) -> list[StoredSession]:
+    with uow:
+        return uow.auth_sessions.for_user(who.user_id, now)
+
+
+def end_session(uow: UnitOfWork, who: SignedIn, session_id: int) -> None:
+    with uow:
+        if uow.auth_sessions.remove(who.user_id, session_id) != 1:
+            raise NotFound(_said("no_session"))
+        uow.commit()
+
+
+def change_password(
+    uow: UnitOfWork, who: SignedIn, current: str, new: str, again: str, now: datetime
+) -> int:
+    """Change the password (the current one is needed); every other session is signed out."""
+    if new != again:
+        raise InvalidInput(_said("passwords_differ"))
+    check_password_shape(new, who.email)
+    check_password(new, who.email)
+    with uow:
+        found = uow.users.by_id(who.user_id)
+    if found is None or not verify_password(found.password_hash, current[:1024]):
+        raise InvalidInput(_said("wrong_password"))
+    hashed = hash_password(new)
+    with uow:
+        uow.users.set_password(who.user_id, hashed, now)
+        count = uow.auth_sessions.remove_all(who.user_id, keep=who.session_id)
+        uow.commit()
+    return count
+
+
+def credentials_of(uow: UnitOfWork, who: SignedIn) -> Credentials:
+    with uow:
+        found = uow.users.by_id(who.user_id)
+    if found is None:
+        raise NotFound(_said("no_session"))
+    return found

@@ -1,0 +1,87 @@
+"""What a served app holds between requests: the pool, the rules and per-person caches."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from nextyes.server_settings import ServerSettings
+from nextyes.services.accounts.sessions import SessionRules
+from nextyes.web.jobs import Jobs
+from nextyes.web.state import VersionedCache, WebState
+
+if TYPE_CHECKING:
+    from nextyes.services.journal import Journal, JournalPool
+
+CACHED_PEOPLE = 512  # per worker: each keeps its dashboard, board and charts until they change
+
+
+@dataclass
+class ServedState:
+    base: WebState  # the settings and the templates every request shares
+    server: ServerSettings
+    pool: JournalPool
+    rules: SessionRules
+    _caches: OrderedDict[int, VersionedCache] = field(default_factory=OrderedDict)
+    _turns: asyncio.Semaphore | None = None
+    _jobs: dict[int, Jobs] = field(default_factory=dict)
+
+    @property
+    def turns(self) -> asyncio.Semaphore:
+        """Turns to hold one of the pool's connections (made on first use, in the event loop)."""
+        if self._turns is None:
+            self._turns = asyncio.Semaphore(self.server.pool_size)
+        return self._turns
+
+    @classmethod
+    def build(cls, base: WebState, server: ServerSettings, pool: JournalPool) -> ServedState:
+        rules = SessionRules(
+            lifetime=timedelta(hours=server.session_hours),
+            idle=timedelta(hours=server.session_idle_hours),
+        )
+        return cls(base=base, server=server, pool=pool, rules=rules)
+
+    def cache_for(self, owner_id: int) -> VersionedCache:
+        cache = self._caches.get(owner_id)
+        if cache is None:
+            cache = self._caches[owner_id] = VersionedCache()
+            while len(self._caches) > CACHED_PEOPLE:
+                self._caches.popitem(last=False)
+        else:
+            self._caches.move_to_end(owner_id)
+        return cache
+
+    def jobs_for(self, owner_id: int) -> Jobs:
+        """This person's background jobs (a mailbox being read), in this worker."""
+        return self._jobs.setdefault(owner_id, Jobs())
+
+    def view_for(self, journal: Journal, owner_id: int) -> WebState:
+        """The routes' WebState for one request: this person's journal, caches and clock."""
+        return WebState(
+            settings=self.base.settings,
+            port=self.base.port,
+            secret=b"",
+            cache=self.cache_for(owner_id),
+            jobs=self.jobs_for(owner_id),
+            _journal=journal.for_owner(owner_id),
+            _templates=self.base.templates,
+        )
+
+    @property
+    def cookie(self) -> str:
+        return "__Host-nextyes" if self.server.secure else "nextyes_id"
+
+    @property
+    def pre_cookie(self) -> str:
+        return "__Host-nextyes-pre" if self.server.secure else "nextyes_pre"
+
+    def cookie_header(self, name: str, value: str, *, max_age: int | None = None) -> str:
+        parts = [f"{name}={value}", "Path=/", "HttpOnly", "SameSite=Lax"]
+        if self.server.secure:
+            parts.append("Secure")
+        if max_age is not None:
+            parts.append(f"Max-Age={max_age}")
+        return "; ".join(parts)
