@@ -1,6 +1,6 @@
 """How fast the text classifiers are: model load time and texts per second on one core.
 
-    python bench/classifier_speed.py feedback [--repeat N]
+    python bench/classifier_speed.py feedback|emails [--repeat N]
 
 Prints a Markdown table for docs/performance.md. Each figure is the best (throughput) or the
 median (start-up) of several runs, beside the floor of starting Python at all (`python -c pass`).
@@ -94,12 +94,64 @@ def feedback(repeat: int) -> list[tuple[str, str]]:
     ]
 
 
+EMAIL_LOAD = """
+import time
+start = time.perf_counter()
+from nextyes.text.email_classifier import load_email_classifier
+imported = time.perf_counter()
+load_email_classifier()
+done = time.perf_counter()
+print(({part}) * 1000)
+"""
+
+
+def emails(repeat: int) -> list[tuple[str, str]]:
+    from nextyes.text.email_classifier import batch_collection, load_email_classifier
+
+    rows = [
+        json.loads(line)
+        for path in sorted((ROOT / "training" / "emails").glob("*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    messages = [(r["subject"], r["body"], r["from"]) for r in rows]
+    messages = messages * max(1, -(-20_000 // len(messages)))
+    chars = sum(len(b) for _s, b, _f in messages) / len(messages)
+    model = load_email_classifier()
+    model.prepare_explanations()
+    figures = []
+    for name, method in (("predict", model.predict), ("analyse (with why)", model.analyse)):
+        cpu = []
+        for _ in range(repeat):
+            c0 = time.process_time()
+            with batch_collection():
+                for subject, body, sender in messages:
+                    method(subject, body, sender)
+            cpu.append(time.process_time() - c0)
+        figures.append(
+            (f"{name}: {len(messages):,} emails (mean body {chars:.0f} chars), CPU time",
+             f"{len(messages) / min(cpu):,.0f} emails/s")
+        )  # fmt: skip
+    runs = max(5, repeat)
+    return [
+        ("python -c pass (floor)", f"{median_ms([sys.executable, '-c', 'pass'], runs):.0f} ms"),
+        (
+            "import nextyes.text.email_classifier",
+            f"{in_process_ms(EMAIL_LOAD.format(part='imported - start'), runs):.1f} ms",
+        ),
+        (
+            "read the model (load_email_classifier)",
+            f"{in_process_ms(EMAIL_LOAD.format(part='done - imported'), runs):.1f} ms",
+        ),
+        *figures,
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("section", choices=["feedback"])
+    parser.add_argument("section", choices=["feedback", "emails"])
     parser.add_argument("--repeat", type=int, default=5, help="runs per figure (best is kept)")
     args = parser.parse_args()
-    rows = feedback(args.repeat)
+    rows = feedback(args.repeat) if args.section == "feedback" else emails(args.repeat)
     print(f"Python {platform.python_version()} on {platform.machine()}, one process")
     print()
     print("| measurement | result |")

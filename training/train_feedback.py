@@ -258,10 +258,37 @@ def write_model(
         json.dumps(header, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
     )
     (MODEL_DIR / WEIGHTS_FILE).write_bytes(pack_rows(weights.T.tolist()))
-    for stale in MODEL_DIR.iterdir():
+    for stale in MODEL_DIR.glob("feedback_themes*"):  # older files of this model only
         if stale.name not in (HEADER_FILE, WEIGHTS_FILE):
             stale.unlink()
     print(f"wrote {len(vocabulary)} features x {len(THEMES)} themes to {MODEL_DIR}")
+
+
+def score_heldout() -> None:
+    """The shipped model on feedback written apart from the corpus (corpus/heldout_feedback.py)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from corpus.heldout_feedback import HELDOUT
+    from nextyes.domain.themes import overall_control
+    from nextyes.text.themes import read_model
+
+    model = read_model(str(MODEL_DIR))
+    tp = fp = fn = top1 = ctrl = 0
+    for text, gold in HELDOUT:
+        prediction = model.predict(text)
+        chosen = {str(t) for t in prediction.themes}
+        tp += len(chosen & set(gold))
+        fp += len(chosen - set(gold))
+        fn += len(set(gold) - chosen)
+        best = max(prediction.scores, key=prediction.scores.__getitem__)
+        top1 += best in gold if gold else not chosen
+        ctrl += prediction.controllable == overall_control(gold)
+    p = tp / max(tp + fp, 1)
+    r = tp / max(tp + fn, 1)
+    print(
+        f"held-out feedback (written apart, never trained on): n={len(HELDOUT)} "
+        f"micro_f1={2 * p * r / max(p + r, 1e-9):.3f} precision={p:.3f} recall={r:.3f} "
+        f"top1={top1 / len(HELDOUT):.3f} controllable={ctrl / len(HELDOUT):.3f}"
+    )
 
 
 def main() -> None:
@@ -275,6 +302,7 @@ def main() -> None:
     print(report(examples, scores, thresholds))
     if not args.cv_only:
         write_model(examples, lexicon, thresholds)
+        score_heldout()
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import (
+    broad,
     everyday,
     extras,
     languages,
@@ -54,6 +55,11 @@ ENGLISH: dict[str, tuple[int, list[tuple[float, Composer]]]] = {
     ),
 }
 PER_OTHER_LANGUAGE = 12
+BROAD_ENGLISH = 360
+"""Messages per label from the broad corpus (corpus/broad.py) in English ..."""
+BROAD_PER_LANGUAGE = 72
+"""... and in each of German, French, Spanish, Italian, Dutch and Portuguese."""
+BROAD_LANGUAGES = ("de", "fr", "es", "it", "nl", "pt")
 
 NEUTRAL_SUBJECTS = [
     "Your application for {role} at {company}", "Your application to {company}",
@@ -95,12 +101,18 @@ def main() -> None:
         attempts = 0
         weights = [w for w, _ in composers]
         plans = [("en", count)] + [(lang, PER_OTHER_LANGUAGE) for lang in ("es", "fr", "de")]
+        plans += [("broad-en", BROAD_ENGLISH)]
+        plans += [(f"broad-{lang}", BROAD_PER_LANGUAGE) for lang in BROAD_LANGUAGES]
         for lang, wanted in plans:
+            attempts = 0
             made = 0
             while made < wanted and attempts < count * 40:
                 attempts += 1
                 ctx = context(rng)
-                if lang == "en":
+                if lang.startswith("broad-"):
+                    lang_code = lang.removeprefix("broad-")
+                    sender, subject, body = broad.compose(rng, ctx, label, lang_code)
+                elif lang == "en":
                     compose = rng.choices([c for _, c in composers], weights)[0]
                     sender, subject, body = compose(rng, ctx)
                     if label in PIPELINE_LABELS and rng.random() < NEUTRAL_SHARE:
@@ -118,7 +130,8 @@ def main() -> None:
                     {
                         "id": f"{label}-{len(rows):04d}",
                         "label": label,
-                        "lang": lang,
+                        "lang": lang.removeprefix("broad-"),
+                        "source": "broad" if lang.startswith("broad-") else "fragments",
                         "from": sender,
                         "subject": subject,
                         "body": body,

@@ -98,3 +98,19 @@ def test_any_input_is_classified_or_refused_never_crashes(run: Cli, raw: list[st
     assert result.exit_code in (0, 2), result.output
     if result.exit_code == 0:
         assert len(outputs(result.output)) == sum(1 for line in raw if line.strip())
+
+
+def test_each_theme_comes_with_the_words_behind_it_and_a_form_letter_has_none(
+    run: Cli,
+) -> None:
+    given = lines(
+        {"id": 1, "text": "Your answers rambled and were hard to follow."},
+        {"id": 2, "text": "We received a very large number of applications and will not be "
+                          "taking yours further. Good luck with your search."},
+    )  # fmt: skip
+    themed, form_letter = outputs(run.ok("feedback", "classify", input=given).output)
+    assert themed["themes"] == ["communication"]
+    assert any("follow" in words or "rambled" in words for words in themed["why"]["communication"])
+    assert (form_letter["themes"], form_letter["why"]) == ([], {})
+    table = run.ok("feedback", "classify", "--format", "table", input=given).output
+    assert "no specific reason given" in table

@@ -50,7 +50,10 @@ def test_jsonl_has_the_contract_fields_for_every_message(run: Cli, tmp_path: Pat
     first = lines[0]
     assert set(first) == {
         "message_id", "date", "from", "subject", "label", "confidence", "company", "role",
+        "band", "runner_up", "why",
     }  # fmt: skip
+    assert first["band"] in {"sure", "review", "aside"}
+    assert all(isinstance(phrase, str) and phrase for phrase in first["why"])
     assert first["company"] == "Acme Robotics"
     assert first["role"] == "Data Analyst"
     assert first["date"] == "2026-11-02T09:00:00+00:00"

@@ -68,6 +68,10 @@ def test_review_lists_settles_and_remembers(run: Cli, tmp_path: Path) -> None:
     (item,) = json.loads(run.ok("mail", "review", "--format", "json").output)
     assert item["label"] == "rejection"
     assert "does not name the company" in item["reason"]
+    assert item["why"], "the phrases behind the label are listed"
+    table = run.ok("mail", "review", "--list").output
+    assert "because of" in table
+    assert item["why"][0].split()[0] in table
     result = run.ok("mail", "review", str(item["id"]), "--application", "1")
     assert "rejection is recorded" in result.output
     assert "Nothing waiting" in run.ok("mail", "review").output

@@ -308,3 +308,15 @@ def test_no_recovery_input_produces_a_traceback_or_a_half_write(
     if result.exit_code == 2:
         assert result.output.strip()
         assert _state() == before
+
+
+def test_a_form_letter_no_is_kept_as_feedback_with_no_specific_reason(interviewed: Cli) -> None:
+    interviewed.ok("reject", "1", "--cool-down", "none")
+    kept = interviewed.ok(
+        "feedback", "add", "1",
+        "Thank you for applying. Due to the high volume of applications we will not be "
+        "progressing your application.",
+    )  # fmt: skip
+    assert "No specific reason given" in kept.output
+    themed = interviewed.ok("feedback", "add", "1", "The panel said my answers rambled.")
+    assert "communication (from:" in themed.output.replace("\n", " ")

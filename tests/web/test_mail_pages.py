@@ -42,3 +42,16 @@ def test_the_mail_api_lists_and_explains_what_it_cannot_apply(
         == 204
     )
     assert browser.get("/api/v1/mail/review").json() == []
+
+
+def test_waiting_mail_shows_the_phrases_behind_its_label_on_the_page_and_in_the_api(
+    browser: Browser, journal: Journal, tmp_path: Path
+) -> None:
+    _queued(journal, tmp_path)
+    (waiting,) = browser.get("/api/v1/mail/review").json()
+    assert waiting["label"] == "rejection"
+    assert waiting["why"]
+    assert all(isinstance(phrase, str) and phrase for phrase in waiting["why"])
+    page = browser.get("/mail").text
+    assert "Because of:" in page
+    assert f"<mark>{waiting['why'][0]}</mark>" in page

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
-from nextyes.domain.mail_labels import MailLabel
+from nextyes.domain.mail_labels import Band, MailLabel
 from nextyes.domain.stages import Stage
 
 
@@ -55,6 +55,10 @@ class AnalysedMail:
     snippet: str = ""
     body: str | None = None
     defects: tuple[str, ...] = ()
+    band: Band = Band.SURE
+    runner_up: MailLabel | None = None
+    why: tuple[str, ...] = ()
+    """The phrases that pushed the message towards its label."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +80,19 @@ class StoredMail:
     application_id: int | None
     snippet: str | None
     details: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def why(self) -> tuple[str, ...]:
+        """The phrases that pushed the message towards its label, as read at import."""
+        found = self.details.get("why")
+        return tuple(str(p) for p in found) if isinstance(found, list) else ()
+
+    @property
+    def runner_up(self) -> MailLabel | None:
+        """The second likeliest label, when the import was not sure."""
+        found = self.details.get("runner_up")
+        labels = {label.value: label for label in MailLabel}
+        return labels.get(found) if isinstance(found, str) else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,3 +13,15 @@ class MailLabel(StrEnum):
     OFFER = "offer"
     RECRUITER_OUTREACH = "recruiter_outreach"
     UNRELATED = "unrelated"
+
+
+class Band(StrEnum):
+    """How sure the classifier is, and so what happens to a message.
+
+    sure: applied to the journal; review: a person chooses between the two likeliest labels;
+    aside: clearly not job mail, set aside quietly.
+    """
+
+    SURE = "sure"
+    REVIEW = "review"
+    ASIDE = "aside"

@@ -38,13 +38,60 @@ _REJECTION = re.compile(
             r"\bnot (?:to )?(?:move|moving) (?:you )?forward",
             r"\bwish (?:you )?(?:the )?(?:best|well|every success|luck) (?:in|with|for)"
             r" (?:your|the) (?:job )?(?:search|future|career|endeavou?rs)",
+            # English, said plainly: who got the job, what did not happen, a portal's status
+            r"\b(?:chose|chosen|picked|selected|settled on|decided on|gone with|went with|went for"
+            r"|going with|hired|appointed|made a hire|accepted)\b.{0,40}?\b(?:someone|somebody"
+            r"|another|a different|other (?:candidates?|applicants?|people|person|finalists?))",
+            r"\b(?:gave|given|offered|giving|offering) (?:the )?(?:job|post|role|position|place"
+            r"|it) to\b",
+            r"\bmade (?:the|a|our) (?:hire|appointment|choice)\b|\boffered elsewhere\b"
+            r"|\bisn'?t you this time|\bit'?s a no\b|\banswer is no\b|\bwon'?t be yours\b",
+            r"\b(?:didn'?t|did not|doesn'?t|does not|wasn'?t|was not|were not|weren'?t)"
+            r" (?:make it|get through|meet|reach|pass|progress|match|line up|make the)",
+            r"\bnot (?:ranked|appointable|recommended|shortlisted|among|offered|picked"
+            r"|suitable|progressing|chosen|invited)\b",
+            r"\bbelow the (?:threshold|pass mark|level|standard|bar)",
+            r"\b(?:unable|not able|cannot|can'?t|won'?t be able) to offer you",
+            r"\bstatus:? \W{0,3}(?:not selected|unsuccessful|rejected|closed|declined|archived"
+            r"|not progressing|no longer)",
+            r"\b(?:went|gone|go|going) (?:another|a different|in another|in a different)"
+            r" (?:way|direction)",
+            r"\b(?:closed|ended|withdrawing|withdrawn|frozen|paused|stopping|stop)\b.{0,30}?"
+            r"\b(?:your application|the vacancy|the process|hiring|the requisition|the role)",
+            r"\bprogramme is (?:now )?(?:full|closed)|\bwe'?ll stop here\b|\bends here\b",
+            r"\b(?:won'?t|will not) (?:continue|go any further|be taking|be inviting|be asking"
+            r"|be making)",
+            r"\bdidn'?t (?:meet|reach) the (?:bar|standard|level)",
+            r"\bnot the (?:outcome|news) you",
+            r"\b(?:changed|updated|set|moved) to:? \W{0,2}(?:not selected|unsuccessful|closed"
+            r"|rejected|declined|not progressing|archived)",
+            r"\baren'?t (?:quite )?what (?:this|the) (?:role|team|position)|\bfull shortlist"
+            r"|\b(?:went|go|gone|goes) to (?:an internal|a colleague|someone|another)",
             # Spanish
             r"\blamenta(?:mos|blemente)\b",
+            r"\b(?:elegido|escogido|seleccionado) a otr|\bno vamos a (?:seguir|ofrecer|continuar"
+            r"|avanzar)|\b(?:ya )?est[aá] cubiert|\bno has pasado|\bdescartad|\bno seleccionad"
+            r"|\bno podemos ofrecer|\bno encaja|\belegimos a otr|\bcerramos (?:todas|tu|su)",
+            # Italian
+            r"\bpurtroppo\b|\bscelto (?:un altro|un'altra|un profilo|altri)|\bnon potremo"
+            r"|\b(?:stata|è) (?:ormai )?coperta|\bnon sei stat[oa]|\bnon selezionat|\brespint"
+            r"|\bnon possiamo offrir|\bnon corrisponde|\besito\b.{0,20}\bnegativo"
+            r"|\bnon (?:sei )?rientrat|\baltri candidati|\bchiudiamo (?:tutte|la tua)",
+            # Dutch
+            r"\bhelaas\b|\bgekozen voor (?:een andere|iemand anders)|\bniet verder\b"
+            r"|\bingevuld\b|\bniet door naar|\bafgewezen\b|\bniet geselecteerd|\bgeen plek"
+            r"|\bpast\b.{0,25}\bniet\b|\bgeen aanbod|\bandere kandida|\biemand anders|\bsluiten (?:alle|je)",
+            # Portuguese
+            r"\binfelizmente\b|\bescolhemos outr|\bnão (?:vamos|passou|podemos oferecer"
+            r"|corresponde|foi selecionad)|\bpreenchid|\bnão selecionad|\brecusad"
+            r"|\bseguir com outros candidatos|\boutros candidatos|\bencerramos (?:todas|a sua)",
             r"\bno (?:ha sido|has sido|hemos podido|podemos|avanzar|continuar|seguir)",
             r"\botros? candidat",
             r"\bpuesto (?:ya )?(?:ha sido )?cubierto",
             # French
             r"\bmalheureusement\b",
+            r"\bretenu (?:un|une) autre|\bne pourrons pas|\bpas été (?:sélectionné|retenu)"
+            r"|\bnon retenu|\brefusée?\b|\bpas en mesure de vous proposer|\bchoisi une autre",
             r"\bregrett?(?:ons|e)\b",
             r"\bne (?:pas|pouvons pas|sera pas|pourrons pas)\b",
             r"\bn'a pas été retenue?",
@@ -56,6 +103,9 @@ _REJECTION = re.compile(
             r"\bnicht (?:weiter )?(?:berücksichtig|weiterverfolg|in die engere)",
             r"\b(?:absage|anderen? (?:kandidat|bewerber))",
             r"\bbereits besetzt|\binzwischen besetzt",
+            r"\bfür (?:eine|einen) (?:andere|anderen)|\bnicht (?:anbieten|in die nächste)"
+            r"|\bkeine zusage|\b(?:inzwischen|bereits) vergeben|\bnicht weiter|\babgelehnt"
+            r"|\bkeinen platz|\bnicht berücksichtigt|\bjemand anderen",
         ]
     ),
 )
@@ -104,11 +154,28 @@ _DECISION_NO = re.compile(
         ]
     ),
 )
+_NEGATION = (
+    r"(?:not|n't|no longer|unable|cannot|never|nicht|kein\w*|pas|ne|no|non|niet|geen|não|nao)"
+)
+_DECISION = (
+    r"(?:select|chos|choos|chose|progress|proceed|continu|mov|advanc|offer|invit|shortlist"
+    r"|consider|success|forward|further|hire|hiring|appoint|pursu|recommend|through|get the"
+    r"|berücksichtig|weiter|anbiet|einlad|ausgewählt|eingeladen|zusag|retenu|suite|poursuiv"
+    r"|sélectionn|propos|seleccion|avanz|segu|ofrec|pasado|selezion|prosegu|offr|scelt"
+    r"|verder|geselecteerd|uitnodig|nodig|aanbod|door|avanç|selecion|ofere|passou|escolhid)"
+)
+_NEGATED_DECISION = re.compile(
+    r"(?:\b" + _NEGATION + r"|n't)\b(?:\W+\w+){0,4}?\W+" + _DECISION + r"\w*"
+)
+"""A negation a few words before a decision verb, in any of the seven languages."""
+_PATTERNS = (_REJECTION, _DECISION_NO, _NEGATED_DECISION)
 _CONDITIONAL_CLAUSE = re.compile(
-    r"\b(?:if|should|unless|whether|in case|in the event|when|si|falls|wenn)\b[^.,;:!?\n]*"
+    r"\b(?:if|should|unless|whether|in case|in the event|when|si(?!\s+(?:è|e|sono|era)\b)|falls"
+    r"|wenn)\b[^.,;:!?\n]*"
 )
 _CONDITIONAL_WORD = re.compile(
-    r"\b(?:if|should|unless|whether|in case|in the event|when|si|falls|wenn)\b"
+    r"\b(?:if|should|unless|whether|in case|in the event|when|si(?!\s+(?:è|e|sono|era)\b)"
+    r"|falls|wenn)\b"
 )
 _CLAUSE_ENDS = ".,;:!?\n"
 
@@ -139,7 +206,7 @@ def has_rejection_language(subject: str, body: str) -> bool:
     checked only where a phrase is found, which is much quicker than rewriting the text).
     """
     text = _lowered(subject, body)
-    for pattern in (_REJECTION, _DECISION_NO):
+    for pattern in _PATTERNS:
         for match in pattern.finditer(text):
             if _stated(text, match.start()):
                 return True

@@ -100,6 +100,9 @@ _FUNCTION_WORDS = frozenset(
     }
 )  # fmt: skip
 
+FUNCTION_WORDS = _FUNCTION_WORDS
+"""Words that carry grammar, not meaning (shared with the explanation of a theme)."""
+
 _SUFFIXES = (
     "ingly", "edly", "ings", "ing", "ions", "ion", "ies", "ied", "es", "ed", "s", "ly",
     "ments", "ment", "ness", "ful", "ive", "ity", "ers", "er", "al",

@@ -28,7 +28,8 @@ from typing import NamedTuple
 
 from nextyes.domain.themes import Control, Theme, overall_control
 from nextyes.errors import ModelUnavailable
-from nextyes.text.features import FEATURE_VERSION, extract, lexicon_features
+from nextyes.text.features import FEATURE_VERSION, FUNCTION_WORDS, extract, lexicon_features
+from nextyes.text.phrases import chain
 
 MODEL_FORMAT = 2
 MODEL_DIR = os.path.join(os.path.dirname(__file__), "models")
@@ -165,6 +166,32 @@ class ThemeClassifier:
         if control is None:
             control = self._controls[chosen] = overall_control(list(chosen))
         return ThemePrediction(chosen, dict(zip(self._names, scores, strict=True)), control)
+
+    def explain(self, text: str, theme: Theme, limit: int = 4) -> list[str]:
+        """The words of `text` that weigh most towards `theme` ("why"), strongest first.
+
+        Only words and word pairs read plainly count (not stems, lexicon hits or dismissed
+        clauses); a word already inside a chosen pair is not repeated.
+        """
+        index = self.themes.index(theme)
+        shift, mask = FIELD_BITS * index, (1 << FIELD_BITS) - 1
+        pulls = []
+        for feature in extract(text, self._lexicon) & self._rows.keys():
+            if feature[0] in "=@~" or all(w in FUNCTION_WORDS for w in feature.split()):
+                continue
+            weight = ((self._rows[feature] >> shift) & mask) - OFFSET
+            if weight > 0:
+                pulls.append((-weight, feature))
+        words: list[str] = []
+        for _weight, feature in sorted(pulls):
+            parts = feature.split()
+            if any(feature in kept.split() for kept in words):
+                continue
+            words = [kept for kept in words if kept not in parts]
+            words.append(feature)
+            if len(words) == limit:
+                break
+        return chain(words)
 
     def predict_many(self, texts: Iterable[str]) -> list[ThemePrediction]:
         predict = self.predict

@@ -10,7 +10,7 @@ import pytest
 
 from nextyes.config import Settings
 from nextyes.domain.mail import AnalysedMail, MailStatus
-from nextyes.domain.mail_labels import MailLabel
+from nextyes.domain.mail_labels import Band, MailLabel
 from nextyes.domain.models import NewApplication, Origin
 from nextyes.domain.stages import Stage
 from nextyes.services.journal import Journal
@@ -235,16 +235,35 @@ def test_job_mail_keeps_a_snippet_and_the_body_only_when_asked(
     assert "next two weeks" in rows[1]["body"]
 
 
-def test_an_unsure_classification_waits_for_review(any_journal: Journal) -> None:
+def test_an_unsure_classification_waits_for_review_with_its_two_likeliest_readings(
+    any_journal: Journal,
+) -> None:
     mail = AnalysedMail(
         message_key="<unsure@x>", message_id="<unsure@x>", received_at=None, sender="a@b.c",
         sender_address="a@b.c", sender_domain="b.c", subject="Hello", label=MailLabel.OFFER,
-        confidence=0.3, company="Acme",
+        confidence=0.3, company="Acme", band=Band.REVIEW, runner_up=MailLabel.INTERVIEW,
     )  # fmt: skip
     with any_journal.uow() as uow:
         outcome = Importer(uow, NOW).decide(mail)
     assert outcome.status is MailStatus.REVIEW
-    assert "30% sure" in (outcome.review_reason or "")
+    reason = outcome.review_reason or ""
+    assert "an offer or an interview invitation" in reason
+    assert "30% sure" in reason
+
+
+def test_unsure_mail_that_may_not_be_job_mail_still_waits_for_review(
+    any_journal: Journal,
+) -> None:
+    mail = AnalysedMail(
+        message_key="<maybe@x>", message_id="<maybe@x>", received_at=None, sender="a@b.c",
+        sender_address="a@b.c", sender_domain="b.c", subject="Hello",
+        label=MailLabel.UNRELATED, confidence=0.6, band=Band.REVIEW,
+        runner_up=MailLabel.REJECTION,
+    )  # fmt: skip
+    with any_journal.uow() as uow:
+        outcome = Importer(uow, NOW).decide(mail)
+    assert outcome.status is MailStatus.REVIEW
+    assert "not about your job search or a rejection" in (outcome.review_reason or "")
 
 
 def test_worker_processes_give_the_same_journal_as_one_process(

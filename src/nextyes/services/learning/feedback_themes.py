@@ -32,6 +32,8 @@ class FeedbackLine:
 class ClassifiedFeedback:
     line: FeedbackLine
     prediction: ThemePrediction
+    why: dict[str, list[str]]
+    """For each theme found, the words of the feedback behind it."""
 
 
 def read_feedback_lines(lines: Iterable[str]) -> list[FeedbackLine]:
@@ -87,8 +89,13 @@ def read_feedback_lines(lines: Iterable[str]) -> list[FeedbackLine]:
 def classify_feedback(lines: Iterable[str]) -> list[ClassifiedFeedback]:
     """Read JSON-lines feedback and find the themes in each piece."""
     feedback = read_feedback_lines(lines)
-    predictions = load_theme_classifier().predict_many(line.text for line in feedback)
+    classifier = load_theme_classifier()
+    predictions = classifier.predict_many(line.text for line in feedback)
     return [
-        ClassifiedFeedback(line, prediction)
+        ClassifiedFeedback(
+            line,
+            prediction,
+            {str(t): classifier.explain(line.text, t) for t in prediction.themes},
+        )
         for line, prediction in zip(feedback, predictions, strict=True)
     ]

@@ -53,15 +53,19 @@ class StoredThemes:
     themes: tuple[str, ...]
     scores: dict[str, float]
     controllable: str
+    why: dict[str, list[str]]
+    """For each theme, the words of the feedback behind it."""
 
 
 def classify_feedback(text: str) -> StoredThemes:
     """Themes, scores and control for a piece of feedback, as they are stored with it."""
     from nextyes.text.themes import load_theme_classifier
 
-    prediction = load_theme_classifier().predict(text)
+    classifier = load_theme_classifier()
+    prediction = classifier.predict(text)
     return StoredThemes(
         themes=tuple(str(t) for t in prediction.themes),
         scores={name: round(score, 4) for name, score in prediction.scores.items()},
         controllable=str(prediction.controllable),
+        why={str(t): classifier.explain(text, t) for t in prediction.themes},
     )

@@ -16,7 +16,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
 from nextyes.domain.mail import AnalysedMail
-from nextyes.domain.mail_labels import MailLabel
+from nextyes.domain.mail_labels import Band
 from nextyes.mail.decode import parse_message
 from nextyes.mail.readers import RawMessage
 from nextyes.text.email_classifier import batch_collection, load_email_classifier
@@ -46,7 +46,7 @@ def snippet_of(body: str) -> str:
 def analyse(raw: bytes, *, truncated: bool = False, keep_body: bool = False) -> AnalysedMail:
     """Decode, classify and extract one raw message."""
     message = parse_message(raw, truncated=truncated)
-    prediction = load_email_classifier().predict(message.subject, message.body, message.sender)
+    prediction, why = load_email_classifier().analyse(message.subject, message.body, message.sender)
     facts = extract_facts(
         prediction.label,
         subject=message.subject,
@@ -58,7 +58,7 @@ def analyse(raw: bytes, *, truncated: bool = False, keep_body: bool = False) -> 
     key = message.message_id
     if len(key) > MAX_KEY:
         key = "sha256:" + hashlib.sha256(key.encode("utf-8", "replace")).hexdigest()
-    job_mail = prediction.label is not MailLabel.UNRELATED
+    job_mail = prediction.band is not Band.ASIDE
     return AnalysedMail(
         message_key=key,
         message_id=message.message_id if message.has_own_id else None,
@@ -75,9 +75,14 @@ def analyse(raw: bytes, *, truncated: bool = False, keep_body: bool = False) -> 
         interview_at=tuple(facts.interview_times),
         reached_stage=facts.reached_stage.value if facts.reached_stage else None,
         reasons=tuple(facts.reasons),
-        snippet=snippet_of(message.body) if job_mail else "",
+        # the snippet is kept for every message (the journal's corrections recognise mail by
+        # it) but stored only for job mail
+        snippet=snippet_of(message.body),
         body=message.body if keep_body and job_mail else None,
         defects=message.defects,
+        band=prediction.band,
+        runner_up=prediction.runner_up,
+        why=why if job_mail else (),
     )
 
 
@@ -123,7 +128,8 @@ def analyse_stream(
         for batch in _batches(raws):
             yield from _analyse_batch(batch, keep_bodies)
         return
-    load_email_classifier()  # loaded once here, shared with forked workers
+    # loaded once here, shared with forked workers
+    load_email_classifier().prepare_explanations()
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:

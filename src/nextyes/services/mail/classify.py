@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from nextyes.domain.mail_labels import MailLabel
+from nextyes.domain.mail_labels import Band, MailLabel
 from nextyes.mail.readers import ReadStats, read_mailbox
 from nextyes.text.email_classifier import batch_collection, load_email_classifier
 from nextyes.text.email_extract import extract_company, extract_role
@@ -26,6 +26,9 @@ class ClassifiedMail:
     confidence: float
     company: str | None
     role: str | None
+    band: Band = Band.SURE
+    runner_up: MailLabel | None = None
+    why: tuple[str, ...] = ()
 
 
 def classify_mailbox(path: Path, stats: ReadStats | None = None) -> Iterator[ClassifiedMail]:
@@ -37,7 +40,7 @@ def classify_mailbox(path: Path, stats: ReadStats | None = None) -> Iterator[Cla
     classifier = load_email_classifier()
     with batch_collection():
         for message in read_mailbox(path, stats):
-            prediction = classifier.predict(message.subject, message.body, message.sender)
+            prediction, why = classifier.analyse(message.subject, message.body, message.sender)
             text = own_text(message.body)
             company = extract_company(
                 message.sender_name, message.sender_domain, message.subject, text
@@ -51,4 +54,7 @@ def classify_mailbox(path: Path, stats: ReadStats | None = None) -> Iterator[Cla
                 confidence=prediction.confidence,
                 company=company.name,
                 role=extract_role(message.subject, text),
+                band=prediction.band,
+                runner_up=prediction.runner_up,
+                why=why,
             )

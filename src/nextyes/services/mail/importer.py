@@ -12,14 +12,17 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from itertools import islice
+from typing import Any
 
+from nextyes.content import fill, load
 from nextyes.domain.errors import InvalidInput, NextyesError
 from nextyes.domain.mail import STAGE_FOR_LABEL, AnalysedMail, MailStatus, SenderRule
-from nextyes.domain.mail_labels import MailLabel
+from nextyes.domain.mail_labels import Band, MailLabel
 from nextyes.domain.models import Application, NewApplication, Origin
 from nextyes.domain.queries import ApplicationQuery
 from nextyes.domain.stages import CLOSED_STAGES, ENDINGS, RANK, Stage
 from nextyes.services.mail.analysis import Analysed
+from nextyes.services.mail.corrections import CorrectionMemory
 from nextyes.services.mail.match import Matcher
 from nextyes.services.pipeline.applications import (
     InterviewDetails,
@@ -29,8 +32,6 @@ from nextyes.services.pipeline.applications import (
 from nextyes.services.recovery.cool_down import reject_and_recover
 from nextyes.storage.uow import UnitOfWork
 
-REVIEW_BELOW = 0.55
-"""Messages the classifier is less sure about than this wait for review."""
 BATCH = 200
 ROLE_NOT_NAMED = "Role not named"
 
@@ -80,9 +81,18 @@ class Importer:
             applications = uow.applications.find(ApplicationQuery())
             self.matcher = Matcher.build(applications, uow.mail.domain_links())
             self.rules = uow.sender_rules.all()
+            self.memory = CorrectionMemory.from_stored(uow.mail.corrected())
 
     def effective(self, mail: AnalysedMail) -> tuple[AnalysedMail, SenderRule | None]:
-        """The message with what the user taught nextyes about its sender applied."""
+        """The message with what the user taught nextyes applied: their correction of a
+        message like this one, and what they said about its sender."""
+        recalled = self.memory.recall(mail)
+        if recalled is not None:
+            like = fill(_words()["like_corrected"], subject=recalled.subject or "(no subject)")
+            why = (like,)
+            mail = replace(
+                mail, label=recalled.label, confidence=1.0, band=Band.SURE, why=why + mail.why
+            )
         rule = self.rules.get(mail.sender_address)
         if rule is None:
             return mail, None
@@ -92,6 +102,7 @@ class Importer:
                 label=rule.label or mail.label,
                 company=rule.company or mail.company,
                 confidence=1.0 if rule.label else mail.confidence,
+                band=Band.SURE if rule.label else mail.band,
             ),
             rule,
         )
@@ -111,16 +122,12 @@ class Importer:
             return self._decide_for(mail, application)
         if rule is not None and rule.ignore:
             return Outcome(MailStatus.IGNORED)
+        if mail.band is Band.REVIEW:
+            return Outcome(MailStatus.REVIEW, review_reason=unsure_reason(mail))
         if mail.label is MailLabel.UNRELATED:
             return Outcome(MailStatus.SKIPPED)
         if mail.label is MailLabel.RECRUITER_OUTREACH:
             return Outcome(MailStatus.NOTED)
-        if mail.confidence < REVIEW_BELOW:
-            return Outcome(
-                MailStatus.REVIEW,
-                review_reason=f"Not sure this is {_label_words(mail.label)} "
-                f"({mail.confidence:.0%} sure).",
-            )
         domain = "" if mail.via_ats else mail.sender_domain
         match = self.matcher.match(mail.company, mail.role, domain)
         application = match.application
@@ -273,14 +280,21 @@ class Importer:
         return outcome
 
 
-def _label_words(label: MailLabel) -> str:
-    return {
-        MailLabel.APPLICATION_RECEIVED: "an application confirmation",
-        MailLabel.INTERVIEW: "an interview invitation",
-        MailLabel.ASSESSMENT: "an assessment",
-        MailLabel.REJECTION: "a rejection",
-        MailLabel.OFFER: "an offer",
-    }.get(label, label.value)
+def _words() -> dict[str, Any]:
+    words: dict[str, Any] = load("mail/messages")["bands"]
+    return words
+
+
+def unsure_reason(mail: AnalysedMail) -> str:
+    """Why a message waits for review: the two likeliest readings, in words."""
+    labels = _words()["labels"]
+    second = mail.runner_up or MailLabel.UNRELATED
+    return fill(
+        _words()["unsure"],
+        first=labels[mail.label.value],
+        second=labels[second.value],
+        sure=f"{mail.confidence:.0%}",
+    )
 
 
 def _count(summary: ImportSummary, outcome: Outcome) -> None:
@@ -332,7 +346,7 @@ def _run(
                 seen.add(mail.message_key)
                 summary.labels[mail.label.value] += 1
                 effective, rule = importer.effective(mail)
-                if effective.label is MailLabel.UNRELATED and rule is None:
+                if effective.band is Band.ASIDE and rule is None:
                     skipped.append(effective)  # the common case, stored in one statement
                     summary.skipped += 1
                     continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -31,6 +32,9 @@ class Matcher:
     applications: dict[int, Application] = field(default_factory=dict)
     domain_links: dict[str, set[int]] = field(default_factory=dict)
     _by_key: dict[str, list[int]] = field(default_factory=dict)
+    _sorted_keys: list[str] = field(default_factory=list)
+    """The company keys in sorted order, so a fuzzy tie goes the same way whatever order the
+    journal was read in (an import resumed after a stop must decide as one that ran through)."""
 
     @classmethod
     def build(cls, applications: list[Application], domain_links: dict[str, set[int]]) -> Matcher:
@@ -44,7 +48,10 @@ class Matcher:
         known = application.id in self.applications
         self.applications[application.id] = application
         if not known:
-            self._by_key.setdefault(company_key(application.company), []).append(application.id)
+            key = company_key(application.company)
+            if key not in self._by_key:
+                bisect.insort(self._sorted_keys, key)
+            self._by_key.setdefault(key, []).append(application.id)
 
     def link_domain(self, domain: str, application_id: int) -> None:
         if domain:
@@ -57,7 +64,7 @@ class Matcher:
         ids = self._by_key.get(key)
         if ids is None and self._by_key:
             found = process.extractOne(
-                key, list(self._by_key), scorer=fuzz.WRatio, score_cutoff=COMPANY_CUTOFF
+                key, self._sorted_keys, scorer=fuzz.WRatio, score_cutoff=COMPANY_CUTOFF
             )
             ids = self._by_key[found[0]] if found else None
         return [self.applications[i] for i in sorted(ids or ())]

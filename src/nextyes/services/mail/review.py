@@ -1,8 +1,11 @@
 """The review queue: messages an import was not sure about, settled by the user.
 
 Accepting applies the message as it was read; correcting changes its label, company or
-application first and remembers the correction for that sender, so the next import gets it
-right on its own; ignoring sets it aside (and, if asked, everything from that sender).
+application first and teaches the journal: a corrected label is remembered with the message,
+so the next message like it (same sender, same employer, same applicant-tracking system, or
+very alike) is read that way (services/mail/corrections.py); a company given for a sender's
+own address is remembered for that sender. Ignoring sets a message aside (and, if asked,
+everything from that sender).
 """
 
 from __future__ import annotations
@@ -85,6 +88,7 @@ def settle(
         stored = _pending(uow, mail_id)
         mail = _as_analysed(stored)
         application = None
+        details: dict[str, object] | None = None
         if correction is not None:
             if correction.application_id is not None:
                 application = get_application(uow, correction.application_id)
@@ -92,10 +96,13 @@ def settle(
             mail = replace(
                 mail, label=correction.label or mail.label, company=company or mail.company
             )
-            if mail.sender_address:
-                uow.sender_rules.remember(
-                    SenderRule(mail.sender_address, company, correction.label), now
-                )
+            if company and mail.sender_address and not mail.via_ats:
+                # a person's or an employer's own address names one company; an
+                # applicant-tracking system's no-reply address speaks for many
+                uow.sender_rules.remember(SenderRule(mail.sender_address, company), now)
+            if correction.label is not None and correction.label is not stored.label:
+                # remembered with the message itself: the next one like it is read this way
+                details = {**stored.details, "read_as": stored.label.value}
         importer = Importer(uow, now)
         outcome = importer.decide(mail, application=application)
         if (
@@ -125,6 +132,7 @@ def settle(
             application_id=outcome.application_id,
             event_id=outcome.event_id,
             company=mail.company,
+            details=details,
         )
         uow.commit()
     return outcome

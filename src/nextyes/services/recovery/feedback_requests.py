@@ -272,6 +272,8 @@ class FeedbackAdded:
     feedback_id: int | None  # None when the reply declined to give feedback
     declined: bool
     closed_request: FeedbackRequest | None
+    why: dict[str, list[str]] | None = None
+    """Each theme found with the words behind it; empty when no specific reason was given."""
 
 
 def add_feedback(
@@ -306,12 +308,14 @@ def add_feedback(
             uow.feedback_requests.close(request.id, status, on)
             closed = uow.feedback_requests.get(request.id)
         feedback_id = None
+        why = None
         if not declined:
             themes = classify_feedback(body)
             feedback_id = uow.feedback.add(
                 app.id, body, giver, on, now, themes=themes.themes, scores=themes.scores,
                 controllable=themes.controllable,
             )  # fmt: skip
+            why = themes.why
             uow.applications.touch(app.id, on, now)
         uow.commit()
-    return FeedbackAdded(feedback_id, declined, closed)
+    return FeedbackAdded(feedback_id, declined, closed, why)

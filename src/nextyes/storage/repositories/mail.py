@@ -46,6 +46,9 @@ def details_of(mail: AnalysedMail) -> dict[str, Any]:
         "interview_at": [moment.isoformat() for moment in mail.interview_at],
         "reached_stage": mail.reached_stage,
         "reasons": list(mail.reasons),
+        "band": mail.band.value,
+        "runner_up": mail.runner_up.value if mail.runner_up else None,
+        "why": list(mail.why),
     }
 
 
@@ -168,21 +171,35 @@ class MailRepository(Repository):
         application_id: int | None,
         event_id: int | None,
         company: str | None,
+        details: dict[str, Any] | None = None,
     ) -> None:
-        self.db.execute(
+        """Settle a queued message; `details`, when given, replaces what is kept about it."""
+        sql = (
             "UPDATE mail_messages SET status = :status, label = :label, application_id = :app, "
-            "event_id = :event, company = :company, review_reason = NULL "
-            "WHERE owner_id = :owner AND id = :id",
-            {
-                "owner": self.owner_id,
-                "id": mail_id,
-                "status": status.value,
-                "label": label.value,
-                "app": application_id,
-                "event": event_id,
-                "company": company,
-            },
+            "event_id = :event, company = :company, review_reason = NULL"
         )
+        params: dict[str, Any] = {
+            "owner": self.owner_id,
+            "id": mail_id,
+            "status": status.value,
+            "label": label.value,
+            "app": application_id,
+            "event": event_id,
+            "company": company,
+        }
+        if details is not None:
+            sql += ", details = :details"
+            params["details"] = to_json(details)
+        self.db.execute(sql + " WHERE owner_id = :owner AND id = :id", params)
+
+    def corrected(self, limit: int = 2000) -> list[StoredMail]:
+        """Messages whose label the person corrected in review, the latest first."""
+        rows = self.db.query(
+            f"SELECT {COLUMNS} FROM mail_messages WHERE owner_id = :owner "
+            "AND details LIKE :marker ORDER BY id DESC LIMIT :limit",
+            {"owner": self.owner_id, "marker": '%"read_as":%', "limit": limit},
+        )
+        return [to_stored(row) for row in rows]
 
     def count_by_status(self) -> dict[MailStatus, int]:
         rows = self.db.query(

@@ -23,7 +23,8 @@ async def review_queue(web: WebDep) -> list[MailPublic]:
     return [
         MailPublic(id=m.id, received_at=m.received_at, sender=m.sender, subject=m.subject,
                    label=m.label, company=m.company, role=m.role,
-                   review_reason=m.review_reason, snippet=m.snippet)
+                   review_reason=m.review_reason, snippet=m.snippet, runner_up=m.runner_up,
+                   why=list(m.why))
         for m in mail_review.review_queue(web.uow(), limit=500)
     ]  # fmt: skip
 

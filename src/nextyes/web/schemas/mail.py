@@ -20,6 +20,10 @@ class MailPublic(BaseModel):
     role: str | None
     review_reason: str | None
     snippet: str | None
+    runner_up: MailLabel | None = None
+    """The second likeliest label, when the import was not sure."""
+    why: list[str] = []
+    """The phrases that pushed the message towards its label."""
 
 
 class MailSettleCreate(BaseModel):

@@ -29,6 +29,9 @@ def _row(item: ClassifiedMail) -> dict[str, Any]:
         "confidence": item.confidence,
         "company": item.company,
         "role": item.role,
+        "band": item.band.value,
+        "runner_up": item.runner_up.value if item.runner_up else None,
+        "why": list(item.why),
     }
 
 

@@ -47,7 +47,8 @@ def review(
 
     Without arguments, walks through the queue one message at a time (on a terminal), or lists
     it. With a message id, settles that message: --accept, --ignore [--always], or a correction
-    (--label, --application ID, --company NAME). Corrections are remembered for the sender.
+    (--label, --application ID, --company NAME). Each message shows the phrases behind its label.
+    A corrected label teaches nextyes to read the next message like it the same way.
     """
     from nextyes.services.mail.review import Correction, ignore, review_queue, settle
 
@@ -98,6 +99,8 @@ def _as_json(item: StoredMail) -> dict[str, Any]:
         "application_id": item.application_id,
         "reason": item.review_reason,
         "snippet": item.snippet,
+        "runner_up": item.runner_up.value if item.runner_up else None,
+        "why": list(item.why),
     }
 
 
@@ -110,10 +113,11 @@ def _list(queue: list[StoredMail], fmt: str) -> None:
         return
     rows = [
         [item.id, item.received_at.date().isoformat() if item.received_at else "",
-         item.label.value, item.company or "", (item.subject or "")[:50], item.review_reason or ""]
+         item.label.value, item.runner_up.value if item.runner_up else "", item.company or "",
+         (item.subject or "")[:50], "; ".join(item.why[:3]), item.review_reason or ""]
         for item in queue
     ]  # fmt: skip
-    emit_table(["id", "date", "looks like", "company", "subject", "why"], rows)
+    emit_table(["id", "date", "looks like", "or", "company", "subject", "because of", "note"], rows)
 
 
 def _walk(app: AppContext, queue: list[StoredMail]) -> None:
@@ -137,6 +141,8 @@ def _walk(app: AppContext, queue: list[StoredMail]) -> None:
         say(
             f"Looks like: {item.label.value} ({item.confidence:.0%}), {item.company or 'company unknown'}. {item.review_reason or ''}"
         )
+        if item.why:
+            say(content.fill(words["why"], phrases="; ".join(item.why)), style="dim")
         choice = click.prompt(
             words["prompt"], type=click.Choice(["a", "c", "i", "s", "q"]), show_choices=False
         )

@@ -14,6 +14,7 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from nextyes import content
 from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.output import emit_json, emit_table, format_option, say
 from nextyes.cli.params import DATE, DURATION
@@ -218,6 +219,7 @@ def add(
                 "feedback_id": added.feedback_id,
                 "declined": added.declined,
                 "request": request_json(added.closed_request) if added.closed_request else None,
+                "why": added.why,
             }
         )
         return
@@ -226,6 +228,11 @@ def add(
             "is closed and nextyes won't suggest following up.")  # fmt: skip
     else:
         say(f"Kept (feedback {added.feedback_id}). Thank you for writing it down.")
+        words = content.load("learning/insights")["themes"]
+        if added.why:
+            say(content.fill(words["found"], themes=_themes_with_words(added.why, words)))
+        else:
+            say(words["no_reason_kept"])
 
 
 @feedback.command()
@@ -283,15 +290,24 @@ def classify(source: IO[str], fmt: str) -> None:
         for result in results:
             click.echo(json.dumps(_classified_json(result), ensure_ascii=False))
         return
+    words = content.load("learning/insights")["themes"]
     emit_table(
         ("line", "themes", "in your control", "feedback"),
         (
-            (r.line.number, ", ".join(r.prediction.themes) or "-", r.prediction.controllable,
-             r.line.text)
+            (r.line.number, _themes_with_words(r.why, words) or words["no_reason"],
+             r.prediction.controllable, r.line.text)
             for r in results
         ),
         no_wrap=("line",),
     )  # fmt: skip
+
+
+def _themes_with_words(why: dict[str, list[str]], words: dict[str, Any]) -> str:
+    """Each theme with the words behind it: "communication (from: rambled, hard to follow)"."""
+    return "; ".join(
+        content.fill(words["because"], theme=theme, words=", ".join(found)) if found else theme
+        for theme, found in why.items()
+    )
 
 
 def _classified_json(result: ClassifiedFeedback) -> dict[str, Any]:
@@ -301,4 +317,5 @@ def _classified_json(result: ClassifiedFeedback) -> dict[str, Any]:
         "themes": list(prediction.themes),
         "controllable": prediction.controllable,
         "scores": {name: round(score, 4) for name, score in prediction.scores.items()},
+        "why": result.why,
     }
