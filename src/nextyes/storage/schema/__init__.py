@@ -8,7 +8,26 @@ Tables live in one module per area; importing this package registers them all on
 
 from __future__ import annotations
 
-from nextyes.storage.schema import accounts, journal, learning, mail, momentum, recovery
+from nextyes.storage.schema import (
+    accounts,
+    coaching,
+    journal,
+    learning,
+    mail,
+    momentum,
+    organisations,
+    recovery,
+)
 from nextyes.storage.schema.base import metadata
 
-__all__ = ["accounts", "journal", "learning", "mail", "metadata", "momentum", "recovery"]
+__all__ = [
+    "accounts",
+    "coaching",
+    "journal",
+    "learning",
+    "mail",
+    "metadata",
+    "momentum",
+    "organisations",
+    "recovery",
+]

@@ -58,8 +58,13 @@ log = logging.getLogger("nextyes.access")
 PUBLIC_PATHS = frozenset(
     {"/sign-in", "/sign-up", "/forgot", "/healthz", "/api/v1/openapi.json", "/favicon.ico"}
 )
-PUBLIC_PREFIXES = ("/static/", "/welcome/", "/reset/", "/calendar/", "/unsubscribe/")
-SECRET_IN_PATH = re.compile(r"^(/welcome/|/reset/|/calendar/|/unsubscribe/)[^/]+")
+PUBLIC_PREFIXES = (
+    "/static/", "/welcome/", "/reset/", "/calendar/", "/unsubscribe/", "/join/",
+)  # fmt: skip
+SECRET_IN_PATH = re.compile(
+    r"^(/welcome/|/reset/|/calendar/|/unsubscribe/|/join/coach/|/join/organisation/"
+    r"|/api/v1/coach-invitations/)[^/]+"
+)
 _COOKIE_VALUE = re.compile(r"^[A-Za-z0-9_-]{16,128}$")
 
 
