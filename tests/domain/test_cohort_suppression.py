@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nextyes.domain.cohort import K, POOL, CountTable, Released, suppress
+from nextyes.domain.cohort import POOL, CountTable, K, Released, suppress
 
 
 def _bounds(table: Released, entry: tuple[int, int]) -> tuple[float, float]:

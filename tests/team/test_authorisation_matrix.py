@@ -47,6 +47,7 @@ class Case:
     coach: int | None = None  # a coach's status, when the owner shares `scope` with them
     scope: str | None = None  # the scope the route reads (None: any live share will do)
     coach_only: bool = False  # names the first coach's own record (their session note)
+    admin: int | None = None  # a server administrator's status, when it differs
 
     @property
     def order(self) -> tuple[bool, int]:
@@ -354,6 +355,31 @@ ROUTES: dict[str, Case] = {
         "own", 404, coach=303, coach_only=True, last=True, use={"note_id": "session_note2_id"}
     ),
     "GET /coach-notes.csv": Case("self", 200, coach=200),
+    # --- organisations: the owner is a member of one; admins' routes are not theirs ---
+    "GET /organisations": Case("self", 200),
+    "POST /organisations": Case("self", 404, {"name": "A new centre"}, admin=303),
+    "GET /organisations/{organisation_id}": Case("own", 404),
+    "POST /organisations/{organisation_id}/groups": Case(
+        "own", 404, {"kind": "cohort", "name": "2027"}
+    ),
+    "POST /organisations/{organisation_id}/members/{member_id}/group": Case(
+        "own", 404, {"group_id": "{group_id}"}
+    ),
+    "POST /organisations/{organisation_id}/invitations": Case("own", 404, {"role": "member"}),
+    "POST /organisations/{organisation_id}/sso": Case("own", 404, {"issuer": ""}),
+    "GET /organisations/{organisation_id}/insights": Case("own", 404),
+    "GET /organisations/{organisation_id}/insights.csv": Case("own", 404),
+    "GET /api/v1/organisations/{organisation_id}/insights": Case("own", 404),
+    "POST /organisations/{organisation_id}/consent": Case("own", 303, {"on": "no"}),
+    "POST /organisations/{organisation_id}/leave": Case(
+        "own", 303, {"how": "deactivate"}, last=True
+    ),
+    "GET /download": Case("self", 200),
+    "GET /join/organisation/{token}": Case("public", 404),
+    "POST /join/organisation/{token}": Case("public", 404),
+    "POST /join/organisation/{token}/sign-up": Case("public", 400, {"email": "x@example.org"}),
+    "GET /sso/{organisation_id}": Case("public", 404),
+    "GET /sso/{organisation_id}/callback": Case("public", 400),
     "GET /join/coach/{code}": Case("public", 404),
     "POST /join/coach/{code}": Case("public", 404),
     "POST /join/coach/{code}/sign-up": Case("public", 404, {"email": "x@example.org"}),
@@ -458,6 +484,7 @@ def _owner_journal(team: Team, owner: Person) -> dict[str, Any]:
     coaching = _coaching(team, owner, app_id)
     return {
         **coaching,
+        **_organisation(team, owner),
         "application_id": app_id, "interview_id": interview["id"], "question_id": question["id"],
         "note_id": note["id"], "contact_id": contact["id"], "item_id": plan["id"],
         "mail_id": mail_ids[0], "mail2_id": mail_ids[1], "mail3_id": mail_ids[2],
@@ -500,6 +527,30 @@ def _coaching(team: Team, owner: Person, app_id: int) -> dict[str, Any]:
         "suggestion_id": suggestions[0], "suggestion2_id": suggestions[1],
         "suggestion3_id": suggestions[2], "session_note_id": notes[0],
         "session_note2_id": notes[1], "code": "ABCD-EFGH-JKLM", "decision": "accept",
+    }  # fmt: skip
+
+
+def _organisation(team: Team, owner: Person) -> dict[str, Any]:
+    """An organisation (made by a server administrator) that the owner joined as a member."""
+    from nextyes.services.accounts.sessions import signed_in_as
+    from nextyes.services.organisations import membership
+
+    journal = team.journal()
+    try:
+        made = admin.create_account(
+            journal.uow(), "centre-admin@example.org", NOW, role=Role.ADMIN, password=None
+        )
+        runner = signed_in_as(made)
+        org = membership.create_organisation(journal.uow(), runner, f"{MARK} Centre", NOW)
+        group = membership.add_group(journal.uow(), runner, org.id, "cohort", f"{MARK} 2026", NOW)
+        link = membership.invite(journal.uow(), runner, org.id, "member", group.id, NOW)
+        owner_account = admin.find_account(journal.uow(), owner.email)
+        joined = membership.join(journal.uow(), signed_in_as(owner_account), link.token, True, NOW)
+    finally:
+        journal.close()
+    return {
+        "organisation_id": org.id, "group_id": group.id, "member_id": joined.id,
+        "token": "not-a-real-token",
     }  # fmt: skip
 
 
@@ -607,6 +658,8 @@ def test_nobody_but_the_owner_reaches_the_owners_journal(team: Team) -> None:
                 expected = case.other if case.other is not None else case.owner
             else:
                 expected = None
+            if name == "admin" and case.admin is not None:
+                expected = case.admin
             if expected is not None and answer.status_code != expected:
                 problems.append(
                     f"{name}: {method} {path} -> {answer.status_code}, not {expected}: {answer.text[:200]}"

@@ -82,14 +82,12 @@ def pool_rows(table: CountTable, k: int = K) -> tuple[CountTable, tuple[str, ...
     keep = [i for i in range(len(sizes)) if i not in pooled]
     pool_cells = tuple(sum(table.cells[i][c] for i in pooled) for c in range(width))
     names = tuple(sorted(table.rows[i] for i in pooled))
-    rows = tuple(table.rows[i] for i in keep) + (POOL,)
-    cells = tuple(table.cells[i] for i in keep) + (pool_cells,)
+    rows = (*tuple(table.rows[i] for i in keep), POOL)
+    cells = (*tuple(table.cells[i] for i in keep), pool_cells)
     return CountTable(rows, table.columns, cells), names
 
 
-def _moves(
-    cells: Sequence[Sequence[int]], entry: Entry
-) -> Iterator[tuple[frozenset[Entry], bool]]:
+def _moves(cells: Sequence[Sequence[int]], entry: Entry) -> Iterator[tuple[frozenset[Entry], bool]]:
     """Every change that keeps all row totals and the grand total and moves `entry`, as the
     entries it touches and whether it is possible (no count goes below zero)."""
     rows, cols = len(cells), len(cells[0])
@@ -170,8 +168,7 @@ def suppress(table: CountTable, k: int = K) -> Released:
             continue
         hidden.update(best[2])
     shown_cells = tuple(
-        tuple(None if (r, c) in hidden else cells[r][c] for c in range(width))
-        for r in range(rows)
+        tuple(None if (r, c) in hidden else cells[r][c] for c in range(width)) for r in range(rows)
     )
     column_totals = tuple(
         None if (-1, c) in hidden else _value(cells, (-1, c)) for c in range(width)

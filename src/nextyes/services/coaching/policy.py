@@ -22,6 +22,7 @@ from typing import TypeVar
 from nextyes.domain.accounts import SignedIn
 from nextyes.domain.coaching import Scope, Share, may_read
 from nextyes.domain.errors import NotFound
+from nextyes.domain.organisations import Membership
 from nextyes.storage.uow import UnitOfWork
 
 T = TypeVar("T")
@@ -131,3 +132,18 @@ def _said(key: str, **values: object) -> str:
     from nextyes import content
 
     return content.fill(content.load("coaching/messages")["refused"][key], **values)
+
+
+def organisation_role(
+    uow: UnitOfWork, viewer: SignedIn, organisation_id: int, roles: tuple[str, ...]
+) -> Membership:
+    """The viewer's membership of the organisation when it has one of `roles`; else not found.
+
+    An organisation's admins get aggregates (`services.organisations.cohort`), never a member's
+    rows: nothing here hands out a member's journal, and `read_client` knows only shares.
+    """
+    with uow:
+        found = uow.organisations.membership(organisation_id, viewer.user_id)
+    if found is None or found.role.value not in roles:
+        raise NotFound(_said("no_organisation", id=organisation_id))
+    return found

@@ -59,7 +59,7 @@ PUBLIC_PATHS = frozenset(
     {"/sign-in", "/sign-up", "/forgot", "/healthz", "/api/v1/openapi.json", "/favicon.ico"}
 )
 PUBLIC_PREFIXES = (
-    "/static/", "/welcome/", "/reset/", "/calendar/", "/unsubscribe/", "/join/",
+    "/static/", "/welcome/", "/reset/", "/calendar/", "/unsubscribe/", "/join/", "/sso/",
 )  # fmt: skip
 SECRET_IN_PATH = re.compile(
     r"^(/welcome/|/reset/|/calendar/|/unsubscribe/|/join/coach/|/join/organisation/"
