@@ -73,7 +73,7 @@ def test_no_number_shown_is_under_k(cells: list[list[int]]) -> None:
         return
     shown = [v for row in released.cells for v in row if v is not None]
     shown += [v for v in released.column_totals if v is not None]
-    shown += list(released.row_totals) + [released.total]
+    shown += [*released.row_totals, released.total]
     assert all(v >= K for v in shown), released
 
 
