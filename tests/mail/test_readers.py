@@ -11,7 +11,13 @@ import pytest
 
 from nextyes.errors import MailboxError
 from nextyes.mail import readers
-from nextyes.mail.readers import MailboxKind, ReadStats, detect_mailbox, read_mailbox
+from nextyes.mail.readers import (
+    MailboxKind,
+    ReadStats,
+    detect_mailbox,
+    iter_raw_messages,
+    read_mailbox,
+)
 
 
 def _message(i: int, body: str = "", *, message_id: bool = True) -> email.message.EmailMessage:
@@ -131,7 +137,7 @@ def test_an_empty_mbox_has_no_messages(tmp_path: Path) -> None:
     [
         (lambda p: None, "Nothing found at"),
         (lambda p: p.mkdir(), "not a Maildir"),
-        (lambda p: p.write_bytes(b"PK\x03\x04 zipped"), "Unzip it first"),
+        (lambda p: p.write_bytes(b"PK\x03\x04 zipped"), "damaged zip archive"),
         (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\nbinary"), "does not look like email"),
     ],
 )
@@ -160,3 +166,32 @@ def test_stats_count_what_was_read(tmp_path: Path) -> None:
     assert len(list(read_mailbox(path, stats))) == 5
     assert stats.read == 5
     assert stats.unreadable == 0
+
+
+def test_a_zip_of_eml_files_and_mboxes_is_read_inside_the_archive(tmp_path: Path) -> None:
+    import zipfile
+
+    archive = tmp_path / "mail.zip"
+    with zipfile.ZipFile(archive, "w") as packed:
+        packed.writestr("b/second.eml", b"From: b@example.org\r\nSubject: two\r\n\r\nhello")
+        packed.writestr("a/first.eml", b"From: a@example.org\r\nSubject: one\r\n\r\nhello")
+        packed.writestr("notes.txt", b"not mail")
+        packed.writestr(
+            "Takeout/all.mbox", b"From x\nSubject: three\n\nbody\nFrom y\nSubject: four\n\nbody\n"
+        )
+    assert detect_mailbox(archive) is MailboxKind.ZIP
+    raws = list(iter_raw_messages(archive))
+    subjects = [raw.data.split(b"Subject: ")[1].split(b"\n")[0].strip() for raw in raws]
+    assert subjects == [b"three", b"four", b"one", b"two"]  # by name in the archive
+    positions = [raw.position for raw in raws]
+    assert positions == sorted(positions) and len(set(positions)) == 4
+
+
+def test_a_zip_without_mail_says_what_nextyes_can_read(tmp_path: Path) -> None:
+    import zipfile
+
+    archive = tmp_path / "photos.zip"
+    with zipfile.ZipFile(archive, "w") as packed:
+        packed.writestr("cat.jpg", b"\xff\xd8")
+    with pytest.raises(MailboxError, match=r"without \.eml or \.mbox files"):
+        detect_mailbox(archive)

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from nextyes.config import Settings
 from nextyes.services.journal import open_journal
+from nextyes.storage import migrate
 from nextyes.storage.db import SQLITE_MAGIC
 from tests.conftest import Cli, snapshot
 
@@ -123,8 +124,29 @@ def test_restore_accepts_an_older_journal_left_by_an_earlier_nextyes(
     two_applications: Cli, tmp_path: Path
 ) -> None:
     path = _backup(two_applications)
-    assert _state()["alembic_version"] == [("0001",)]
+    _downgrade(path, "0001")  # as the first release of nextyes left it
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
     assert two_applications.ok("restore", str(path)).exit_code == 0
+    state = _state()
+    assert state["alembic_version"] == [(migrate.HEAD_REVISION,)], "upgraded on open"
+    assert [row[2] for row in state["applications"]] == ["Acme Robotics", "Brightwell"]
+
+
+def _downgrade(path: Path, revision: str) -> None:
+    import sqlalchemy as sa
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(migrate.MIGRATIONS_DIR))
+    engine = sa.create_engine(f"sqlite:///{path}", poolclass=sa.pool.NullPool)
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, revision)
+    finally:
+        engine.dispose()
 
 
 def _not_sqlite(tmp_path: Path) -> Path:

@@ -21,7 +21,7 @@ from nextyes.storage.migrate import upgrade
 from nextyes.storage.repositories.journal_rows import table_specs
 from tests.conftest import NOW, Cli, snapshot
 
-SERVER_ONLY = {"users", "alembic_version", "coach_shares"}
+SERVER_ONLY = {"users", "alembic_version", "coach_shares", "journal_versions"}  # not journal rows
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

@@ -164,12 +164,97 @@ ROUTES: dict[str, Case] = {
     "GET /api/v1/settings": Case("self", 200),
     "PUT /api/v1/settings/{key}": Case("self", 200, {"value": "21"}),
     "DELETE /api/v1/settings/{key}": Case("self", 200),
+    # --- offers, postings, merging, editing stories and reflections ---
+    "GET /api/v1/offers": Case("self", 200),
+    "POST /api/v1/applications/{application_id}/offer": Case(
+        "own", 201, {"location": f"{MARK} office"}, use={"application_id": "offer_new_api"}
+    ),
+    "GET /api/v1/applications/{application_id}/offer": Case(
+        "own", 200, use={"application_id": "offer_open"}
+    ),
+    "PATCH /api/v1/applications/{application_id}/offer": Case(
+        "own", 200, {"location": f"{MARK} hq"}, use={"application_id": "offer_open"}
+    ),
+    "POST /api/v1/applications/{application_id}/offer/acceptance": Case(
+        "own", 200, {}, last=True, use={"application_id": "offer_accept_api"}
+    ),
+    "POST /api/v1/applications/{application_id}/offer/decline": Case(
+        "own", 200, {}, last=True, use={"application_id": "offer_decline_api"}
+    ),
+    "POST /api/v1/applications/{application_id}/offer/close-others": Case(
+        "own", 200, {"only": []}, last=True, use={"application_id": "offer_accepted"}
+    ),
+    "GET /offers": Case("self", 200),
+    "POST /applications/{application_id}/offer": Case(
+        "own", 303, {"location": f"{MARK} place"}, use={"application_id": "offer_new_page"}
+    ),
+    "POST /applications/{application_id}/offer/accept": Case(
+        "own", 303, {}, last=True, use={"application_id": "offer_accept_page"}
+    ),
+    "GET /applications/{application_id}/offer/accepted": Case(
+        "own", 200, use={"application_id": "offer_accepted"}
+    ),
+    "POST /applications/{application_id}/offer/close-others": Case(
+        "own", 303, {}, last=True, final=1, use={"application_id": "offer_accepted"}
+    ),
+    "POST /applications/{application_id}/offer/decline": Case(
+        "own", 303, {}, last=True, use={"application_id": "offer_decline_page"}
+    ),
+    "POST /api/v1/postings/read": Case("self", 200, {"text": "Data Analyst at Acme Robotics"}),
+    "GET /api/v1/applications/{application_id}/posting": Case(
+        "own", 200, use={"application_id": "with_posting"}
+    ),
+    "PUT /api/v1/applications/{application_id}/posting": Case(
+        "own", 200, {"text": f"{MARK} posting text"}
+    ),
+    "POST /applications/{application_id}/posting": Case("own", 303, {"text": f"{MARK} again"}),
+    "POST /applications/new/from-posting": Case("self", 200, {"text": "Analyst at Acme"}),
+    "GET /applications/{application_id}/merge": Case("own", 200),
+    "POST /api/v1/applications/{application_id}/merge": Case(
+        "own",
+        200,
+        {"duplicate_id": "{merge_dup1}"},
+        last=True,
+        use={"application_id": "merge_keep1"},
+    ),
+    "POST /applications/{application_id}/merge": Case(
+        "own",
+        303,
+        {"duplicate": "{merge_dup2}"},
+        last=True,
+        use={"application_id": "merge_keep2"},
+    ),
+    "PATCH /api/v1/stories/{story_id}": Case("own", 200, {"title": f"{MARK} retold"}),
+    "DELETE /api/v1/stories/{story_id}": Case("own", 204, last=True, use={"story_id": "story2_id"}),
+    "POST /stories/{story_id}/edit": Case("own", 303, {"title": f"{MARK} told again"}),
+    "POST /stories/{story_id}/delete": Case("own", 303, last=True, use={"story_id": "story3_id"}),
+    "DELETE /api/v1/reflections/{reflection_id}": Case(
+        "own", 204, last=True, use={"reflection_id": "reflection2_id"}
+    ),
+    "POST /reflections/{reflection_id}/delete": Case("own", 303, last=True),
+    # --- the installable app, your data, background jobs ---
+    "GET /manifest.webmanifest": Case("public", 200),
+    "GET /sw.js": Case("public", 200),
+    "GET /icons/{name}": Case("public", 200, use={"name": "icon_name"}),
+    "GET /data": Case("self", 200),
+    "GET /data/export/{name}": Case("self", 200, use={"name": "export_name"}),
+    # whole-database operations are the administrator's on a server: nobody's, here
+    "GET /data/backups/{name}": Case("self", 404, use={"name": "backup_name"}),
+    "POST /data/backup": Case("self", 404),
+    "POST /data/restore": Case("self", 404),
+    "POST /data/import/csv": Case("self", 400, {}),  # no file: refused the same for anyone
+    "POST /data/import/csv/apply": Case("self", 400, {}),
+    "POST /data/import/json": Case("self", 400, {}),
+    "GET /mail/import": Case("self", 200),
+    "POST /mail/import": Case("self", 400, {}),
+    "GET /jobs/{job_id}": Case("self", 404),
+    "GET /jobs/{job_id}/status": Case("self", 404),
     # --- signing in (public) and the account page ---
     "GET /sign-in": Case("public", 303),
     "POST /sign-in": Case("public", 400, {"email": "x@example.org", "password": "wrong one!"}),
     "GET /sign-in/code": Case("public", 200),
     "POST /sign-in/code": Case("public", 400, {"code": "000000"}),
-    "POST /sign-out": Case("self", 303, last=True, final=2),
+    "POST /sign-out": Case("self", 303, last=True, final=3),
     "GET /sign-up": Case("public", 404),
     "POST /sign-up": Case("public", 404, {"email": "x@example.org"}),
     "GET /reset/{secret}": Case("public", 400),
@@ -180,7 +265,7 @@ ROUTES: dict[str, Case] = {
     "POST /forgot": Case("public", 200, {"email": "x@example.org"}),
     "GET /account": Case("self", 200),
     "POST /account/password": Case("self", 400, {"current": "nope", "password": "x"}),
-    "POST /account/sessions/{session_id}/end": Case("own", 303, last=True, final=1),
+    "POST /account/sessions/{session_id}/end": Case("own", 303, last=True, final=2),
     "POST /account/sessions/end-others": Case("self", 303),
     "POST /account/tokens": Case("self", 200, {"name": "a script"}),
     "POST /account/tokens/{token_id}/revoke": Case("own", 303),
@@ -433,9 +518,35 @@ def _owner_journal(team: Team, owner: Person) -> dict[str, Any]:
     plan = made("POST", "/api/v1/plan", {"what": f"{MARK} plan item"})
     made("PUT", "/api/v1/why", {"text": f"{MARK} why"})
     made("POST", "/api/v1/wins", {"text": f"{MARK} win"})
-    made("POST", "/api/v1/stories", {"title": f"{MARK} story"})
+    story = made("POST", "/api/v1/stories", {"title": f"{MARK} story"})
     made("PUT", "/api/v1/goals/applications", {"target": 5})
     made("PUT", "/api/v1/goals/networking", {"target": 2})
+    extra: dict[str, Any] = {}
+    for name in ("offer_new_api", "offer_new_page", "offer_open", "offer_accepted",
+                 "offer_accept_api", "offer_accept_page", "offer_decline_api",
+                 "offer_decline_page", "with_posting", "merge_keep1", "merge_dup1",
+                 "merge_keep2", "merge_dup2"):  # fmt: skip
+        extra[name] = made(
+            "POST", "/api/v1/applications", {"company": f"{MARK} {name}", "role": "Analyst"}
+        )["id"]
+    for name in ("offer_open", "offer_accepted", "offer_accept_api", "offer_accept_page",
+                 "offer_decline_api", "offer_decline_page"):  # fmt: skip
+        made("POST", f"/api/v1/applications/{extra[name]}/offer", {"notes": MARK})
+    made("POST", f"/api/v1/applications/{extra['offer_accepted']}/offer/acceptance", {})
+    made(
+        "PUT", f"/api/v1/applications/{extra['with_posting']}/posting", {"text": f"{MARK} posting"}
+    )
+    for n in (2, 3):
+        extra[f"story{n}_id"] = made("POST", "/api/v1/stories", {"title": f"{MARK} story {n}"})[
+            "id"
+        ]
+    for n in (1, 2):
+        said_no = made(
+            "POST", "/api/v1/applications", {"company": f"{MARK} no {n}", "role": "Analyst"}
+        )
+        made("POST", f"/api/v1/applications/{said_no['id']}/rejection", {"cool_down": "none"})
+        reflection = made("POST", f"/api/v1/applications/{said_no['id']}/reflections", {})
+        extra["reflection_id" if n == 1 else "reflection2_id"] = reflection["id"]
     spares: dict[str, Any] = {}
     for n in range(1, 7):
         spare = made("POST", "/api/v1/applications", {"company": f"{MARK} {n}", "role": "Analyst"})
@@ -488,9 +599,11 @@ def _owner_journal(team: Team, owner: Person) -> dict[str, Any]:
         "application_id": app_id, "interview_id": interview["id"], "question_id": question["id"],
         "note_id": note["id"], "contact_id": contact["id"], "item_id": plan["id"],
         "mail_id": mail_ids[0], "mail2_id": mail_ids[1], "mail3_id": mail_ids[2],
-        "mail4_id": mail_ids[3], "metric2": "networking", **spares, "rejected_id": rejected["id"], "session_id": session_id, "token_id": token_id,
+        "mail4_id": mail_ids[3], "metric2": "networking", **spares, **extra,
+        "story_id": story["id"], "rejected_id": rejected["id"], "session_id": session_id, "token_id": token_id,
         "metric": "applications", "key": "follow_up_after_applied_days", "step": "request",
-        "name": "pipeline", "secret": "not-a-real-link-secret", "token": "not-a-real-token",
+        "name": "pipeline", "secret": "not-a-real-link-secret", "token": "not-a-real-token", "icon_name": "icon.svg", "export_name": "journal.json",
+        "backup_name": "journal-2026-11-22.db", "job_id": "0123456789abcdef",
     }  # fmt: skip
 
 

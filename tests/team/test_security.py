@@ -14,7 +14,10 @@ from nextyes.config import Settings
 from nextyes.domain.accounts import LinkPurpose
 from nextyes.services.accounts import admin
 from tests.conftest import NOW, snapshot
+from tests.postings_server import postings_site
 from tests.team.conftest import PASSWORD, Person, Team, make_team
+
+__all__ = ["postings_site"]  # the fixture, imported for the posting test
 
 
 def _db(team: Team, sql: str, params: dict[str, Any]) -> None:
@@ -338,3 +341,27 @@ def test_removing_an_account_removes_every_row_it_owned_and_nothing_else(team: T
     assert [r for r in bo_before["applications"] if "Bo's pick" in r] == after["applications"]
     assert ada.get("/board").status_code == 303
     assert bo.get("/board").status_code == 200
+
+
+def test_a_served_app_never_fetches_a_posting_from_its_own_network(
+    team: Team, postings_site: str
+) -> None:
+    """The same link that `nextyes add --from-url` reads on a laptop is refused by a server:
+    otherwise anyone signed in could make it read addresses only it can reach (SSRF)."""
+    from nextyes.services.pipeline.postings import fetch_posting
+
+    link = f"{postings_site}/ats_single.html"
+    assert fetch_posting(link).text  # the page is there, and readable outside a served request
+    ada = team.person("ada@example.org")
+    answer = ada.api("POST", "/api/v1/postings/read", {"url": link})
+    assert answer.status_code == 400
+    assert "not a public web address" in answer.json()["message"]
+    page = ada.form("/applications/new/from-posting", {"url": link})
+    assert page.status_code == 422
+    assert "not a public web address" in page.text
+    for inside in ("http://localhost:5432/", "http://169.254.169.254/latest/meta-data/",
+                   "http://[::1]/", "http://10.0.0.1/"):  # fmt: skip
+        refused = ada.api("POST", "/api/v1/postings/read", {"url": inside})
+        assert refused.status_code == 400, inside
+    pasted = ada.api("POST", "/api/v1/postings/read", {"text": "Data Analyst at Acme Robotics"})
+    assert pasted.status_code == 200

@@ -13,6 +13,8 @@ from fastapi.testclient import TestClient
 
 from nextyes.config import Settings
 from nextyes.web.app import create_app
+from tests.conftest import IN_CI
+from tests.web.live import CHROMIUM, FLAGS
 
 BASE = "http://127.0.0.1:8765"
 _TOKEN = re.compile(r'name="csrf-token" content="([0-9a-f]+)"')
@@ -70,3 +72,20 @@ def any_browser(any_settings: Settings) -> Iterator[Browser]:
 def flash_of(html: str) -> str:
     found = re.search(r'class="flash" role="status">([^<]*)<', html)
     return found.group(1) if found else ""
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """One headless Chromium for the whole test session (each test opens its own context).
+
+    Skipped when Chromium is missing, except under CI=true, where it is required."""
+    if not CHROMIUM.exists():
+        if IN_CI:
+            pytest.fail(f"Chromium is required in CI but {CHROMIUM} is missing.")
+        pytest.skip(f"no Chromium at {CHROMIUM}")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        yield browser
+        browser.close()

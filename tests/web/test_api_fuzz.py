@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 import schemathesis
 from hypothesis import HealthCheck, given
 from hypothesis import settings as examples
@@ -17,6 +18,7 @@ from schemathesis import GenerationMode
 from nextyes.config import Settings
 from nextyes.services.demo.build import fill_demo
 from nextyes.services.journal import open_journal
+from nextyes.text.fetch import PageUnreachable
 from nextyes.web.app import create_app
 from nextyes.web.security import SESSION_COOKIE, csrf_token
 from tests.conftest import NOW
@@ -26,7 +28,13 @@ SESSION = "fuzz" * 8
 EXAMPLES = 10
 
 
-def test_no_request_makes_the_server_fail(settings: Settings) -> None:
+def test_no_request_makes_the_server_fail(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def offline(url: str, **kwargs: object) -> object:  # no test goes on the web
+        raise PageUnreachable(f"Could not reach {url}: you may be offline.")
+
+    monkeypatch.setattr("nextyes.text.fetch.fetch_page", offline)
     journal = open_journal(settings)
     fill_demo(journal.uow(), NOW, count=20)
     journal.close()

@@ -5,11 +5,7 @@ Skipped when Chromium is missing, except under CI=true, where it is required.
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -19,79 +15,29 @@ from playwright.sync_api import expect
 
 from nextyes.config import Settings
 from nextyes.domain.models import NewApplication
-from nextyes.domain.queries import ApplicationQuery
 from nextyes.domain.stages import Stage
 from nextyes.services.demo.build import fill_demo
 from nextyes.services.journal import open_journal
 from nextyes.services.pipeline import applications as svc
 from nextyes.services.recovery.feedback_requests import add_feedback
-from nextyes.web.app import create_app
-from tests.conftest import IN_CI, NOW, TODAY
+from tests.conftest import NOW, TODAY
+from tests.web.live import DESKTOP, Live, new_context, save_shot, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
-CHROMIUM = Path("/usr/bin/chromium")
 SQL_FEEDBACK = "Your SQL answers were not strong enough; the technical skills were the gap."
-SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
-FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]  # fmt: skip
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-@dataclass
-class Live:
-    url: str
-    settings: Settings
 
 
 @pytest.fixture
 def live(settings: Settings) -> Iterator[Live]:
     """The app served by uvicorn on 127.0.0.1, in a thread, over the test's journal."""
-    import uvicorn
-
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(settings, port=port), host="127.0.0.1", port=port,
-                       log_level="warning", lifespan="on")
-    )  # fmt: skip
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert time.monotonic() < deadline, "the web app did not start"
-        time.sleep(0.02)
-    yield Live(f"http://127.0.0.1:{port}", settings)
-    server.should_exit = True
-    thread.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        if IN_CI:
-            pytest.fail(f"Chromium is required in CI but {CHROMIUM} is missing.")
-        pytest.skip(f"no Chromium at {CHROMIUM}")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        yield browser
-        browser.close()
+    with serve(settings) as running:
+        yield running
 
 
 @pytest.fixture
 def page(chromium: Any, live: Live) -> Iterator[Any]:
-    context = chromium.new_context(base_url=live.url, viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(20_000)  # a busy CI machine is slow, not broken
-    expect.set_options(timeout=20_000)
+    context = new_context(chromium, live, DESKTOP)
     page = context.new_page()
     problems: list[str] = []
 
@@ -151,8 +97,7 @@ def audit(page: Any) -> None:
 def shot(page: Any, name: str) -> None:
     """A screenshot for test-artifacts/, after the page passes the audit."""
     audit(page)
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+    save_shot(page, name)
 
 
 def column(page: Any, stage: str) -> Any:
@@ -247,6 +192,50 @@ def test_an_application_goes_from_quick_add_to_a_no_in_the_browser(page: Any, li
     shot(page, "dashboard-after-a-no")
 
 
+def test_a_job_goes_from_its_posting_to_an_accepted_offer_in_the_browser(
+    page: Any, live: Live
+) -> None:
+    journal = open_journal(live.settings)
+    other = svc.add_application(
+        journal.uow(), NewApplication("Brightwell", "Analyst", TODAY - timedelta(days=12)), NOW
+    )
+    svc.move_application(journal.uow(), other.id, Stage.INTERVIEW, TODAY - timedelta(5), NOW)
+    journal.close()
+    posting = (Path(__file__).parents[1] / "text" / "postings" / "pasted.txt").read_text()
+    page.goto("/applications/new")
+    page.get_by_text("Or paste the ad's text").click()
+    page.get_by_label("The posting").fill(posting)
+    page.get_by_role("button", name="Read the posting").click()
+    expect(page.get_by_label("Company")).to_have_value("Pioneer Credit Union")
+    expect(page.get_by_label("Salary")).to_have_value("£32,000 – £36,000 a year")
+    shot(page, "application-from-posting")
+    page.get_by_role("button", name="Add to my journal").click()
+    expect(page.locator("#posting")).to_contain_text("Kept on")
+    page.locator("#posting summary", has_text="Junior Analytics Engineer").click()
+    expect(page.locator("#posting")).to_contain_text("build and test data pipelines")
+
+    page.get_by_text("Record an offer").click()
+    page.get_by_label("Answer by").fill((TODAY + timedelta(days=4)).isoformat())
+    page.get_by_label("Pay", exact=True).fill("36k")
+    page.get_by_label("Currency").fill("GBP")
+    page.get_by_label("Per", exact=True).select_option("year")
+    page.get_by_role("button", name="Record the offer").click()
+    expect(page.locator(".flash")).to_contain_text("Offer recorded for Pioneer Credit Union")
+    expect(page.locator("#offer")).to_contain_text("4 days left")
+    shot(page, "application-offer")
+    page.goto("/offers")
+    expect(page.locator("table.compare")).to_contain_text("36,000 GBP a year")
+    shot(page, "offers-compared")
+    page.get_by_role("link", name="Pioneer Credit Union").click()
+    page.get_by_role("button", name="Accept this offer").click()
+    expect(page.locator("h1")).to_contain_text("Accepted: Pioneer Credit Union")
+    page.get_by_text("The draft").click()
+    expect(page.locator(".draft")).to_contain_text("withdraw my application")
+    shot(page, "offer-accepted")
+    page.get_by_role("button", name="Close the ticked ones").click()
+    expect(page.locator(".flash")).to_contain_text("Closed 1 of your other applications")
+
+
 def test_a_mistake_in_a_form_is_explained_beside_it_keeping_what_was_typed(page: Any) -> None:
     page.goto("/applications/new")
     page.get_by_label("Company").fill("Acme")
@@ -259,35 +248,12 @@ def test_a_mistake_in_a_form_is_explained_beside_it_keeping_what_was_typed(page:
     expect(page.get_by_label("Company")).to_have_value("Acme")
 
 
-def test_every_page_of_a_demo_journal_in_the_browser(page: Any, live: Live) -> None:
+def test_a_plain_form_is_accepted_and_the_charts_load(page: Any, live: Live) -> None:
+    """Every page is visited, at two widths, by test_every_page_browser.py; here, a form sent
+    by the browser itself (no script involved) and the dashboard's charts."""
     journal = open_journal(live.settings)
-    fill_demo(journal.uow(), NOW, count=80)
-    open_one = svc.list_applications(journal.uow(), ApplicationQuery(stages=(Stage.INTERVIEW,)))
+    fill_demo(journal.uow(), NOW, count=30)
     journal.close()
-    pages = {
-        "application-open": f"/applications/{open_one.items[0].id}",
-        "rejection-form": f"/applications/{open_one.items[0].id}/reject",
-        "dashboard": "/",
-        "board-demo": "/board",
-        "applications": "/applications",
-        "application-new": "/applications/new",
-        "application-demo": "/applications/1",
-        "application-delete": "/applications/1/delete",
-        "settings": "/settings",
-        "wins": "/wins",
-        "journal": "/journal",
-        "people": "/contacts",
-        "person": "/contacts/1",
-        "insights": "/insights",
-        "plan-demo": "/plan",
-        "practice": "/practice",
-        "mail": "/mail",
-        "not-found": "/nowhere",
-    }
-    for name, path in pages.items():
-        page.goto(path)
-        shot(page, name)
-
     # a plain form (no script involved) is accepted: the browser's Origin header is our own
     page.goto("/applications/1/delete")
     page.get_by_role("button", name="Remove it").click()

@@ -83,3 +83,39 @@ def test_no_page_asks_a_browser_user_to_type_a_command(
         assert "<" not in title and len(title) < 80, (path, title)
         assert "`" not in text, path
         assert not _COMMAND.search(text), (path, _COMMAND.search(text))
+
+
+_OPTION = re.compile(r"(?<![\w-])--[a-z][a-z-]+")
+
+
+def _problem_on(response: object) -> str:
+    text = html.unescape(_TAG.sub(" ", response.text))  # type: ignore[attr-defined]
+    return " ".join(text.split())
+
+
+def test_a_form_refused_in_the_browser_explains_itself_without_commands(
+    browser: Browser, journal: Journal
+) -> None:
+    fill_demo(journal.uow(), NOW, count=20)
+    rejected = browser.get("/applications?stage=rejected").text
+    ended = re.search(r'href="/applications/(\d+)"', rejected)
+    assert ended
+    refused = {
+        "an empty name": browser.form("/contacts", {"name": "   "}),
+        "an empty company": browser.form("/applications", {"company": " ", "role": "Analyst"}),
+        "an empty plan item": browser.form("/plan", {"what": "  "}),
+        "an empty story": browser.form("/stories", {"title": " "}),
+        "an empty note": browser.form("/applications/1/notes", {"text": "  "}),
+        "a mood that is not one": browser.form("/journal/mood", {"score": "great"}),
+        "a move after the end": browser.form(
+            f"/applications/{ended[1]}/move", {"stage": "interview"}
+        ),
+        "a no recorded as a move": browser.form("/applications/1/move", {"stage": "rejected"}),
+    }
+    for what, response in refused.items():
+        assert 400 <= response.status_code < 500, (what, response.status_code)
+        said = _problem_on(response)
+        assert "quotes" not in said, (what, said)
+        assert not _COMMAND.search(said), (what, said)
+        assert not _OPTION.search(said), (what, said)
+        assert "`" not in said, (what, said)

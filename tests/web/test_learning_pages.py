@@ -39,8 +39,8 @@ def test_insights_show_the_funnel_and_the_themes_with_tables(
         _no_with_feedback(journal, f"Co {n}", 10 + n)
     page = browser.get("/insights").text
     assert 'src="/charts/funnel.svg' in page
-    assert "technical skills" in page
-    assert '<th scope="row">technical skills</th>' in page
+    assert "Technical skills" in page
+    assert '<th scope="row">Technical skills</th>' in page
     dashboard = browser.get("/").text
     assert "What the search shows" in dashboard
     assert browser.get("/charts/themes.svg").status_code == 200

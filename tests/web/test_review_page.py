@@ -1,4 +1,5 @@
-"""The weekly review in the browser: the same page the command line writes, and downloads."""
+"""The weekly review in the browser: a page with a week picker and the share version, and the
+same review the command line writes as downloads."""
 
 from __future__ import annotations
 
@@ -11,16 +12,30 @@ from tests.conftest import NOW, TODAY
 from tests.web.conftest import Browser
 
 
-def test_the_review_is_a_page_with_its_own_strict_policy(
+def test_the_review_is_a_page_of_the_app_with_a_week_picker_and_its_charts(
     browser: Browser, journal: Journal
 ) -> None:
     fill_demo(journal.uow(), NOW, count=40)
-    page = browser.get("/review")
+    page = browser.get("/review?week=last").text
+    expected = weekly_review(journal.uow(), week_of(TODAY).shifted(-1), NOW)
+    assert expected.title in page
+    assert 'aria-label="Main"' in page  # the navigation, as on every page
+    assert f'type="week" value="{expected.week.label}"' in page
+    assert f'href="/review?week={expected.week.shifted(-1).label}"' in page
+    assert 'media="(max-width: 40rem)" srcset="data:image/svg+xml;base64,' in page
+    assert "the numbers</summary>" in page
+    assert "share=true" in page and "format=pdf" in page and "format=md" in page
+
+
+def test_the_downloaded_page_has_its_own_strict_policy(browser: Browser, journal: Journal) -> None:
+    fill_demo(journal.uow(), NOW, count=40)
+    page = browser.get("/review?format=html&share=true")
     assert page.status_code == 200
-    assert page.headers["content-type"].startswith("text/html")
+    assert page.headers["content-disposition"].endswith('-shared.html"')
     assert "script-src" not in page.headers["content-security-policy"]
     assert "default-src 'none'" in page.headers["content-security-policy"]
     assert "<script" not in page.text
+    assert 'media="(max-width: 40rem)"' in page.text  # charts drawn for a phone too
 
 
 def test_markdown_pdf_and_a_shared_version_download(browser: Browser, journal: Journal) -> None:
@@ -30,6 +45,7 @@ def test_markdown_pdf_and_a_shared_version_download(browser: Browser, journal: J
     pdf = browser.get("/review?format=pdf")
     assert pdf.content.startswith(b"%PDF")
     shared = browser.get("/review?share=true").text
+    assert "the version to share" in shared
     assert shared != browser.get("/review").text
 
 

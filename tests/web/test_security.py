@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import string
+
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from nextyes.services.journal import Journal
 from tests.conftest import snapshot
@@ -114,3 +118,29 @@ def test_text_people_type_is_escaped_on_every_page_that_shows_it(browser: Browse
         assert "<script>alert" not in html, path
         assert "<img src=x" not in html, path
     assert "&lt;script&gt;alert(" in browser.get(f"/applications/{app_id}").text
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    boundary=st.text(alphabet=string.ascii_letters + string.digits + "-_", min_size=1, max_size=60),
+    body=st.binary(max_size=3000),
+    token_first=st.booleans(),
+)
+def test_an_upload_is_accepted_only_with_its_token_first_whatever_its_bytes(
+    browser: Browser, journal: Journal, boundary: str, body: bytes, token_first: bool
+) -> None:
+    token = browser.token
+    part = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\n{token}\r\n'
+    ).encode()
+    sent = part + body if token_first else body
+    response = browser.client.post(
+        "/data/import/json",
+        content=sent,
+        headers={"Content-Type": f"multipart/form-data; boundary={boundary}"},
+    )
+    assert response.status_code < 500
+    if not token_first and part not in body:
+        assert response.status_code == 403

@@ -44,3 +44,37 @@ def write_output(data: bytes, path: str | None) -> Path | None:
             "or leave the file out to print to the screen."
         ) from None
     return target
+
+
+MAX_READ = 5_000_000
+
+
+def read_text_file(path: str) -> str:
+    """A saved page or text file as text (UTF-8, else the charset its HTML names, else Latin-1),
+    or a message saying what to do."""
+    import re
+
+    target = Path(path).expanduser()
+    try:
+        with target.open("rb") as fh:
+            data = fh.read(MAX_READ + 1)
+    except OSError as exc:
+        raise InvalidInput(f"Could not read {target}: {exc.strerror or exc}.") from None
+    if len(data) > MAX_READ:
+        raise InvalidInput(
+            f"{target} is larger than {MAX_READ // 1_000_000} MB, far more than a job posting. "
+            "Save just the posting's page (in your browser: Save Page As, HTML only)."
+        )
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InvalidInput(f"{target} is not a text or HTML file. Give a saved page (.html).")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    found = re.search(rb"""<meta[^>]+charset=["']?([\w-]+)""", data[:4096], re.I)
+    if found:
+        try:
+            return data.decode(found.group(1).decode("ascii"), errors="replace")
+        except LookupError:
+            pass
+    return data.decode("latin-1")

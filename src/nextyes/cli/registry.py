@@ -26,6 +26,27 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     ),
     "reject": ("nextyes.cli.commands.pipeline.applications", "reject", "Record a rejection."),
     "note": ("nextyes.cli.commands.pipeline.applications", "note", "Add a note to an application."),
+    "edit": ("nextyes.cli.commands.pipeline.editing", "edit", "Change an application's details."),
+    "delete": (
+        "nextyes.cli.commands.pipeline.editing",
+        "delete",
+        "Remove an application logged by mistake, with everything recorded about it.",
+    ),
+    "merge": (
+        "nextyes.cli.commands.pipeline.editing",
+        "merge",
+        "Merge two applications for the same job into one, keeping both histories.",
+    ),
+    "offer": (
+        "nextyes.cli.commands.pipeline.offers",
+        "offer",
+        "Record an offer, then accept or decline it.",
+    ),
+    "offers": (
+        "nextyes.cli.commands.pipeline.offers",
+        "offers",
+        "Compare your open offers side by side.",
+    ),
     "today": ("nextyes.cli.commands.today.today", "today", "What needs your attention today."),
     "demo": ("nextyes.cli.commands.demo", "demo", "Fill this home with a realistic demo journal."),
     "settings": ("nextyes.cli.commands.settings", "settings", "Show or change your settings."),
@@ -56,6 +77,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "nextyes.cli.commands.recovery.reflect",
         "reflect",
         "Reflect on a no: a few questions, a time box, then let it go.",
+    ),
+    "reflection": (
+        "nextyes.cli.commands.recovery.reflect",
+        "reflection",
+        "Your reflections after a no: remove one.",
     ),
     "interview": (
         "nextyes.cli.commands.pipeline.interview",

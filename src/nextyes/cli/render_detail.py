@@ -23,6 +23,18 @@ def render_detail(detail: ApplicationDetail, today: date) -> None:
         ("Salary", a.salary),
         ("Link", a.url),
     ]
+    offer: Any = detail.extras.get("offer")
+    if offer is not None:
+        from nextyes.domain.offers import describe_pay
+
+        due = offer.terms.answer_by
+        text = f"{offer.status.value}" + (f", answer by {due.isoformat()}" if due else "")
+        pay = describe_pay(offer.terms)
+        facts.append(("Offer", text + (f", {pay}" if pay else "")))
+    posting: Any = detail.extras.get("posting")
+    if posting is not None:
+        facts.append(("Posting", f"kept on {posting.captured_on.isoformat()}: "
+                                 f"nextyes show {a.id} --posting"))  # fmt: skip
     for label, value in facts:
         if value:
             say(f"  {label}: {value}")
@@ -57,7 +69,7 @@ def render_detail(detail: ApplicationDetail, today: date) -> None:
         moods = ""
         if r.mood_before and r.mood_after:
             moods = f" (mood {r.mood_before} → {r.mood_after})"
-        timeline.append((r.started_at.date(), 5, f"Reflected on it{moods}"))
+        timeline.append((r.started_at.date(), 5, f"Reflected on it (reflection #{r.id}){moods}"))
     say()
     say("Timeline", style="bold")
     for day, _, text in sorted(timeline, key=lambda t: (t[0], t[1])):

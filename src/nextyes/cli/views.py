@@ -91,6 +91,16 @@ def detail_json(detail: ApplicationDetail) -> dict[str, Any]:
          "mood_after": r.mood_after, "answers": r.answers, "attributions": r.attributions}
         for r in detail.extras.get("reflections", [])  # type: ignore[attr-defined]
     ]  # fmt: skip
+    offer: Any = detail.extras.get("offer")
+    data["offer"] = None if offer is None else {
+        "status": offer.status.value,
+        "answer_by": offer.terms.answer_by.isoformat() if offer.terms.answer_by else None,
+        "decided_on": offer.decided_on.isoformat() if offer.decided_on else None,
+    }  # fmt: skip
+    posting: Any = detail.extras.get("posting")
+    data["posting"] = None if posting is None else {
+        "url": posting.url, "title": posting.title, "captured_on": posting.captured_on.isoformat(),
+    }  # fmt: skip
     return data
 
 

@@ -80,13 +80,15 @@ def clean_name(text: str) -> str:
     name = " ".join(str(text).split())
     if not name:
         raise InvalidInput(
-            'The name is empty. Give it in quotes: nextyes contact add "Priya Natarajan"'
+            'The name is empty. Give it in quotes: nextyes contact add "Priya Natarajan"',
+            web="The name is empty. Write the person's name, such as Priya Natarajan.",
         )
     if len(name) > MAX_NAME:
         raise InvalidInput(f"The name is longer than {MAX_NAME} characters; shorten it.")
     if name.isdigit():
         raise InvalidInput(
-            f"'{name}' looks like an id, not a name. Give the person's name in quotes."
+            f"'{name}' looks like an id, not a name. Give the person's name in quotes.",
+            web=f"'{name}' looks like a number, not a name. Write the person's name.",
         )
     return name
 

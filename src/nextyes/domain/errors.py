@@ -9,11 +9,15 @@ from __future__ import annotations
 
 
 class NextyesError(Exception):
-    """Something the user can fix. The message says what is wrong and what to do."""
+    """Something the user can fix. The message says what is wrong and what to do.
 
-    def __init__(self, message: str) -> None:
+    `web` is the same message for someone using the browser, when the first names a command
+    (the web app shows it instead; the content files hold both versions)."""
+
+    def __init__(self, message: str, *, web: str | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.web = web
 
     def __str__(self) -> str:
         return self.message

@@ -84,7 +84,8 @@ def clean_title(title: str) -> str:
     text = " ".join(title.split())
     if not text:
         raise InvalidInput(
-            'The plan item needs a title, for example: nextyes plan add "Mock interview".'
+            'The plan item needs a title, for example: nextyes plan add "Mock interview".',
+            web="The plan item needs a title, such as “Mock interview”.",
         )
     if len(text) > MAX_TITLE:
         raise InvalidInput(f"That title is over {MAX_TITLE} characters; keep it to a line.")
@@ -111,7 +112,9 @@ def check_move(item: PlanItem, target: PlanStatus) -> None:
     if not item.status.is_open:
         raise Conflict(
             f"Plan item {item.id} is {item.status.value}, which is final. To pick it up again, "
-            f'add it anew: nextyes plan add "{item.title}"'
+            f'add it anew: nextyes plan add "{item.title}"',
+            web=f"“{item.title}” is {item.status.value}, which is final. To pick it up again, "
+            "add it anew to your plan.",
         )
     if target is PlanStatus.PLANNED:
         raise Conflict(f"Plan item {item.id} has started; it can be finished or dropped.")

@@ -118,7 +118,9 @@ def check_move(current: Stage, target: Stage, *, correct: bool = False) -> None:
     if current in ENDINGS:
         raise Conflict(
             f"The application ended ({current.value}). If that was recorded by mistake, "
-            f"add --correct to move it to {target.value}."
+            f"add --correct to move it to {target.value}.",
+            web=f"The application ended ({current.value}). If that was recorded by mistake, "
+            f"tick “This corrects a stage recorded by mistake” to move it to {target.value}.",
         )
     if target in (Stage.REJECTED, Stage.WITHDRAWN, Stage.GHOSTED):
         if current is Stage.GHOSTED:
@@ -130,7 +132,9 @@ def check_move(current: Stage, target: Stage, *, correct: bool = False) -> None:
         if current is not Stage.OFFER:
             raise Conflict(
                 f"Only an offer can be {target.value}; this application is at {current.value}. "
-                f"Move it to offer first (nextyes move ID offer)."
+                f"Move it to offer first (nextyes move ID offer).",
+                web=f"Only an offer can be {target.value}; this application is at "
+                f"{current.value}. Move it to Offer first.",
             )
         return
     if current is Stage.GHOSTED:
@@ -138,5 +142,7 @@ def check_move(current: Stage, target: Stage, *, correct: bool = False) -> None:
     if RANK[target] < RANK[current]:
         raise Conflict(
             f"Moving from {current.value} back to {target.value} goes backwards. If the stage was "
-            f"recorded by mistake, add --correct."
+            f"recorded by mistake, add --correct.",
+            web=f"Moving from {current.value} back to {target.value} goes backwards. If the stage "
+            "was recorded by mistake, tick “This corrects a stage recorded by mistake”.",
         )

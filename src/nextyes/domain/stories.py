@@ -47,7 +47,8 @@ def clean_story(new: NewStory) -> NewStory:
     title = " ".join(new.title.split())
     if not title:
         raise InvalidInput(
-            'A story needs a short title, for example: nextyes story add "The migration rescue"'
+            'A story needs a short title, for example: nextyes story add "The migration rescue"',
+            web="A story needs a short title, such as “The migration rescue”.",
         )
     if len(title) > MAX_TITLE:
         raise InvalidInput(f"That title is over {MAX_TITLE} characters; keep it to a few words.")

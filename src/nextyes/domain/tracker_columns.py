@@ -174,14 +174,19 @@ def map_columns(header: Sequence[str], preset: str, overrides: Mapping[str, str]
         if len(claimed) > 1:
             raise InvalidInput(
                 f"Both {' and '.join(repr(c) for c in claimed)} would fill '{field}'. "
-                f'Keep one with --map, for example --map "{claimed[1]}=note".'
+                f'Keep one with --map, for example --map "{claimed[1]}=note".',
+                web=f"Both {' and '.join(repr(c) for c in claimed)} would fill '{field}'. "
+                "Rename or delete one of those columns in the file, then choose it again.",
             )
     absent = [f for f in REQUIRED if f not in result]
     if absent:
         raise InvalidInput(
             f"No column holds the {' or the '.join(absent)}. The file's columns are: "
             f"{', '.join(header)}. Name the right one with --map, for example "
-            f'--map "{header[0] if header else "Employer"}={absent[0]}".'
+            f'--map "{header[0] if header else "Employer"}={absent[0]}".',
+            web=f"No column holds the {' or the '.join(absent)}. The file's columns are: "
+            f"{', '.join(header)}. Rename the right one to {absent[0]} in the file (or pick "
+            "where the file comes from), then choose it again.",
         )
     return ColumnMap(tuple(header), result)
 
@@ -267,7 +272,9 @@ def parse_sheet_date(value: str, order: str | None) -> date:
         if chosen is None:
             raise InvalidInput(
                 f"'{value}' could be read as day/month or month/day. Say which with "
-                "--dates dmy (3 November) or --dates mdy (November 3)."
+                "--dates dmy (3 November) or --dates mdy (November 3).",
+                web=f"'{value}' could be read as day/month or month/day. Say which under "
+                "“Dates such as 03/04/2026”, then choose the file again.",
             )
         if chosen == "dmy":
             return _make(year, second, first, value)

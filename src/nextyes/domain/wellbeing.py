@@ -97,7 +97,9 @@ def parse_mood(text: str) -> int:
     except ValueError:
         raise InvalidInput(
             f"'{text}' is not a mood score. Give a whole number from {MOOD_LOW} (low) to "
-            f'{MOOD_HIGH} (good), then a note if you like: nextyes mood 3 "tired after the panel"'
+            f'{MOOD_HIGH} (good), then a note if you like: nextyes mood 3 "tired after the panel"',
+            web=f"'{text}' is not a mood score. Pick a number from {MOOD_LOW} (low) to "
+            f"{MOOD_HIGH} (good).",
         ) from None
     if not MOOD_LOW <= value <= MOOD_HIGH:
         raise InvalidInput(

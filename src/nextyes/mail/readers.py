@@ -1,7 +1,8 @@
 """Read mailboxes as a stream of messages, in constant memory whatever their size.
 
-Three sources are recognised: an mbox file (such as a Google Takeout export, optionally
-gzip-compressed), a folder of `.eml` files, and a Maildir (a folder with `cur` and `new`).
+Four sources are recognised: an mbox file (such as a Google Takeout export, optionally
+gzip-compressed), a folder of `.eml` files, a Maildir (a folder with `cur` and `new`), and a
+zip archive of `.eml` files or `.mbox` files (read inside the archive, never unpacked to disk).
 A single `.eml` file is read as a mailbox of one.
 """
 
@@ -10,11 +11,12 @@ from __future__ import annotations
 import gzip
 import os
 import re
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 from nextyes.errors import MailboxError
 from nextyes.mail.decode import parse_message
@@ -29,7 +31,7 @@ _ESCAPED_FROM = re.compile(rb"(?m)^>(>*From )")
 _HEADER_LINE = re.compile(rb"^[!-9;-~]+:")
 _KINDS_HINT = (
     "nextyes reads an mbox file (such as a Google Takeout export), a folder of .eml files, "
-    "or a Maildir folder (one with cur and new inside)."
+    "a zip of .eml or .mbox files, or a Maildir folder (one with cur and new inside)."
 )
 
 
@@ -38,6 +40,7 @@ class MailboxKind(StrEnum):
     EML_FOLDER = "eml-folder"
     MAILDIR = "maildir"
     EML_FILE = "eml-file"
+    ZIP = "zip"
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,15 +99,55 @@ def detect_mailbox(path: Path) -> MailboxKind:
     except (OSError, EOFError) as exc:
         raise MailboxError(f"{path} could not be read ({exc}). {_KINDS_HINT}") from exc
     if magic.startswith(b"PK\x03\x04"):
-        raise MailboxError(
-            f"{path} is a zip archive. Unzip it first and point nextyes at the .mbox file inside "
-            "(a Google Takeout export keeps it under Takeout/Mail)."
-        )
+        if not zip_members(path):
+            raise MailboxError(
+                f"{path} is a zip archive without .eml or .mbox files. {_KINDS_HINT}"
+            )
+        return MailboxKind.ZIP
     if not magic or magic.startswith(b"From "):
         return MailboxKind.MBOX
     if _HEADER_LINE.match(magic.lstrip(b"\r\n")):
         return MailboxKind.EML_FILE
     raise MailboxError(f"{path} does not look like email. {_KINDS_HINT}")
+
+
+def zip_members(path: Path) -> list[zipfile.ZipInfo]:
+    """The mail in a zip archive: its .eml and .mbox files, in name order."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = [
+                info
+                for info in archive.infolist()
+                if not info.is_dir() and info.filename.lower().endswith((".eml", ".mbox"))
+            ]
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise MailboxError(f"{path} is a damaged zip archive ({exc}). {_KINDS_HINT}") from exc
+    return sorted(members, key=lambda info: info.filename)
+
+
+def _iter_zip(path: Path) -> Iterator[RawMessage]:
+    """Messages of the .eml and .mbox files in a zip archive, each read as it is unpacked.
+
+    Positions count on across the archive: one per .eml file, the byte offset within each mbox
+    after those before it."""
+    members = zip_members(path)
+    with zipfile.ZipFile(path) as archive:
+        position = 0
+        for info in members:
+            try:
+                with archive.open(info) as handle:
+                    if info.filename.lower().endswith(".mbox"):
+                        for raw in _iter_mbox_handle(handle, f"{path}:{info.filename}"):
+                            yield RawMessage(raw.data, position + raw.position, raw.truncated,
+                                             f"{path}:{info.filename}")  # fmt: skip
+                        position += info.file_size + 1
+                    else:
+                        data = handle.read(MAX_MESSAGE_BYTES + 1)
+                        yield RawMessage(data[:MAX_MESSAGE_BYTES], position,
+                                         len(data) > MAX_MESSAGE_BYTES, f"{path}:{info.filename}")  # fmt: skip
+                        position += 1
+            except (zipfile.BadZipFile, OSError, EOFError):
+                continue  # one damaged member must not stop the rest
 
 
 def _eml_files(folder: Path) -> Iterator[Path]:
@@ -159,38 +202,43 @@ class _Collector:
 def iter_mbox(path: Path) -> Iterator[RawMessage]:
     """Messages of an mbox file, split on lines that start with "From ", in constant memory."""
     with _open_binary(path) as handle:
-        buffer = b""
-        offset = 0  # file offset of buffer[0]
-        current: _Collector | None = None
-        while True:
-            chunk = handle.read(CHUNK_BYTES)
-            buffer += chunk
-            start = 0
-            if current is None:
-                if len(buffer) < 5 and chunk:
-                    continue
-                if not buffer.startswith(b"From "):
-                    if buffer.strip():
-                        raise MailboxError(f"{path} does not start like an mbox. {_KINDS_HINT}")
-                    return
-                current = _Collector(offset)
-            while (hit := buffer.find(_SEPARATOR, start)) >= 0:
-                current.add(buffer[start : hit + 1])
-                message = current.finish()
-                if message is not None:
-                    yield message
-                start = hit + 1
-                current = _Collector(offset + start)
-            if not chunk:
-                current.add(buffer[start:])
-                message = current.finish()
-                if message is not None:
-                    yield message
+        yield from _iter_mbox_handle(handle, str(path))
+
+
+def _iter_mbox_handle(handle: IO[bytes], path: str) -> Iterator[RawMessage]:
+    """Messages of an open mbox stream (a file, or a member of a zip archive)."""
+    buffer = b""
+    offset = 0  # file offset of buffer[0]
+    current: _Collector | None = None
+    while True:
+        chunk = handle.read(CHUNK_BYTES)
+        buffer += chunk
+        start = 0
+        if current is None:
+            if len(buffer) < 5 and chunk:
+                continue
+            if not buffer.startswith(b"From "):
+                if buffer.strip():
+                    raise MailboxError(f"{path} does not start like an mbox. {_KINDS_HINT}")
                 return
-            keep = max(start, len(buffer) - len(_SEPARATOR) + 1)
-            current.add(buffer[start:keep])
-            buffer = buffer[keep:]
-            offset += keep
+            current = _Collector(offset)
+        while (hit := buffer.find(_SEPARATOR, start)) >= 0:
+            current.add(buffer[start : hit + 1])
+            message = current.finish()
+            if message is not None:
+                yield message
+            start = hit + 1
+            current = _Collector(offset + start)
+        if not chunk:
+            current.add(buffer[start:])
+            message = current.finish()
+            if message is not None:
+                yield message
+            return
+        keep = max(start, len(buffer) - len(_SEPARATOR) + 1)
+        current.add(buffer[start:keep])
+        buffer = buffer[keep:]
+        offset += keep
 
 
 def iter_raw_messages(path: Path) -> Iterator[RawMessage]:
@@ -200,6 +248,8 @@ def iter_raw_messages(path: Path) -> Iterator[RawMessage]:
         yield from iter_mbox(path)
     elif kind is MailboxKind.EML_FILE:
         yield _read_capped(path, 0)
+    elif kind is MailboxKind.ZIP:
+        yield from _iter_zip(path)
     else:
         files = _maildir_files(path) if kind is MailboxKind.MAILDIR else _eml_files(path)
         for index, file in enumerate(files):

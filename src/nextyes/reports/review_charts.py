@@ -16,8 +16,11 @@ BARS = ("#2f7d8c", "#8fb9c2", "#c98a4b")
 TARGET = "#b5533c"
 
 
-def chart_svg(chart: Chart, *, width: float = 6.4, height: float = 2.0) -> str:
-    """One chart as an SVG document."""
+def chart_svg(
+    chart: Chart, *, width: float = 6.4, height: float = 2.0, font: float = 9, text: str = "path"
+) -> str:
+    """One chart as an SVG document: text drawn as paths for a file that travels (the page,
+    the PDF), or kept as text (`text="text"`) where the page's own fonts are there."""
     import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -26,8 +29,8 @@ def chart_svg(chart: Chart, *, width: float = 6.4, height: float = 2.0) -> str:
     with matplotlib.rc_context(
         {
             "svg.hashsalt": f"nextyes-{chart.key}",
-            "svg.fonttype": "path",
-            "font.size": 9,
+            "svg.fonttype": "path" if text == "path" else "none",
+            "font.size": font,
             "axes.edgecolor": MUTED,
             "axes.labelcolor": INK,
             "xtick.color": INK,
@@ -54,7 +57,7 @@ def chart_svg(chart: Chart, *, width: float = 6.4, height: float = 2.0) -> str:
                 bars = axes.bar(offsets, series.values, width=step * 0.9, color=colours,
                                 label=series.name)  # fmt: skip
                 axes.bar_label(bars, labels=[_number(v) if v else "" for v in series.values],
-                               fontsize=8, color=INK, padding=2)  # fmt: skip
+                               color=INK, padding=2)  # fmt: skip
         if chart.target is not None:
             axes.axhline(chart.target, color=TARGET, linestyle="--", linewidth=1.2,
                          label=chart.target_label)  # fmt: skip
@@ -63,7 +66,10 @@ def chart_svg(chart: Chart, *, width: float = 6.4, height: float = 2.0) -> str:
             axes.hlines([t for _, t in marked], [p - 0.45 for p, _ in marked],
                         [p + 0.45 for p, _ in marked], colors=TARGET, linestyles="--",
                         linewidth=1.2, label=chart.target_label or "goal")  # fmt: skip
-        axes.set_xticks(list(positions), chart.labels)
+        most = 4 if width < 5 else len(chart.labels)
+        step = max(1, -(-len(chart.labels) // most))
+        shown = list(positions)[::step]
+        axes.set_xticks(shown, [chart.labels[i] for i in shown])
         goals = [t for t in chart.targets if t is not None]
         top = max([chart.target or 0.0, *goals, *(v for s in chart.series for v in s.values), 1.0])
         axes.set_ylim(0, chart.y_max if chart.y_max is not None else top * 1.25)
@@ -71,7 +77,9 @@ def chart_svg(chart: Chart, *, width: float = 6.4, height: float = 2.0) -> str:
         for side in ("top", "right"):
             axes.spines[side].set_visible(False)
         if chart.target is not None or marked or len(chart.series) > 1:
-            axes.legend(frameon=False, fontsize=8, loc="upper left")
+            # above the plot, never over a bar
+            axes.legend(frameon=False, loc="lower left", bbox_to_anchor=(0, 1.0), borderaxespad=0,
+                        ncols=3 if width >= 5 else 1, handlelength=1.5)  # fmt: skip
         figure.tight_layout(pad=0.4)
         out = io.StringIO()
         figure.savefig(out, format="svg", metadata={"Date": None, "Creator": "nextyes"})

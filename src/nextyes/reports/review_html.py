@@ -35,9 +35,24 @@ def render_html(review: WeeklyReview, words: dict[str, Any], *, pdf: bool = Fals
         for section in review.sections
         for chart in section.charts
     }
+    phone = {} if pdf else phone_charts(review)
     return env.get_template("review.html.j2").render(
-        review=review, charts=charts, words=words, pdf=pdf
+        review=review, charts=charts, phone=phone, words=words, pdf=pdf
     )
+
+
+def phone_charts(review: WeeklyReview, text: str = "path") -> dict[str, str]:
+    """Each chart of the review at a phone's size, as base64 SVG: narrower, so its text stays
+    at 11 px or more on the screen."""
+    from nextyes.reports.review_charts import chart_svg
+
+    return {
+        chart.key: base64.b64encode(
+            chart_svg(chart, width=3.8, height=2.6, font=11, text=text).encode("utf-8")
+        ).decode("ascii")
+        for section in review.sections
+        for chart in section.charts
+    }
 
 
 def render_pdf(review: WeeklyReview, words: dict[str, Any]) -> bytes:

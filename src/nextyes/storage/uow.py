@@ -51,13 +51,16 @@ if TYPE_CHECKING:
         MailSourceRepository,
         SenderRuleRepository,
     )
+    from nextyes.storage.repositories.merging import MergeRepository
     from nextyes.storage.repositories.momentum import MomentumRepository
     from nextyes.storage.repositories.notes import NoteRepository
+    from nextyes.storage.repositories.offers import OfferRepository
     from nextyes.storage.repositories.organisations import (
         CohortRepository,
         OrganisationRepository,
     )
     from nextyes.storage.repositories.plans import PlanRepository
+    from nextyes.storage.repositories.postings import PostingRepository
     from nextyes.storage.repositories.practice import PracticeRepository
     from nextyes.storage.repositories.recovery import (
         CoolDownRepository,
@@ -103,6 +106,9 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "practice": ("practice", "PracticeRepository"),
     "stories": ("stories", "StoryRepository"),
     "journal_rows": ("journal_rows", "JournalRows"),
+    "offers": ("offers", "OfferRepository"),
+    "postings": ("postings", "PostingRepository"),
+    "merging": ("merging", "MergeRepository"),
     # team mode's accounts: not scoped by the owner (they decide who the owner is)
     "users": ("accounts", "UserRepository"),
     "auth_sessions": ("accounts", "AuthSessionRepository"),
@@ -160,6 +166,9 @@ class UnitOfWork:
     practice: PracticeRepository
     stories: StoryRepository
     journal_rows: JournalRows
+    offers: OfferRepository
+    postings: PostingRepository
+    merging: MergeRepository
     users: UserRepository
     auth_sessions: AuthSessionRepository
     api_tokens: ApiTokenRepository

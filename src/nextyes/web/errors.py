@@ -14,12 +14,13 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
+from markupsafe import Markup, escape
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from nextyes.errors import Conflict, JournalBusy, NextyesError, NotFound
-from nextyes.web.rendering import page, state_of, words
+from nextyes.web.rendering import for_browser, page, state_of, words
 
 log = logging.getLogger("nextyes.web")
 
@@ -57,7 +58,16 @@ def status_for(exc: NextyesError) -> int:
 
 
 async def _nextyes_error(request: Request, exc: NextyesError) -> Response:
-    return answer(request, status_for(exc), exc.message)
+    if request.url.path.startswith("/api/"):
+        return answer(request, status_for(exc), exc.message)
+    return answer(request, status_for(exc), in_browser(exc))
+
+
+def in_browser(exc: NextyesError) -> Markup:
+    """The message as a page says it: its web version, or commands named as their pages."""
+    if exc.web:
+        return escape(exc.web)
+    return for_browser(exc.message) or escape(exc.message)
 
 
 async def _invalid_request(request: Request, exc: RequestValidationError) -> Response:

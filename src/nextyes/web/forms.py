@@ -15,6 +15,8 @@ E = TypeVar("E", bound=Enum)
 
 # Form fields arrive as text; an empty field is "not given".
 FormText = Annotated[str, Form(max_length=20_000)]
+# A job posting's text (pasted, or carried in the new-application form) may be longer.
+PostingText = Annotated[str, Form(max_length=100_000)]
 
 
 def optional(text: str | None) -> str | None:

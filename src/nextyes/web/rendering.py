@@ -15,6 +15,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse
 
 from nextyes.domain.dates import describe_day
+from nextyes.domain.offers import describe_pay
 from nextyes.domain.stages import Stage
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ NAV: list[tuple[str, str]] = [
     ("/", "Dashboard"),
     ("/board", "Board"),
     ("/applications", "Applications"),
+    ("/offers", "Offers"),
     ("/insights", "Insights"),
     ("/plan", "Plan"),
     ("/contacts", "People"),
@@ -35,6 +37,7 @@ NAV: list[tuple[str, str]] = [
     ("/journal", "Journal"),
     ("/mail", "Mail"),
     ("/review", "Review"),
+    ("/data", "Your data"),
     ("/settings", "Settings"),
 ]
 
@@ -57,10 +60,32 @@ def environment() -> jinja2.Environment:
     env.filters["short_day"] = short_day
     env.filters["iso"] = lambda d: d.isoformat() if d else ""
     env.filters["stage_label"] = lambda s: Stage(s).label
+    env.filters["theme"] = theme_label
     env.globals["static"] = static_url
     env.globals["describe_day"] = describe_day
+    env.globals["describe_pay"] = describe_pay
     env.globals["nav"] = NAV
+    env.globals["offline_words"] = offline_words()
     return env
+
+
+def offline_words() -> Markup:
+    """The note the service worker shows on a kept page; it fills in the time."""
+    from nextyes import content
+
+    note = escape(content.load("web")["offline"]["note"])
+    return Markup(note.replace("{saved}", Markup("<time data-saved></time>")))
+
+
+def theme_label(theme: object) -> str:
+    """A feedback theme in words ("Preparation and company knowledge")."""
+    from nextyes.domain.themes import LABELS, Theme
+
+    value = getattr(theme, "value", theme)
+    try:
+        return LABELS[Theme(str(value))]
+    except ValueError:
+        return str(value).replace("_", " ")
 
 
 def long_day(day: date | None) -> str:

@@ -6,7 +6,8 @@
   of that cookie under a secret the app draws when it starts. Every state-changing request
   (POST, PUT, PATCH, DELETE; forms and the JSON API alike) must carry the token, in the
   `csrf_token` form field or the `X-CSRF-Token` header. Pages embed it; scripts get it from
-  `GET /api/v1/session`. Tokens never appear in URLs.
+  `GET /api/v1/session`. Tokens never appear in URLs. A file upload (multipart) carries it as
+  its first field, so it is checked before the file is read.
 - Responses carry a strict Content-Security-Policy (no inline script or style, nothing from
   elsewhere), and personal pages are not stored by the browser's cache.
 
@@ -40,6 +41,7 @@ _SESSION_SHAPE = re.compile(r"^[A-Za-z0-9_-]{32}$")
 
 PAGE_POLICY = (
     "default-src 'none'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    "manifest-src 'self'; worker-src 'self'; "
     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
 BASE_HEADERS = (
@@ -76,7 +78,7 @@ class Guard:
             await self.app(scope, receive, send)
             return
         host = origin = submitted = cookie = None
-        content_type = ""
+        content_type = raw_type = ""
         for name, value in scope["headers"]:
             if name == b"host":
                 host = value.decode("latin-1")
@@ -87,7 +89,8 @@ class Guard:
             elif name == b"origin":
                 origin = value.decode("latin-1")
             elif name == b"content-type":
-                content_type = value.decode("latin-1").lower()
+                raw_type = value.decode("latin-1")
+                content_type = raw_type.lower()
         if host not in self.hosts:
             await refuse(scope, send, 421, _said("host", port=self.port))
             return
@@ -107,7 +110,10 @@ class Guard:
                     await refuse(scope, send, 413, _said("too_large"))
                     return
                 submitted = _form_token(body)
-                receive = _replay(body)
+                receive = _replay(body, receive)
+            elif submitted is None and content_type.startswith("multipart/form-data"):
+                # the boundary as it was sent: it is case-sensitive
+                submitted, receive = await _multipart_token(raw_type, receive)
             if fresh or submitted is None or not hmac.compare_digest(submitted, expected):
                 await refuse(scope, send, 403, _said("token"))
                 return
@@ -177,17 +183,61 @@ def _form_token(body: bytes) -> str | None:
     return values[0] if values else None
 
 
-def _replay(body: bytes) -> Receive:
+MULTIPART_PEEK_BYTES = 16_384
+_BOUNDARY = re.compile(r'boundary="?([^";]{1,200})"?', re.I)
+_FIRST_PART = re.compile(
+    rb'^\r?\n?content-disposition: *form-data; *name="?csrf_token"?\r\n'
+    rb"(?:[a-z-]+:[^\r\n]*\r\n)*\r\n([0-9a-f]{1,128})\r\n",
+    re.I,
+)
+
+
+async def _multipart_token(content_type: str, receive: Receive) -> tuple[str | None, Receive]:
+    """The token in the first part of a multipart body, read without reading the rest.
+
+    Browsers send fields in the order of the form, and every upload form starts with the token.
+    What was read to find it is handed on first, then the rest of the body as it arrives."""
+    found = _BOUNDARY.search(content_type)
+    if found is None:
+        return None, receive
+    opening = b"--" + found[1].encode("latin-1")
+    head = b""
+    finished = False
+    while len(head) < MULTIPART_PEEK_BYTES:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            finished = True
+            break
+        head += message.get("body", b"")
+        if not message.get("more_body", False):
+            finished = True
+            break
+        if head.count(opening) >= 2:
+            break
+    token = None
+    if head.startswith(opening):
+        part = _FIRST_PART.match(head[len(opening) :])
+        token = part[1].decode("ascii") if part else None
+    return token, _resume(head, finished, receive)
+
+
+def _resume(head: bytes, finished: bool, receive: Receive) -> Receive:
     sent = False
 
-    async def receive() -> Message:
+    async def resumed() -> Message:
         nonlocal sent
         if not sent:
             sent = True
-            return {"type": "http.request", "body": body, "more_body": False}
-        return {"type": "http.disconnect"}
+            return {"type": "http.request", "body": head, "more_body": not finished}
+        return await receive()
 
-    return receive
+    return resumed
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    """The body read for the token, handed on; then the connection as it is (a response that
+    streams listens on it for the browser going away)."""
+    return _resume(body, True, receive)
 
 
 async def refuse(scope: Scope, send: Send, status: int, message: str) -> None:

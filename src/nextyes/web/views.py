@@ -17,6 +17,7 @@ from markupsafe import Markup
 from nextyes import content
 from nextyes.domain.models import ApplicationDetail, InterviewKind
 from nextyes.domain.queries import ApplicationQuery
+from nextyes.domain.themes import LABELS
 from nextyes.services.learning.insights import Insights, build_insights
 from nextyes.services.pipeline.applications import ApplicationPage, list_applications
 from nextyes.services.pipeline.overview import Board, Overview, overview, pipeline_board
@@ -94,6 +95,7 @@ def _mood(seen: Overview) -> ChartData:
         labels=[f"{d.day} {d:%b}" for d in days],
         series=[Series("Mood", [round(sum(by_day[d]) / len(by_day[d]), 1) for d in days])],
         kind="line",
+        days=days,
         unit="mood",
         y_range=(0.8, 5.2),
     )
@@ -197,7 +199,7 @@ def insight_charts(found: Insights) -> dict[str, ChartData]:
         ),
         "themes": ChartData(
             title="Themes in feedback and reflections over time",
-            labels=[t.theme.value.replace("_", " ") for t in themes],
+            labels=[LABELS[t.theme] for t in themes],
             series=[
                 Series("Last 30 days", [t.last_30 for t in themes]),
                 Series("31 to 90 days ago", [t.last_90 - t.last_30 for t in themes], color=SOFT),

@@ -179,3 +179,54 @@ def test_invalid_answers_are_refused_before_anything_is_written(journal: Journal
         save_reflection(journal.uow(), plan, ReflectionAnswers(mood_before=0), started_at=NOW,
                         finished_at=NOW, now=NOW)  # fmt: skip
     assert snapshot(journal) == before
+
+
+def test_reflecting_again_edits_the_earlier_reflection_unless_a_new_one_is_asked_for(
+    any_journal: Journal,
+) -> None:
+    app_id = _rejected(any_journal)
+    first = plan_reflection(any_journal.uow(), app_id)
+    assert first.earlier is None
+    asked = first.session.questions[0].id
+    saved = save_reflection(
+        any_journal.uow(), first, ReflectionAnswers(mood_before=2, answers={asked: "Too fast"}),
+        started_at=NOW, finished_at=NOW, now=NOW,
+    )  # fmt: skip
+    again = plan_reflection(any_journal.uow(), app_id)
+    assert again.earlier is not None and again.earlier.id == saved.id
+    assert again.session.questions[0].id == asked, "the earlier questions come first"
+    other = again.session.questions[1].id
+    edited = save_reflection(
+        any_journal.uow(), again, ReflectionAnswers(mood_after=4, answers={other: "Slow down"}),
+        started_at=NOW, finished_at=NOW, now=NOW,
+    )  # fmt: skip
+    assert edited.id == saved.id
+    assert edited.answers == {asked: "Too fast", other: "Slow down"}
+    assert (edited.mood_before, edited.mood_after) == (2, 4)
+    fresh = plan_reflection(any_journal.uow(), app_id, new=True)
+    assert fresh.earlier is None
+    another = save_reflection(
+        any_journal.uow(), fresh, ReflectionAnswers(mood_before=3), started_at=NOW,
+        finished_at=NOW, now=NOW,
+    )  # fmt: skip
+    assert another.id != saved.id
+
+
+def test_a_reflection_is_deleted_and_a_missing_one_is_a_clear_refusal(
+    any_journal: Journal,
+) -> None:
+    from nextyes.errors import NotFound
+    from nextyes.services.recovery.reflection import delete_reflection
+
+    app_id = _rejected(any_journal)
+    plan = plan_reflection(any_journal.uow(), app_id)
+    saved = save_reflection(
+        any_journal.uow(), plan, ReflectionAnswers(mood_before=2), started_at=NOW,
+        finished_at=NOW, now=NOW,
+    )  # fmt: skip
+    assert delete_reflection(any_journal.uow(), saved.id).id == saved.id
+    before = snapshot(any_journal)
+    with pytest.raises(NotFound, match=f"No reflection {saved.id}"):
+        delete_reflection(any_journal.uow(), saved.id)
+    assert snapshot(any_journal) == before
+    assert plan_reflection(any_journal.uow(), app_id).earlier is None

@@ -8,6 +8,7 @@ session token, so a token seen before signing in is worthless after it.
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -91,7 +92,7 @@ def open_session(
     token = new_secret()
     within = rules.code_within if stage is SessionStage.CODE else min(rules.idle, rules.lifetime)
     uow.auth_sessions.add(
-        account.id, digest(token), new_secret(24), stage, now, now + within, agent, address
+        account.id, digest(token), secrets.token_hex(24), stage, now, now + within, agent, address
     )
     if stage is SessionStage.FULL:
         uow.users.signed_in(account.id, now)

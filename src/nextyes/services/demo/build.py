@@ -312,7 +312,8 @@ class _Builder:
 def _core_extensions() -> list[Extension]:
     from nextyes.services.learning.demo import learning_demo
     from nextyes.services.momentum.demo import momentum_demo
+    from nextyes.services.pipeline.demo import pipeline_demo
     from nextyes.services.recovery.demo import recovery_demo
     from nextyes.services.review.demo import review_demo
 
-    return [recovery_demo, momentum_demo, learning_demo, review_demo]
+    return [recovery_demo, momentum_demo, learning_demo, review_demo, pipeline_demo]

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 
 from nextyes.mail.imap import ImapReader, ImapTarget
-from nextyes.mail.readers import RawMessage, iter_raw_messages
+from nextyes.mail.readers import RawMessage, iter_raw_messages, zip_members
 from nextyes.services.mail.analysis import Analysed, analyse_stream, default_workers
 from nextyes.services.mail.importer import ImportSummary, import_analysed
 from nextyes.storage.uow import UnitOfWork
 
 
 def mailbox_size(path: Path) -> int:
-    """Bytes to read (for a progress bar): the file, or every file of a folder."""
+    """Bytes to read (for a progress bar): the file, every file of a folder, or what a zip
+    archive's mail holds once unpacked."""
     if path.is_file():
+        if zipfile.is_zipfile(path):
+            return sum(info.file_size for info in zip_members(path))
         return path.stat().st_size
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 

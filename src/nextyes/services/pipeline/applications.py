@@ -38,7 +38,10 @@ def get_application(uow: UnitOfWork, application_id: int) -> Application:
 def _required(value: str, what: str, example: str) -> str:
     text = clean_text(value)
     if not text:
-        raise InvalidInput(f"The {what} is empty. Give it in quotes, for example {example}.")
+        raise InvalidInput(
+            f"The {what} is empty. Give it in quotes, for example {example}.",
+            web=f"The {what} is empty. Write it in, for example {example}.",
+        )
     if len(text) > MAX_NAME:
         raise InvalidInput(f"The {what} is longer than {MAX_NAME} characters; shorten it.")
     return text
@@ -150,6 +153,9 @@ def application_detail(uow: UnitOfWork, application_id: int) -> ApplicationDetai
                 "cool_downs": uow.cool_downs.for_application(application_id),
                 "feedback_requests": uow.feedback_requests.for_application(application_id),
                 "reflections": uow.reflections.for_application(application_id),
+                "posting": uow.postings.for_application(application_id),
+                "offer": uow.offers.for_application(application_id),
+                "drafts": uow.drafts.for_application(application_id),
             },
         )
 
@@ -191,11 +197,15 @@ def move_application(
     if target is Stage.REJECTED:
         raise InvalidInput(
             f"To record a rejection, use `nextyes reject {application_id}`: it keeps the stage "
-            "it came at and helps with what comes next."
+            "it came at and helps with what comes next.",
+            web="To record a no, use “They said no” on the application's page: it keeps the "
+            "stage it came at and helps with what comes next.",
         )
     if target is Stage.SAVED and not correct:
         raise InvalidInput(
-            "An application cannot go back to saved; add --correct to fix a mistake."
+            "An application cannot go back to saved; add --correct to fix a mistake.",
+            web="An application cannot go back to saved; to fix a mistake, tick “This corrects "
+            "a stage recorded by mistake”.",
         )
     today = now.date()
     with uow:
@@ -322,7 +332,10 @@ def add_note(
 ) -> int:
     body = clean_text(text)
     if not body:
-        raise InvalidInput('The note is empty. Give its text in quotes: nextyes note 12 "..."')
+        raise InvalidInput(
+            'The note is empty. Give its text in quotes: nextyes note 12 "..."',
+            web="The note is empty. Write something in it, or leave it for another time.",
+        )
     _check_not_future(on, now.date(), "a note")
     with uow:
         get_application(uow, application_id)

@@ -161,7 +161,9 @@ def _read_row(
         if value is not None and limit is not None and len(value) > limit:
             raise InvalidInput(
                 f"Line {line}: the {name.replace('_', ' ')} is longer than {limit} characters. "
-                'Shorten it, or keep that column as a note with --map "COLUMN=note".'
+                'Shorten it, or keep that column as a note with --map "COLUMN=note".',
+                web=f"Line {line}: the {name.replace('_', ' ')} is longer than {limit} "
+                "characters. Shorten it in the file, then choose it again.",
             )
         return value
 
@@ -172,7 +174,8 @@ def _read_row(
         try:
             parsed = parse_sheet_date(value, orders.get(name))
         except InvalidInput as exc:
-            raise InvalidInput(f"Line {line}: {exc.message}") from None
+            web = f"Line {line}: {exc.web}" if exc.web else None
+            raise InvalidInput(f"Line {line}: {exc.message}", web=web) from None
         if parsed > today:
             raise InvalidInput(
                 f"Line {line}: {parsed.isoformat()} is in the future; an application records "
@@ -194,7 +197,9 @@ def _read_row(
             names = ", ".join(s.value for s in Stage)
             raise InvalidInput(
                 f"Line {line}: '{status}' is not a status nextyes knows. Change it to one of "
-                f'{names}, or keep the column as a note with --map "COLUMN=note".'
+                f'{names}, or keep the column as a note with --map "COLUMN=note".',
+                web=f"Line {line}: '{status}' is not a status nextyes knows. Change it in the "
+                f"file to one of {names}, then choose it again.",
             )
         stage = found
     applied_on, stage_on = day("applied_on"), day("stage_on")

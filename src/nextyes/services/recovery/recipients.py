@@ -36,7 +36,10 @@ def find_contact(uow: UnitOfWork, app: Application, to: str) -> Contact | None:
     """The contact `to` names (an id, or a name), or None when nobody has that name yet."""
     text = to.strip()
     if not text:
-        raise InvalidInput("--to is empty. Give a contact's name in quotes, or their id.")
+        raise InvalidInput(
+            "--to is empty. Give a contact's name in quotes, or their id.",
+            web="Who is it to? Write the person's name.",
+        )
     if text.isdigit():
         contact = uow.contacts.get(int(text))
         if contact is None:
@@ -51,7 +54,9 @@ def find_contact(uow: UnitOfWork, app: Application, to: str) -> Contact | None:
         ids = ", ".join(str(c.id) for c in candidates)
         raise Conflict(
             f"Several contacts are called {text} (ids {ids}). Give the id instead, "
-            f"for example --to {candidates[0].id}."
+            f"for example --to {candidates[0].id}.",
+            web=f"Several people are called {text}. Write the id of the one you mean instead "
+            f"({ids}); People shows which is which.",
         )
     return candidates[0] if candidates else None
 

@@ -9,7 +9,7 @@ from a YAML or JSON file, for scripts and tests.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -17,7 +17,7 @@ from nextyes.domain.models import Application, InterviewKind
 from nextyes.domain.recovery import Reflection, check_mood
 from nextyes.domain.stages import Stage
 from nextyes.domain.themes import CONTROL, Control, Theme
-from nextyes.errors import InvalidInput
+from nextyes.errors import InvalidInput, NotFound
 from nextyes.services.recovery.cool_down import get_rejected_application
 from nextyes.services.recovery.feedback_requests import rejection_facts
 from nextyes.services.settings.preferences import PREFERENCES, get_preferences
@@ -37,6 +37,7 @@ class ReflectionPlan:
     session: ReflectionSet
     suggested: dict[str, str]  # theme -> yes | partly | no, to pre-fill the attribution step
     interview_id: int | None  # where hard interview questions are kept
+    earlier: Reflection | None = None  # the reflection this session edits (None: a new one)
 
     @property
     def minutes(self) -> int:
@@ -53,8 +54,10 @@ class ReflectionAnswers:
 
 
 def plan_reflection(
-    uow: UnitOfWork, application_id: int, *, minutes: int | None = None
+    uow: UnitOfWork, application_id: int, *, minutes: int | None = None, new: bool = False
 ) -> ReflectionPlan:
+    """The session for a reflection on this no. If there is one already, the session edits it
+    (its questions first, its answers to start from) unless `new` asks for another."""
     with uow:
         app = get_rejected_application(uow, application_id, "reflection")
         if minutes is None:
@@ -63,6 +66,9 @@ def plan_reflection(
             minutes = PREFERENCES["reflection_minutes"].parse(str(minutes))
         at_stage, heard_on = rejection_facts(uow, app)
         session = reflection_set(at_stage.value, seed=uow.reflections.count(), minutes=minutes)
+        earlier = None if new else next(reversed(uow.reflections.for_application(app.id)), None)
+        if earlier is not None:
+            session = _with_earlier_questions(session, earlier)
         themes: list[str] = []
         for feedback in uow.feedback.for_application(app.id):
             themes.extend(feedback.themes)
@@ -75,7 +81,20 @@ def plan_reflection(
             for i in uow.interviews.for_application(app.id)
             if i.kind is not InterviewKind.ASSESSMENT and i.scheduled_on <= heard_on
         ]
-    return ReflectionPlan(app, at_stage, session, suggested, talks[-1].id if talks else None)
+    if earlier is not None:
+        suggested = {**suggested, **earlier.attributions}
+    return ReflectionPlan(
+        app, at_stage, session, suggested, talks[-1].id if talks else None, earlier
+    )
+
+
+def _with_earlier_questions(session: ReflectionSet, earlier: Reflection) -> ReflectionSet:
+    """The questions answered before come first, then the session's others, as many as before."""
+    every = {q.id: q for q in all_reflection_questions()}
+    answered = [every[qid] for qid in earlier.answers if qid in every]
+    rest = [q for q in session.questions if q.id not in earlier.answers]
+    size = max(len(session.questions), len(answered))
+    return replace(session, questions=tuple((answered + rest)[:size]))
 
 
 def save_reflection(
@@ -90,12 +109,36 @@ def save_reflection(
     """Keep the reflection, its moods and the hard questions (flagged for practice)."""
     checked = check_answers(plan, answers)
     app_id = plan.application.id
+    earlier = plan.earlier
     with uow:
-        reflection_id = uow.reflections.add(
-            app_id, plan.session.group, started_at, finished_at, plan.minutes, now,
-            mood_before=checked.mood_before, mood_after=checked.mood_after,
-            answers=checked.answers, attributions=checked.attributions,
-        )  # fmt: skip
+        if earlier is not None:
+            reflection_id = earlier.id
+            if uow.reflections.get(earlier.id) is None:
+                raise NotFound(
+                    f"Reflection {earlier.id} is gone (deleted meanwhile?). Run it again to "
+                    "write a new one."
+                )
+            uow.reflections.update(
+                earlier.id,
+                finished_at=finished_at,
+                mood_before=_kept(checked.mood_before, earlier.mood_before),
+                mood_after=_kept(checked.mood_after, earlier.mood_after),
+                answers={**earlier.answers, **checked.answers},
+                attributions={**earlier.attributions, **checked.attributions},
+            )
+            checked = replace(
+                checked,
+                mood_before=None if checked.mood_before == earlier.mood_before
+                else checked.mood_before,
+                mood_after=None if checked.mood_after == earlier.mood_after
+                else checked.mood_after,
+            )  # fmt: skip
+        else:
+            reflection_id = uow.reflections.add(
+                app_id, plan.session.group, started_at, finished_at, plan.minutes, now,
+                mood_before=checked.mood_before, mood_after=checked.mood_after,
+                answers=checked.answers, attributions=checked.attributions,
+            )  # fmt: skip
         for score, moment, context in (
             (checked.mood_before, started_at, "before_reflection"),
             (checked.mood_after, finished_at, "after_reflection"),
@@ -112,6 +155,24 @@ def save_reflection(
         saved = [r for r in uow.reflections.for_application(app_id) if r.id == reflection_id]
         uow.commit()
     return saved[0]
+
+
+def _kept(new: int | None, old: int | None) -> int | None:
+    return old if new is None else new
+
+
+def delete_reflection(uow: UnitOfWork, reflection_id: int) -> Reflection:
+    """Remove a reflection (its moods and the hard questions it flagged stay in the journal)."""
+    with uow:
+        reflection = uow.reflections.get(reflection_id)
+        if reflection is None:
+            raise NotFound(
+                f"No reflection {reflection_id}. `nextyes show ID` lists an application's "
+                "reflections with their ids."
+            )
+        uow.reflections.delete(reflection_id)
+        uow.commit()
+    return reflection
 
 
 def check_answers(plan: ReflectionPlan, answers: ReflectionAnswers) -> ReflectionAnswers:

@@ -24,7 +24,7 @@ from nextyes.storage.uow import UnitOfWork
 # Where each part of the review goes: wins first, the focus for next week last.
 ORDER = {
     "wins": 10, "goals": 15, "applications": 20, "stages": 30, "rejections": 40, "themes": 50, "plan": 60,
-    "care": 70, "why": 80, "coming_up": 90, "focus": 100,
+    "care": 70, "why": 80, "offers": 85, "coming_up": 90, "focus": 100,
 }  # fmt: skip
 
 
@@ -110,6 +110,7 @@ def before_review(step: Callable[[UnitOfWork, datetime], object]) -> None:
 def _load_providers() -> None:
     # Each part of the journal registers its sections on import.
     from nextyes.services.review import momentum as review_momentum  # noqa: F401
+    from nextyes.services.review import offers as review_offers  # noqa: F401
     from nextyes.services.review import plan as review_plan  # noqa: F401
     from nextyes.services.review import sections as review_sections  # noqa: F401
 

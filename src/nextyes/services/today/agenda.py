@@ -15,6 +15,7 @@ from typing import Any
 from nextyes import content
 from nextyes.domain.dates import describe_day
 from nextyes.domain.stages import Stage
+from nextyes.services.pipeline.agenda import offer_deadlines
 from nextyes.services.recovery.agenda import recovery_agenda
 from nextyes.services.settings.preferences import get_preferences
 from nextyes.storage.uow import UnitOfWork
@@ -169,6 +170,7 @@ def momentum(ctx: AgendaContext) -> None:
 PROVIDERS: list[Provider] = [
     recovery_agenda,
     upcoming_interviews,
+    offer_deadlines,
     quiet_applications,
     contact_follow_ups,
     momentum,

@@ -28,7 +28,7 @@ def export_calendar(uow: UnitOfWork, now: datetime, *, days: int = DEFAULT_DAYS)
             at=time.fromisoformat(item.at) if item.at else None,
             detail="\n".join(p for p in (item.detail, item.suggestion) if p) or None,
             kind=item.kind,
-            remind_day_before=item.kind == "interview",
+            remind_day_before=item.kind in ("interview", "offer_deadline"),
         )
         for item in agenda.items
     ]

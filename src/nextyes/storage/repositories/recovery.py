@@ -324,6 +324,44 @@ class ReflectionRepository(Repository):
             )
         )
 
+    def get(self, reflection_id: int) -> Reflection | None:
+        row = self.db.one(
+            f"SELECT {REFLECTION_COLUMNS} FROM reflections WHERE id = :id AND owner_id = :owner",
+            {"id": reflection_id, "owner": self.owner_id},
+        )
+        return None if row is None else to_reflection(row)
+
+    def update(
+        self,
+        reflection_id: int,
+        *,
+        finished_at: datetime,
+        mood_before: int | None,
+        mood_after: int | None,
+        answers: dict[str, str],
+        attributions: dict[str, str],
+    ) -> None:
+        self.db.execute(
+            "UPDATE reflections SET finished_at = :finished, mood_before = :before, "
+            "mood_after = :after, answers = :answers, attributions = :attributions "
+            "WHERE id = :id AND owner_id = :owner",
+            {
+                "finished": finished_at,
+                "before": mood_before,
+                "after": mood_after,
+                "answers": to_json(answers),
+                "attributions": to_json(attributions),
+                "id": reflection_id,
+                "owner": self.owner_id,
+            },
+        )
+
+    def delete(self, reflection_id: int) -> None:
+        self.db.execute(
+            "DELETE FROM reflections WHERE id = :id AND owner_id = :owner",
+            {"id": reflection_id, "owner": self.owner_id},
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class RecoveryProgress:

@@ -61,3 +61,27 @@ class StoryRepository(Repository):
             f"SELECT {COLUMNS} FROM stories WHERE {where} ORDER BY created_on, id", params
         )
         return [to_story(row) for row in rows]
+
+    def update(self, story_id: int, story: NewStory, now: datetime) -> None:
+        self.db.execute(
+            "UPDATE stories SET title = :title, situation = :situation, task = :task, "
+            "action = :action, result = :result, themes = :themes, updated_at = :now "
+            "WHERE id = :id AND owner_id = :owner",
+            {
+                "title": story.title,
+                "situation": story.situation,
+                "task": story.task,
+                "action": story.action,
+                "result": story.result,
+                "themes": to_json(list(story.themes)),
+                "now": now,
+                "id": story_id,
+                "owner": self.owner_id,
+            },
+        )
+
+    def delete(self, story_id: int) -> None:
+        self.db.execute(
+            "DELETE FROM stories WHERE id = :id AND owner_id = :owner",
+            {"id": story_id, "owner": self.owner_id},
+        )

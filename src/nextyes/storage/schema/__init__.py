@@ -16,6 +16,7 @@ from nextyes.storage.schema import (
     mail,
     momentum,
     organisations,
+    pipeline,
     recovery,
 )
 from nextyes.storage.schema.base import metadata
@@ -29,5 +30,6 @@ __all__ = [
     "metadata",
     "momentum",
     "organisations",
+    "pipeline",
     "recovery",
 ]

@@ -104,7 +104,7 @@ reminders_sent = sa.Table(
 )
 
 # One counter per person, moved by PostgreSQL triggers on every journal table whenever that
-# person's rows change (see migration 0002_team): caches of one person's pages are keyed by it,
+# person's rows change (see migration 0003_team): caches of one person's pages are keyed by it,
 # so one person's writes never empty anyone else's caches. No foreign key: a removed account's
 # counter is removed with it by the service, after the cascades have fired their triggers.
 journal_versions = sa.Table(

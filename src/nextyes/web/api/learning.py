@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from nextyes.domain.plan import PlanItem
 from nextyes.domain.stories import NewStory, Story
@@ -23,6 +23,7 @@ from nextyes.web.schemas.learning import (
     PracticeQuestionPublic,
     StoryCreate,
     StoryPublic,
+    StoryUpdate,
     ThemeTrendPublic,
 )
 from nextyes.web.schemas.types import PathId
@@ -128,3 +129,18 @@ async def add_story(web: WebDep, body: StoryCreate) -> StoryPublic:
         result=body.result, themes=tuple(body.themes),
     )  # fmt: skip
     return _story(stories.add_story(web.uow(), new, web.today(), web.now()))
+
+
+@router.patch("/stories/{story_id}", response_model=StoryPublic)
+async def update_story(web: WebDep, story_id: PathId, body: StoryUpdate) -> StoryPublic:
+    """Change a story: only the parts given (null clears a part; themes replace)."""
+    changes = body.model_dump(exclude_unset=True)
+    if "themes" in changes:
+        changes["themes"] = tuple(changes["themes"] or ())
+    return _story(stories.update_story(web.uow(), story_id, changes, web.now()))
+
+
+@router.delete("/stories/{story_id}", status_code=204)
+async def delete_story(web: WebDep, story_id: PathId) -> Response:
+    stories.delete_story(web.uow(), story_id)
+    return Response(status_code=204)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 
 from nextyes.mail.drafts import mailto_url
 from nextyes.services.recovery import feedback_requests, reflection, replies
@@ -126,7 +126,7 @@ async def plan_reflection(web: WebDep, application_id: PathId) -> ReflectionPlan
 async def save_reflection(
     web: WebDep, application_id: PathId, body: ReflectionCreate
 ) -> ReflectionPublic:
-    plan = reflection.plan_reflection(web.uow(), application_id)
+    plan = reflection.plan_reflection(web.uow(), application_id, new=body.new)
     answers = reflection.ReflectionAnswers(
         mood_before=body.mood_before, mood_after=body.mood_after, answers=body.answers,
         hard_questions=tuple(body.hard_questions), attributions=body.attributions,
@@ -139,3 +139,10 @@ async def save_reflection(
         id=r.id, started_at=r.started_at, finished_at=r.finished_at, mood_before=r.mood_before,
         mood_after=r.mood_after, answers=r.answers, attributions=r.attributions,
     )  # fmt: skip
+
+
+@router.delete("/reflections/{reflection_id}", status_code=204)
+async def delete_reflection(web: WebDep, reflection_id: PathId) -> Response:
+    """Remove a reflection (its moods and the hard questions it flagged stay)."""
+    reflection.delete_reflection(web.uow(), reflection_id)
+    return Response(status_code=204)

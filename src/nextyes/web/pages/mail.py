@@ -1,17 +1,27 @@
-"""Mail waiting for review: messages an import could not place on its own."""
+"""Mail: importing a mailbox file (read in the background, its progress on a page of its own),
+and the messages an import could not place on its own, waiting for review."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, Response
+from pathlib import Path
+from typing import TYPE_CHECKING
 
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+
+from nextyes import content
 from nextyes.domain.mail_labels import MailLabel
+from nextyes.errors import NotFound
 from nextyes.services.mail import review as mail_review
 from nextyes.web import forms
 from nextyes.web.deps import WebDep
 from nextyes.web.forms import FormText
+from nextyes.web.jobs import Job
 from nextyes.web.rendering import page, redirect
 from nextyes.web.schemas.types import PathId
+
+if TYPE_CHECKING:
+    from nextyes.services.mail.importer import ImportSummary
 
 router = APIRouter()
 SHOWN = 100
@@ -44,3 +54,74 @@ async def ignore(web: WebDep, mail_id: PathId, always: FormText = "") -> Respons
     return redirect(
         "/mail", "Set aside." + (" Mail from that sender will be too." if always else "")
     )
+
+
+def _import_words() -> dict[str, str]:
+    words: dict[str, str] = content.load("mail/messages")["web_import"]
+    return words
+
+
+@router.get("/mail/import", response_class=HTMLResponse)
+async def import_form(request: Request) -> HTMLResponse:
+    return page(request, "mail_import.html", {"w": _import_words()})
+
+
+@router.post("/mail/import")
+async def start_import(request: Request, web: WebDep) -> Response:
+    """Keep the uploaded mailbox, then read it in the background; its page shows progress."""
+    from nextyes.services.mail.sources import mailbox_size
+    from nextyes.services.portability.backups import backup_before_import
+    from nextyes.web.uploads import save_upload, upload_of
+
+    async with request.form() as form:
+        words = _import_words()
+        upload = upload_of(form.get("file"), "Choose a mailbox file first.")
+        dry_run, keep_bodies = bool(form.get("dry_run")), bool(form.get("keep_bodies"))
+        name = upload.filename or "mailbox"
+        suffix = "".join(c for c in Path(name).suffix.lower() if c.isalnum() or c == ".")[:8]
+        kept = await save_upload(web.settings, upload, suffix)
+        try:
+            total = mailbox_size(kept)
+            if not dry_run:
+                backup_before_import(web.settings)
+        except BaseException:
+            kept.unlink(missing_ok=True)
+            raise
+        settings, now = web.settings, web.now()
+        owner = web.journal.owner_id  # the signed-in person's, on a server
+
+        def work(job: Job) -> ImportSummary:
+            from nextyes.services.journal import open_journal
+            from nextyes.services.mail.sources import import_mailbox
+
+            journal = open_journal(settings).for_owner(owner)
+            try:
+                return import_mailbox(journal.uow(), kept, now, dry_run=dry_run,
+                                      keep_bodies=keep_bodies, workers=0, progress=job.advance)  # fmt: skip
+            finally:
+                journal.close()
+                kept.unlink(missing_ok=True)
+
+        job = web.jobs.start(content.fill(words["reading"], name=name), total, work)
+        return redirect(f"/jobs/{job.id}")
+
+
+def _job(web: WebDep, job_id: str) -> Job:
+    job = web.jobs.get(job_id)
+    if job is None:
+        raise NotFound("That import is no longer running; the journal has what it brought in.")
+    return job
+
+
+@router.get("/jobs/{job_id}", response_class=HTMLResponse)
+async def job_page(request: Request, web: WebDep, job_id: str) -> HTMLResponse:
+    job = _job(web, job_id)
+    values = {"job": job, "w": _import_words(), "said": content.load("mail/messages")["import"]}
+    return page(request, "job.html", values)
+
+
+@router.get("/jobs/{job_id}/status")
+async def job_status(web: WebDep, job_id: str) -> JSONResponse:
+    job = _job(web, job_id)
+    return JSONResponse({"percent": job.percent, "finished": job.finished, "read": job.items,
+                         "problem": job.problem})  # fmt: skip

@@ -127,8 +127,8 @@ async def lint_fragment(text: FormText = "") -> HTMLResponse:
 @router.post("/applications/{application_id}/recovery/reflect")
 async def save_reflection(request: Request, web: WebDep, application_id: PathId) -> Response:
     form = await request.form()
-    plan = reflection.plan_reflection(web.uow(), application_id)
     fields = {k: str(v) for k, v in form.items()}
+    plan = reflection.plan_reflection(web.uow(), application_id, new=bool(fields.get("new")))
     answers = reflection.ReflectionAnswers(
         mood_before=forms.number(fields.get("mood_before"), "mood before", 1, 5),
         mood_after=forms.number(fields.get("mood_after"), "mood after", 1, 5),

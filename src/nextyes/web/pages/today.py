@@ -7,7 +7,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from nextyes.errors import NotFound
 from nextyes.web import views
-from nextyes.web.charts import render_svg
+from nextyes.web.charts import SIZES, render_svg
 from nextyes.web.deps import WebDep
 from nextyes.web.rendering import page
 
@@ -22,12 +22,15 @@ async def dashboard(request: Request, web: WebDep) -> HTMLResponse:
 
 
 @router.get("/charts/{name}.svg")
-async def chart(web: WebDep, name: str, v: str = "") -> Response:
-    """One chart as SVG. Addresses carry the journal version, so a browser may keep them."""
-    if name not in views.CHART_NAMES:
-        raise NotFound(f"There is no chart called {name}.")
+async def chart(web: WebDep, name: str, v: str = "", size: str = "desktop") -> Response:
+    """One chart as SVG, at a phone's size or a laptop's. Addresses carry the journal version,
+    so a browser may keep them."""
+    if name not in views.CHART_NAMES or size not in SIZES:
+        raise NotFound(f"There is no chart called {name} at size {size}.")
     version = web.version()
-    svg = web.cache.get(f"svg:{name}", (version,), lambda: render_svg(views.chart(web, name)))
+    svg = web.cache.get(
+        f"svg:{name}:{size}", (version,), lambda: render_svg(views.chart(web, name), SIZES[size])
+    )
     fresh = v == version
     headers = {
         "Content-Security-Policy": SVG_POLICY,

@@ -25,6 +25,14 @@ class Input(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class PostingCreate(Input):
+    """A job posting to keep with an application: its text, and where it was."""
+
+    text: str = Field(min_length=1, max_length=100_000)
+    url: ShortText | None = None
+    title: ShortText | None = None
+
+
 class ApplicationCreate(Input):
     company: Name = Field(examples=["Acme Robotics"])
     role: Name = Field(examples=["Data Analyst"])
@@ -38,6 +46,9 @@ class ApplicationCreate(Input):
     salary: Name | None = None
     note: LongText | None = None
     referral_contact_id: RefId | None = None
+    posting: PostingCreate | None = Field(
+        None, description="The job posting's text to keep with it (see POST /postings/read)."
+    )
 
 
 class ApplicationUpdate(Input):

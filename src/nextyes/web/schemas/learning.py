@@ -100,6 +100,17 @@ class StoryCreate(Input):
     themes: list[Name] = Field(default_factory=list, max_length=13)
 
 
+class StoryUpdate(Input):
+    """Only the parts given change; null clears a part."""
+
+    title: Name | None = None
+    situation: ShortText | None = None
+    task: ShortText | None = None
+    action: ShortText | None = None
+    result: ShortText | None = None
+    themes: list[Name] | None = Field(None, max_length=13)
+
+
 class StoryPublic(BaseModel):
     id: int
     title: str

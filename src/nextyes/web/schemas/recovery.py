@@ -100,6 +100,11 @@ class ReflectionCreate(Input):
     answers: dict[str, LongText] = Field(default_factory=dict, description="question id -> answer")
     hard_questions: list[ShortText] = Field(default_factory=list, max_length=50)
     attributions: dict[str, str] = Field(default_factory=dict)
+    new: bool = Field(
+        False,
+        description="Keep it as another reflection; by default a second one for the same no "
+        "updates the earlier (answers given replace theirs, the rest stay).",
+    )
 
 
 class ReflectionPublic(BaseModel):

@@ -6,6 +6,10 @@
 // - On the board, arrow keys move between cards; Shift+Right moves an application on to its
 //   next stage and Shift+Left undoes a stage recorded by mistake.
 // - Anything marked data-lint-source is checked as you type (the feedback-request draft).
+// - Forms marked data-upload show how much of a file has gone up; a page with data-job
+//   follows its job (a mailbox being read) without reloading; links and forms marked
+//   data-busy say that something is being prepared.
+// - On a phone, the Menu link opens the navigation in place.
 "use strict";
 
 (function () {
@@ -37,6 +41,8 @@
     var doc = new DOMParser().parseFromString(html, "text/html");
     document.title = doc.title;
     document.body.replaceWith(doc.body);
+    enhance();
+    followJob();
     if (push) {
       history.pushState({ nextyes: true }, "", url);
     }
@@ -92,12 +98,120 @@
       event.preventDefault();
       return;
     }
+    if (form.hasAttribute("data-upload") && window.XMLHttpRequest && window.FormData) {
+      event.preventDefault();
+      upload(form, event.submitter);
+      return;
+    }
+    if (form.hasAttribute("data-busy")) {
+      showBusy(form, form.getAttribute("data-busy"));
+    }
     var enhanced = form.hasAttribute("data-enhance") || form.hasAttribute("data-move");
     if (enhanced && form.method.toLowerCase() === "post" && window.fetch) {
       event.preventDefault();
       sendInBackground(form, event.submitter);
     }
   });
+
+  // A file going up: a progress bar in the form, then the page the server answers with.
+  function upload(form, submitter) {
+    var data = new FormData(form, submitter);
+    var bar = document.createElement("p");
+    bar.className = "busy";
+    bar.setAttribute("role", "status");
+    var meter = document.createElement("progress");
+    meter.max = 100;
+    var label = document.createElement("span");
+    var file = form.querySelector("input[type=file]");
+    var name = file && file.files.length ? file.files[0].name : "the file";
+    label.textContent = "Uploading " + name + "…";
+    bar.append(meter, " ", label);
+    form.append(bar);
+    var buttons = form.querySelectorAll("button");
+    buttons.forEach(function (b) { b.disabled = true; });
+    var request = new XMLHttpRequest();
+    request.open("POST", form.action);
+    var token = document.querySelector("meta[name=csrf-token]");
+    if (token) {
+      request.setRequestHeader("X-CSRF-Token", token.content);
+    }
+    request.upload.addEventListener("progress", function (event) {
+      if (event.lengthComputable) {
+        var percent = Math.round((event.loaded / event.total) * 100);
+        meter.value = percent;
+        label.textContent = "Uploading " + name + "… " + percent + "%";
+      }
+    });
+    request.upload.addEventListener("load", function () {
+      meter.removeAttribute("value");
+      label.textContent = "Uploaded; reading " + name + "…";
+    });
+    request.addEventListener("load", function () {
+      buttons.forEach(function (b) { b.disabled = false; });
+      bar.remove();
+      var type = request.getResponseHeader("Content-Type") || "";
+      if (request.status < 400 && type.indexOf("text/html") === 0) {
+        swapPage(request.responseText, request.responseURL, true, null);
+        return;
+      }
+      var doc = new DOMParser().parseFromString(request.responseText, "text/html");
+      var problem = doc.querySelector(".problem");
+      showProblem(form, problem ? problem.textContent : "That did not work; please try again.");
+    });
+    request.addEventListener("error", function () {
+      buttons.forEach(function (b) { b.disabled = false; });
+      bar.remove();
+      showProblem(form, "nextyes did not answer. Is it still running? Nothing was changed.");
+    });
+    request.send(data);
+  }
+
+  // Something that takes a moment (a PDF, a backup): say so until it arrives.
+  function showBusy(element, text) {
+    var note = document.createElement("p");
+    note.className = "busy";
+    note.setAttribute("role", "status");
+    var meter = document.createElement("progress");
+    note.append(meter, " ", text);
+    element.after(note);
+    setTimeout(function () { note.remove(); }, 8000);
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[data-busy]");
+    if (link) {
+      showBusy(link, link.getAttribute("data-busy"));
+    }
+  });
+
+  // A job's page follows it: the bar moves, and the page reloads once it is done.
+  function followJob() {
+    var job = document.querySelector("[data-job]");
+    if (!job || job.hasAttribute("data-finished")) {
+      return;
+    }
+    var id = job.getAttribute("data-job");
+    var timer = setInterval(async function () {
+      try {
+        var response = await fetch("/jobs/" + id + "/status", { credentials: "same-origin" });
+        var status = await response.json();
+        var bar = document.getElementById("job-progress");
+        var text = document.getElementById("job-status");
+        if (bar) {
+          bar.value = status.percent;
+        }
+        if (text && !status.finished) {
+          text.textContent = status.percent + "% · " + status.read + " messages so far";
+        }
+        if (status.finished) {
+          clearInterval(timer);
+          location.reload();
+        }
+      } catch (error) {
+        clearInterval(timer);
+      }
+    }, 1000);
+  }
 
   window.addEventListener("popstate", function () {
     location.reload();
@@ -193,5 +307,64 @@
     link.setAttribute("href", parts[0] + "?" + kept.join("&"));
   });
 
-  document.addEventListener("DOMContentLoaded", focusTarget);
+  // The phone's Menu: without the script it opens as a link target; with it, as a disclosure.
+  function enhance() {
+    // What only works with the script (keyboard moves, live marks) is said only now.
+    document.querySelectorAll("[data-needs-script]").forEach(function (el) {
+      el.hidden = false;
+    });
+    var link = document.querySelector("[data-menu]");
+    if (link) {
+      link.setAttribute("role", "button");
+      link.setAttribute("aria-controls", "menu");
+      link.setAttribute("aria-expanded", "false");
+    }
+  }
+
+  function setMenu(open) {
+    var link = document.querySelector("[data-menu]");
+    var top = link && link.closest(".top");
+    if (!top) {
+      return;
+    }
+    top.classList.toggle("open", open);
+    link.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("[data-menu]");
+    if (link) {
+      event.preventDefault();
+      setMenu(link.getAttribute("aria-expanded") !== "true");
+      if (link.getAttribute("aria-expanded") === "true") {
+        var first = document.querySelector("#menu a");
+        if (first) {
+          first.focus();
+        }
+      }
+    }
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") {
+      var link = document.querySelector("[data-menu][aria-expanded=true]");
+      if (link) {
+        setMenu(false);
+        link.focus();
+      }
+    }
+  });
+
+  // Installed or not, the last dashboard stays readable when nextyes cannot be reached.
+  if ("serviceWorker" in navigator) {
+    navigator.serviceWorker.register("/sw.js").catch(function () {
+      // Without it everything works as before; only the offline copy is missing.
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    enhance();
+    focusTarget();
+    followJob();
+  });
 })();

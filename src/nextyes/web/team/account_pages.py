@@ -125,6 +125,8 @@ async def sign_out(request: Request) -> Response:
     served = served_of(request)
     response = redirect("/sign-in", _done("signed_out"))
     response.headers.append("set-cookie", served.cookie_header(served.cookie, "", max_age=0))
+    # the offline copy of the dashboard the service worker keeps goes too (a shared device)
+    response.headers["clear-site-data"] = '"cache", "storage"'
     return response
 
 

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from nextyes.services.accounts.sessions import token_holder, visitor
+from nextyes.text.fetch import public_addresses_only
 from nextyes.web.security import (
     BASE_HEADERS,
     PAGE_POLICY,
@@ -40,6 +41,9 @@ from nextyes.web.security import (
 )
 from nextyes.web.security import (
     _form_token as form_token,
+)
+from nextyes.web.security import (
+    _multipart_token as multipart_token,
 )
 from nextyes.web.security import (
     _read_body as read_body,
@@ -56,11 +60,17 @@ if TYPE_CHECKING:
 log = logging.getLogger("nextyes.access")
 
 PUBLIC_PATHS = frozenset(
-    {"/sign-in", "/sign-up", "/forgot", "/healthz", "/api/v1/openapi.json", "/favicon.ico"}
-)
-PUBLIC_PREFIXES = (
-    "/static/", "/welcome/", "/reset/", "/calendar/", "/unsubscribe/", "/join/", "/sso/",
+    {"/sign-in", "/sign-up", "/forgot", "/healthz", "/api/v1/openapi.json", "/favicon.ico",
+     "/manifest.webmanifest", "/sw.js"}
 )  # fmt: skip
+PUBLIC_PREFIXES = (
+    "/static/", "/icons/", "/welcome/", "/reset/", "/calendar/", "/unsubscribe/", "/join/",
+    "/sso/",
+)  # fmt: skip
+# Whole-database operations of the local app: on a server the database is everyone's, so these
+# are the administrator's (pg_dump, docs/deploy.md), never a signed-in person's.
+LOCAL_ONLY = frozenset({"/data/backup", "/data/restore"})
+LOCAL_ONLY_PREFIXES = ("/data/backups/",)
 SECRET_IN_PATH = re.compile(
     r"^(/welcome/|/reset/|/calendar/|/unsubscribe/|/join/coach/|/join/organisation/"
     r"|/api/v1/coach-invitations/)[^/]+"
@@ -178,9 +188,7 @@ class TeamGuard:
             else:
                 pre = cookies.get(served.pre_cookie)
                 if pre is None:
-                    from nextyes.services.accounts.secrets import new_secret
-
-                    pre = fresh_pre = new_secret(24)
+                    pre = fresh_pre = secrets.token_hex(24)  # hex, as upload forms carry it
                 expected = pre
             state["csrf_token"] = expected
             public = path in PUBLIC_PATHS or path.startswith(PUBLIC_PREFIXES)
@@ -209,7 +217,8 @@ class TeamGuard:
                     await refuse(scope, send, 403, _said("other_site"))
                     return
                 submitted = headers.get("x-csrf-token")
-                kind = headers.get("content-type", "").lower()
+                raw_kind = headers.get("content-type", "")
+                kind = raw_kind.lower()
                 if submitted is None and kind.startswith("application/x-www-form-urlencoded"):
                     body = await read_body(receive)
                     if body is None:
@@ -217,7 +226,10 @@ class TeamGuard:
                         await refuse(scope, send, 413, _said("too_large"))
                         return
                     submitted = form_token(body)
-                    receive = replay(body)
+                    receive = replay(body, receive)
+                elif submitted is None and kind.startswith("multipart/form-data"):
+                    # uploads carry the token in their first part (the boundary as sent)
+                    submitted, receive = await multipart_token(raw_kind, receive)
                 if (
                     fresh_pre is not None
                     or not submitted
@@ -226,6 +238,10 @@ class TeamGuard:
                     status[0] = 403
                     await refuse(scope, send, 403, _said("token"))
                     return
+            if path in LOCAL_ONLY or path.startswith(LOCAL_ONLY_PREFIXES):
+                status[0] = 404
+                await refuse(scope, send, 404, _said("local_only"))
+                return
             if signed_in is not None:
                 who[0] = signed_in.user_id
                 state["signed_in"] = signed_in
@@ -235,7 +251,8 @@ class TeamGuard:
             state["journal"] = journal
             cookie = served.cookie_header(served.pre_cookie, fresh_pre) if fresh_pre else None
             inner = _with_headers(send, status, personal=True, cookie=cookie, before=give_back)
-            await self.app(scope, receive, inner)
+            with public_addresses_only():  # a posting's link may not lead into our network
+                await self.app(scope, receive, inner)
         finally:
             if journal is not None:
                 give_back()

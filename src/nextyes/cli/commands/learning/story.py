@@ -23,6 +23,8 @@ def story() -> None:
         --result ... --theme behavioural_answers --theme technical_skills
     nextyes story list [--theme communication]
     nextyes story show ID
+    nextyes story edit ID --result "Cut the report from 3 days to 2 hours"
+    nextyes story delete ID
     """
 
 
@@ -99,6 +101,71 @@ def show(app: AppContext, story_id: int, fmt: str) -> None:
         say(f"{part.capitalize()}: {getattr(found, part) or '(not written yet)'}")
     if found.themes:
         say(f"Themes: {', '.join(found.themes)}", style="dim")
+
+
+@story.command()
+@click.argument("story_id", type=int, metavar="ID")
+@click.option("--title", help="A few words to recognise it by.")
+@click.option("--situation", help="Where and when; what was going on.")
+@click.option("--task", help="What you had to do, or the problem you owned.")
+@click.option("--action", help="What you did (say 'I').")
+@click.option("--result", help="How it turned out, with a number if you have one.")
+@click.option(
+    "--theme",
+    "themes",
+    multiple=True,
+    type=THEMES,
+    help="The themes it answers (replaces the ones it has; repeat for several).",
+)
+@click.option("--no-themes", is_flag=True, help="Remove every theme from it.")
+@format_option("text", "json")
+@pass_app
+def edit(
+    app: AppContext, story_id: int, title: str | None, situation: str | None, task: str | None,
+    action: str | None, result: str | None, themes: tuple[str, ...], no_themes: bool, fmt: str,
+) -> None:  # fmt: skip
+    """Change a story: only the parts given change (an empty one clears that part)."""
+    from nextyes.errors import InvalidInput
+    from nextyes.services.learning.stories import update_story
+
+    given = {"title": title, "situation": situation, "task": task, "action": action,
+             "result": result}  # fmt: skip
+    changes: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
+    if themes or no_themes:
+        changes["themes"] = () if no_themes else themes
+    if not changes:
+        raise InvalidInput(
+            f"Nothing to change: give a part to rewrite, such as --result. `nextyes story show "
+            f"{story_id}` shows the story now."
+        )
+    saved = update_story(app.uow(), story_id, changes, app.now())
+    if fmt == "json":
+        emit_json(story_json(saved))
+        return
+    say(f"Story {saved.id} updated: {saved.title}.")
+    if saved.missing:
+        say(f"Still to write: {', '.join(saved.missing)}.", style="dim")
+
+
+@story.command()
+@click.argument("story_id", type=int, metavar="ID")
+@click.option("--yes", "-y", is_flag=True, help="Don't ask first (for scripts).")
+@pass_app
+def delete(app: AppContext, story_id: int, yes: bool) -> None:
+    """Remove a story from your bank."""
+    from nextyes.errors import InvalidInput
+    from nextyes.services.learning.stories import delete_story, get_story
+
+    if not yes:
+        found = get_story(app.uow(), story_id)
+        try:
+            sure = click.confirm(f"Remove story {story_id}, {found.title}?", default=False)
+        except click.Abort:
+            sure = False
+        if not sure:
+            raise InvalidInput("Nothing was changed. Add --yes to do it without the question.")
+    gone = delete_story(app.uow(), story_id)
+    say(f"Removed story {gone.id}: {gone.title}.")
 
 
 def story_json(found: Story) -> dict[str, Any]:

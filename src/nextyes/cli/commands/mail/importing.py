@@ -49,8 +49,8 @@ def import_(
 ) -> None:
     """Update the journal from job email in a mailbox or an IMAP folder.
 
-    PATH is an mbox file (such as a Google Takeout export), a folder of .eml files or a
-    Maildir; an IMAP folder is given as imap://you@mail.example.org/INBOX (TLS always; add
+    PATH is an mbox file (such as a Google Takeout export), a folder of .eml files, a zip of
+    .eml or .mbox files, or a Maildir; an IMAP folder is given as imap://you@mail.example.org/INBOX (TLS always; add
     ?starttls for servers on port 143). The IMAP password is asked for, or read from
     NEXTYES_IMAP_PASSWORD; later runs fetch only new messages.
 

@@ -12,6 +12,7 @@ from nextyes.cli.output import emit_csv, emit_json, emit_table, format_option, s
 from nextyes.cli.params import DATE, STAGE, TIME
 from nextyes.cli.views import application_json, cool_down_json, detail_json
 from nextyes.domain.models import InterviewKind, NewApplication
+from nextyes.domain.postings import NewPosting
 from nextyes.domain.queries import ApplicationQuery
 from nextyes.domain.stages import MOVE_TARGETS, OPEN_STAGES, Stage
 from nextyes.errors import InvalidInput
@@ -22,8 +23,17 @@ LIST_COLUMNS = ("id", "company", "role", "stage", "applied_on", "last_activity_o
 
 
 @click.command()
-@click.argument("company")
-@click.argument("role")
+@click.argument("company", required=False)
+@click.argument("role", required=False)
+@click.option(
+    "--from-url", "from_url", metavar="URL", help="Fill it in from the job posting at this link."
+)
+@click.option(
+    "--from-file",
+    "from_file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Fill it in from a saved posting page (.html) or the ad's text (.txt).",
+)
 @click.option("--source", help="Where you found it: linkedin, referral, company-site, ...")
 @click.option("--on", "on", type=DATE, help="When you applied (default: today).")
 @click.option("--url", help="Link to the job ad.")
@@ -33,13 +43,17 @@ LIST_COLUMNS = ("id", "company", "role", "stage", "applied_on", "last_activity_o
 @click.option("--salary", help="Advertised salary or range.")
 @click.option("--note", help="A note to keep with it.")
 @click.option("--saved", is_flag=True, help="Save it to apply later instead of logging it as sent.")
-@click.option("--yes", "-y", is_flag=True, help="Skip the question about an earlier no from them.")
+@click.option(
+    "--yes", "-y", is_flag=True, help="Don't ask (about a posting's details, or an earlier no)."
+)
 @format_option("text", "json")
 @pass_app
 def add(
     app: AppContext,
-    company: str,
-    role: str,
+    company: str | None,
+    role: str | None,
+    from_url: str | None,
+    from_file: str | None,
     source: str | None,
     on: date | None,
     url: str | None,
@@ -57,24 +71,79 @@ def add(
     Prints the new application's id (with --format json, the application). If the same company
     said no in the last six months, it shows when and what they said before saving.
 
+    With --from-url or --from-file, the company, role, location, salary and link come from the
+    posting (its schema.org job data, or else its title and headings); what you give yourself
+    wins. It shows what it found and asks before saving (--yes doesn't ask), and keeps the
+    posting's text with the application: `nextyes show ID --posting`.
+
     \b
-    Example:
+    Examples:
       nextyes add "Acme Robotics" "Data Analyst" --source linkedin --resume v3 --on "3 days ago"
+      nextyes add --from-url https://jobs.example.com/acme/data-analyst --saved
+      nextyes add --from-file ~/Downloads/posting.html --source linkedin
     """
     new = NewApplication(
-        company=company, role=role, applied_on=on, source=source, url=url, resume_version=resume,
-        cover_letter_version=cover_letter, location=location, salary=salary, note=note,
-        saved_only=saved,
+        company=company or "", role=role or "", applied_on=on, source=source, url=url,
+        resume_version=resume, cover_letter_version=cover_letter, location=location,
+        salary=salary, note=note, saved_only=saved,
     )  # fmt: skip
+    posting = None
+    if from_url is not None or from_file is not None:
+        new, posting = _from_posting(new, from_url, from_file, yes)
+    elif company is None or role is None:
+        raise InvalidInput(
+            'Give the company and the role: nextyes add "Acme Robotics" "Data Analyst" '
+            "(or --from-url LINK to fill them in from the posting)."
+        )
+    company = new.company
     if not yes and company.strip():
         earlier = service.earlier_rejections(app.uow(), company, app.today())
         if earlier and not _confirm_despite(earlier):
             raise InvalidInput("Nothing was saved. Run it again with --yes to add it anyway.")
-    application = service.add_application(app.uow(), new, app.now())
+    if posting is not None:
+        from nextyes.services.pipeline.postings import add_with_posting
+
+        application = add_with_posting(app.uow(), new, posting, app.now())
+    else:
+        application = service.add_application(app.uow(), new, app.now())
     if fmt == "json":
         emit_json(application_json(application))
     else:
         click.echo(application.id)
+
+
+def _from_posting(
+    new: NewApplication, url: str | None, path: str | None, yes: bool
+) -> tuple[NewApplication, NewPosting]:
+    """Read the posting, show what it says, and ask before going on (unless --yes)."""
+    from nextyes.cli.files import read_text_file
+    from nextyes.services.pipeline import postings
+
+    if url is not None and path is not None:
+        raise InvalidInput("Give the posting once: --from-url or --from-file, not both.")
+    if url is not None:
+        facts = postings.fetch_posting(url)
+    else:
+        assert path is not None
+        facts = postings.read_posting(read_text_file(path), url=new.url)
+    filled = postings.application_from_posting(facts, new)
+    words = content.load("pipeline/messages")["posting"]
+    click.echo(words[f"found_{facts.how}"], err=True)
+    labels = words["labels"]
+    for name in ("company", "role", "location", "salary", "url"):
+        value = getattr(filled, name)
+        click.echo(f"  {labels[name]}: {value or words['not_found']}", err=True)
+    if not filled.company or not filled.role:
+        missing = "company" if not filled.company else "role"
+        raise InvalidInput(content.fill(words["missing"], what=missing))
+    if not yes:
+        try:
+            sure = click.confirm(words["ask"], default=True, err=True)
+        except click.Abort:
+            sure = False
+        if not sure:
+            raise InvalidInput(words["nothing_saved"])
+    return filled, postings.posting_of(facts)
 
 
 def _confirm_despite(earlier: list[PastRejection]) -> bool:
@@ -169,10 +238,14 @@ def list_(
 
 @click.command()
 @click.argument("application_id", type=int, metavar="ID")
+@click.option("--posting", is_flag=True, help="Show the job posting kept with it instead.")
 @format_option("table", "json")
 @pass_app
-def show(app: AppContext, application_id: int, fmt: str) -> None:
+def show(app: AppContext, application_id: int, posting: bool, fmt: str) -> None:
     """Show one application and its timeline."""
+    if posting:
+        _show_posting(app, application_id, fmt)
+        return
     detail = service.application_detail(app.uow(), application_id)
     if fmt == "json":
         emit_json(detail_json(detail))
@@ -180,6 +253,24 @@ def show(app: AppContext, application_id: int, fmt: str) -> None:
     from nextyes.cli.render_detail import render_detail
 
     render_detail(detail, app.today())
+
+
+def _show_posting(app: AppContext, application_id: int, fmt: str) -> None:
+    from nextyes.services.pipeline.postings import get_posting
+
+    kept = get_posting(app.uow(), application_id)
+    if fmt == "json":
+        emit_json(
+            {"application_id": kept.application_id, "url": kept.url, "title": kept.title,
+             "captured_on": kept.captured_on.isoformat(), "text": kept.text}
+        )  # fmt: skip
+        return
+    if kept.title:
+        say(kept.title, style="bold")
+    say(content.fill(content.load("pipeline/messages")["posting"]["kept_on"],
+                     day=kept.captured_on.isoformat(), url=kept.url or "-"), style="dim")  # fmt: skip
+    say()
+    click.echo(kept.text)
 
 
 @click.command()

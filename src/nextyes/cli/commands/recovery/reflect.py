@@ -8,6 +8,7 @@ from typing import IO
 
 import click
 
+from nextyes import content
 from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.output import emit_json, format_option, say
 from nextyes.domain.recovery import time_left
@@ -29,11 +30,14 @@ CONTROL_KEYS = {"y": "yes", "p": "partly", "n": "no"}
 @click.option(
     "--minutes", type=int, help="The time box (default: the reflection_minutes setting, 15)."
 )
+@click.option(
+    "--new", "new", is_flag=True, help="Start another reflection instead of editing the last one."
+)
 @format_option("text", "json")
 @pass_app
 def reflect(
     app: AppContext, application_id: int, answers_file: IO[str] | None, minutes: int | None,
-    fmt: str,
+    new: bool, fmt: str,
 ) -> None:  # fmt: skip
     """Reflect on a no: a few questions, a time box, then let it go.
 
@@ -41,6 +45,9 @@ def reflect(
     fit; after interviews: your answers, the hard questions, presence, company knowledge;
     after a final round also red flags and fit). It asks your mood before and after, and ends
     by marking what was within your control, partly, or not.
+
+    Run it again for the same no to edit that reflection (your earlier answers are offered;
+    Enter keeps one); --new starts another.
 
     \b
     With --answers FILE (YAML or JSON), nothing is asked:
@@ -57,7 +64,7 @@ def reflect(
         save_reflection,
     )
 
-    plan = plan_reflection(app.uow(), application_id, minutes=minutes)
+    plan = plan_reflection(app.uow(), application_id, minutes=minutes, new=new)
     started = app.now()
     if answers_file is not None:
         answers = answers_from_document(plan, answers_file.read(), answers_file.name)
@@ -90,7 +97,10 @@ def _ask(plan: ReflectionPlan, started: datetime, now: Callable[[], datetime]) -
     say(f"{plan.application.company} · {plan.application.role}", style="bold")
     say(session.intro)
     say(session.skip_hint, style="dim")
-    mood_before = _mood(session.mood_before)
+    earlier = plan.earlier
+    if earlier is not None:
+        say(content.load("recovery/reflection")["session"]["editing"], style="dim")
+    mood_before = _mood(session.mood_before, earlier.mood_before if earlier else None)
     answers: dict[str, str] = {}
     total = len(session.questions)
     for number, question in enumerate(session.questions, start=1):
@@ -102,7 +112,10 @@ def _ask(plan: ReflectionPlan, started: datetime, now: Callable[[], datetime]) -
         say()
         say(f"{number}/{total} · {question.topic_label}", style="bold")
         say(session.time_left(int(left.total_seconds() // 60)), style="dim")
-        answer = click.prompt(question.text, default="", show_default=False)
+        before = earlier.answers.get(question.id, "") if earlier else ""
+        if before:
+            say(f"  {before}", style="dim")
+        answer = click.prompt(question.text, default=before, show_default=False)
         if answer.strip():
             answers[question.id] = answer.strip()
     hard: list[str] = []
@@ -112,12 +125,13 @@ def _ask(plan: ReflectionPlan, started: datetime, now: Callable[[], datetime]) -
         while line := click.prompt(">", default="", show_default=False).strip():
             hard.append(line)
     attributions = _attribute(plan)
-    mood_after = _mood(session.mood_after)
+    mood_after = _mood(session.mood_after, earlier.mood_after if earlier else None)
     return ReflectionAnswers(mood_before, mood_after, answers, tuple(hard), attributions)
 
 
-def _mood(prompt: str) -> int | None:
-    value = click.prompt(prompt, default="", show_default=False, type=str).strip()
+def _mood(prompt: str, before: int | None = None) -> int | None:
+    default = "" if before is None else str(before)
+    value = click.prompt(prompt, default=default, show_default=bool(default), type=str).strip()
     while value and value not in {"1", "2", "3", "4", "5"}:
         value = click.prompt("A number from 1 to 5 (or Enter to skip)", default="").strip()
     return int(value) if value else None
@@ -139,3 +153,36 @@ def _attribute(plan: ReflectionPlan) -> dict[str, str]:
         )
         result[theme] = CONTROL_KEYS[choice]
     return result
+
+
+@click.group()
+def reflection() -> None:
+    """Your reflections after a no: remove one.
+
+    \b
+    nextyes reflect ID            reflect on a no (again: edits that reflection)
+    nextyes reflection delete ID  remove a reflection (`nextyes show ID` lists them)
+    """
+
+
+@reflection.command(name="delete")
+@click.argument("reflection_id", type=int, metavar="ID")
+@click.option("--yes", "-y", is_flag=True, help="Don't ask first (for scripts).")
+@pass_app
+def delete_reflection(app: AppContext, reflection_id: int, yes: bool) -> None:
+    """Remove a reflection (its moods and the hard questions it flagged stay)."""
+    from nextyes.errors import InvalidInput
+    from nextyes.services.recovery.reflection import delete_reflection as remove
+
+    words = content.load("recovery/reflection")["session"]
+    if not yes:
+        try:
+            sure = click.confirm(
+                content.fill(words["delete_ask"], id=reflection_id), default=False, err=True
+            )
+        except click.Abort:
+            sure = False
+        if not sure:
+            raise InvalidInput("Nothing was changed. Add --yes to do it without the question.")
+    gone = remove(app.uow(), reflection_id)
+    say(content.fill(words["deleted"], id=gone.id))

@@ -8,11 +8,13 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from nextyes.domain.models import NewApplication, Origin
+from nextyes.domain.postings import NewPosting
 from nextyes.domain.queries import ApplicationQuery
 from nextyes.domain.stages import OPEN_STAGES, Stage
 from nextyes.services.pipeline import applications as service
 from nextyes.services.pipeline import records
 from nextyes.services.pipeline.applications import InterviewDetails
+from nextyes.services.pipeline.postings import add_with_posting
 from nextyes.services.recovery import cool_down as recovery
 from nextyes.web.deps import WebDep
 from nextyes.web.schemas.applications import (
@@ -77,7 +79,7 @@ def _page(web: WebState, query: ApplicationQuery, include_folded: bool) -> Appli
 
 @router.post("/applications", response_model=ApplicationPublic, status_code=201)
 async def create_application(web: WebDep, body: ApplicationCreate) -> ApplicationPublic:
-    """Log an application (or save one to apply for later)."""
+    """Log an application (or save one to apply for later), with its posting if given."""
     new = NewApplication(
         company=body.company, role=body.role, applied_on=body.applied_on, source=body.source,
         url=body.url, resume_version=body.resume_version,
@@ -85,7 +87,10 @@ async def create_application(web: WebDep, body: ApplicationCreate) -> Applicatio
         salary=body.salary, note=body.note, saved_only=body.saved,
         referral_contact_id=body.referral_contact_id,
     )  # fmt: skip
-    return ApplicationPublic.of(service.add_application(web.uow(), new, web.now(), Origin.WEB))
+    posting = None
+    if body.posting is not None:
+        posting = NewPosting(body.posting.text, body.posting.url, body.posting.title)
+    return ApplicationPublic.of(add_with_posting(web.uow(), new, posting, web.now(), Origin.WEB))
 
 
 @router.get("/applications/{application_id}", response_model=ApplicationDetailPublic)

@@ -10,14 +10,16 @@ from fastapi.responses import HTMLResponse, Response
 
 from nextyes import content
 from nextyes.domain.models import InterviewKind, NewApplication, Origin
+from nextyes.domain.postings import NewPosting
 from nextyes.domain.queries import ApplicationQuery
 from nextyes.domain.stages import MOVE_TARGETS, Stage
 from nextyes.services.pipeline import applications as service
 from nextyes.services.pipeline import records
 from nextyes.services.pipeline.applications import InterviewDetails
+from nextyes.services.pipeline.postings import add_with_posting
 from nextyes.web import forms, views
 from nextyes.web.deps import WebDep
-from nextyes.web.forms import FormText
+from nextyes.web.forms import FormText, PostingText
 from nextyes.web.rendering import page, redirect, words
 from nextyes.web.schemas.types import PathId
 
@@ -54,8 +56,41 @@ async def list_applications(
 
 
 @router.get("/applications/new", response_class=HTMLResponse)
-async def new_application(request: Request) -> HTMLResponse:
-    return page(request, "application_new.html", {"values": {}, "earlier": []})
+async def new_application(
+    request: Request,
+    url: Annotated[str, Query(max_length=2000)] = "",
+    text: Annotated[str, Query(max_length=20_000)] = "",
+) -> HTMLResponse:
+    """The form; `url` and `text` (from the bookmarklet) fill in the "from its posting" part,
+    which is read only when the user asks (nothing is fetched on opening the page)."""
+    reading = {"url": url, "text": text}
+    return page(request, "application_new.html", new_form_context(request, {}, reading=reading))
+
+
+def new_form_context(
+    request: Request,
+    values: dict[str, str],
+    *,
+    earlier: object = (),
+    reading: dict[str, str] | None = None,
+    found: object = None,
+    problem: str | None = None,
+) -> dict[str, object]:
+    base = str(request.base_url).rstrip("/")
+    return {
+        "values": values, "earlier": earlier or [], "reading": reading or {}, "found": found,
+        "problem": problem, "bookmarklet": bookmarklet(base),
+    }  # fmt: skip
+
+
+def bookmarklet(base: str) -> str:
+    """A link to drag to the bookmarks bar: on a job's page, it opens this app's form in a new
+    tab with the page's address (and any text selected), where the user's session applies."""
+    return (
+        "javascript:(()=>{const s=String(getSelection()).slice(0,4000);"
+        f"window.open('{base}/applications/new?url='+encodeURIComponent(location.href)"
+        "+(s?'&text='+encodeURIComponent(s):''),'_blank','noopener')})()"
+    )
 
 
 @router.post("/applications", response_class=HTMLResponse)
@@ -75,8 +110,12 @@ async def create_application(
     saved: FormText = "",
     confirmed: FormText = "",
     next: FormText = "",
+    posting_text: PostingText = "",
+    posting_url: FormText = "",
+    posting_title: FormText = "",
 ) -> Response:
-    """Log an application; if the company said no lately, show that first."""
+    """Log an application (with its posting, when it came from one); if the company said no
+    lately, show that first."""
     new = NewApplication(
         company=company, role=role, applied_on=forms.day(applied_on, web.today()),
         source=forms.optional(source), url=forms.optional(url),
@@ -88,9 +127,16 @@ async def create_application(
     if not confirmed and company.strip():
         earlier = service.earlier_rejections(web.uow(), company, web.today())
         if earlier:
-            values = dict(await request.form())
-            return page(request, "application_new.html", {"values": values, "earlier": earlier})
-    app = service.add_application(web.uow(), new, web.now(), Origin.WEB)
+            values = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+            return page(
+                request, "application_new.html", new_form_context(request, values, earlier=earlier)
+            )
+    posting = None
+    if posting_text.strip():
+        posting = NewPosting(
+            text=posting_text, url=forms.optional(posting_url), title=forms.optional(posting_title)
+        )
+    app = add_with_posting(web.uow(), new, posting, web.now(), Origin.WEB)
     said = words("added_saved" if new.saved_only else "added", company=app.company, role=app.role)
     if not new.saved_only:
         said += " " + content.load("pipeline/messages")["moved"]["applied"]

@@ -2,8 +2,8 @@
 suggestions, coaches' session notes) and organisations (members, groups, invitations, single
 sign-on, the anonymised archive of what members who left had contributed).
 
-Revision ID: 0003_coaching
-Revises: 0002_team
+Revision ID: 0004_coaching
+Revises: 0003_team
 Created: 2026-12-10
 """
 
@@ -14,8 +14,8 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003_coaching"
-down_revision = "0002_team"
+revision = "0004_coaching"
+down_revision = "0003_team"
 branch_labels = None
 depends_on = None
 

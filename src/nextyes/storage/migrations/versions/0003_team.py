@@ -1,8 +1,8 @@
 """Team mode: accounts (second factor), sessions, API tokens, one-time links, sign-in throttle,
 calendar feeds, reminders by email.
 
-Revision ID: 0002_team
-Revises: 0001
+Revision ID: 0003_team
+Revises: 0002_followthrough
 Created: 2026-12-06
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002_team"
-down_revision = "0001"
+revision = "0003_team"
+down_revision = "0002_followthrough"
 branch_labels = None
 depends_on = None
 
@@ -157,7 +157,7 @@ VERSIONED_TABLES = (
     "application_contacts", "applications", "care_entries", "coach_shares", "contact_interactions",
     "contacts", "cool_downs", "dismissals", "drafts", "feedback", "feedback_requests",
     "goals", "interview_questions", "interviews", "mail_messages", "mail_sender_rules",
-    "mail_sources", "moods", "notes", "plan_items", "practice_sessions",
+    "mail_sources", "moods", "notes", "offers", "plan_items", "postings", "practice_sessions",
     "reflections", "settings", "stage_events", "stories", "why_statements",
     "wins",
 )  # fmt: skip

@@ -1,0 +1,341 @@
+"""Offers: record what was offered, compare the open ones, accept one and close the rest kindly.
+
+An offer belongs to an application and moves it to the offer stage. Accepting it moves the
+application to accepted; the other open applications then each get a short, kind draft
+(withdrawing, or declining an offer they made) and can be closed in one step. An offer counts
+as open while it is undecided and its application is still at the offer stage (a `nextyes move
+ID declined` closes it too).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import Any
+
+from nextyes.domain.models import Application, Origin
+from nextyes.domain.offers import (
+    TERM_NAMES,
+    Offer,
+    OfferStatus,
+    OfferTerms,
+    check_terms,
+)
+from nextyes.domain.stages import OPEN_STAGES, Stage
+from nextyes.errors import Conflict, InvalidInput, NotFound
+from nextyes.services.pipeline.applications import get_application, move_application
+from nextyes.storage.uow import UnitOfWork
+
+WITHDRAWAL = "withdrawal"
+DECLINE = "decline"
+
+
+@dataclass(frozen=True, slots=True)
+class OfferView:
+    """An offer with its application, for `nextyes offers`, the offers page and the API."""
+
+    offer: Offer
+    application: Application
+    days_left: int | None
+
+    @property
+    def is_open(self) -> bool:
+        return self.offer.is_open and self.application.stage is Stage.OFFER
+
+
+def _offer_of(uow: UnitOfWork, application_id: int) -> tuple[Application, Offer]:
+    application = get_application(uow, application_id)
+    offer = uow.offers.for_application(application_id)
+    if offer is None:
+        raise NotFound(
+            f"Application {application_id} ({application.company}) has no offer recorded. "
+            f"`nextyes offer add {application_id} --answer-by DATE` records one."
+        )
+    return application, offer
+
+
+def record_offer(
+    uow: UnitOfWork,
+    application_id: int,
+    terms: OfferTerms,
+    now: datetime,
+    *,
+    on: date | None = None,
+    origin: Origin = Origin.CLI,
+) -> OfferView:
+    """Keep an offer's terms and move its application to the offer stage (if not there yet)."""
+    today = now.date()
+    checked = check_terms(terms, today)
+    with uow:
+        application = get_application(uow, application_id)
+        if uow.offers.for_application(application_id) is not None:
+            raise Conflict(
+                f"Application {application_id} ({application.company}) already has an offer. "
+                f"`nextyes offer edit {application_id}` changes its details."
+            )
+        if application.stage is not Stage.OFFER:
+            if application.stage not in OPEN_STAGES and application.stage is not Stage.GHOSTED:
+                raise Conflict(
+                    f"Application {application_id} ({application.company}) ended "
+                    f"({application.stage.label.lower()}). If that was a mistake, fix it first: "
+                    f"nextyes move {application_id} offer --correct"
+                )
+            move_application(uow, application_id, Stage.OFFER, on or today, now, origin=origin)
+        uow.offers.add(application_id, checked, now)
+        view = _view(uow, application_id, today)
+        uow.commit()
+    return view
+
+
+def update_offer(
+    uow: UnitOfWork, application_id: int, changes: Mapping[str, Any], now: datetime
+) -> OfferView:
+    """Change an offer's terms: only the ones given (None clears one)."""
+    unknown = sorted(set(changes) - set(TERM_NAMES))
+    if unknown:
+        raise InvalidInput(
+            f"{', '.join(unknown)} is not part of an offer. Parts: {', '.join(TERM_NAMES)}."
+        )
+    if "pay_private" in changes and changes["pay_private"] is None:
+        raise InvalidInput("pay_private is true or false.")
+    today = now.date()
+    with uow:
+        _, offer = _offer_of(uow, application_id)
+        if not offer.is_open:
+            raise Conflict(
+                f"This offer was {offer.status.value}; its details are kept as they were then."
+            )
+        terms = replace(offer.terms, **dict(changes))
+        changed = "answer_by" in changes and changes["answer_by"] != offer.terms.answer_by
+        checked = check_terms(terms, today, answer_by_changed=changed)
+        uow.offers.update_terms(offer.id, checked, now)
+        uow.applications.touch(application_id, today, now)
+        view = _view(uow, application_id, today)
+        uow.commit()
+    return view
+
+
+def get_offer(uow: UnitOfWork, application_id: int, today: date) -> OfferView:
+    with uow:
+        _offer_of(uow, application_id)
+        return _view(uow, application_id, today)
+
+
+def _view(uow: UnitOfWork, application_id: int, today: date) -> OfferView:
+    application, offer = _offer_of(uow, application_id)
+    return OfferView(offer, application, offer.days_left(today))
+
+
+def list_offers(uow: UnitOfWork, today: date, *, include_decided: bool = False) -> list[OfferView]:
+    """Open offers (soonest answer-by date first); with `include_decided`, the decided ones too."""
+    with uow:
+        return _offers(uow, today, include_decided=include_decided)
+
+
+def _offers(uow: UnitOfWork, today: date, *, include_decided: bool = False) -> list[OfferView]:
+    statuses = list(OfferStatus) if include_decided else [OfferStatus.OPEN]
+    offers = uow.offers.with_status(statuses)
+    apps = uow.applications.get_many([o.application_id for o in offers])
+    views = [
+        OfferView(o, apps[o.application_id], o.days_left(today))
+        for o in offers
+        if o.application_id in apps
+    ]
+    return views if include_decided else [v for v in views if v.is_open]
+
+
+def open_offers(uow: UnitOfWork, today: date) -> list[OfferView]:
+    """Open offers, inside an open uow (the agenda's provider reads them this way)."""
+    return _offers(uow, today)
+
+
+# Deciding -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ClosingDraft:
+    """A short note for an application to close: withdrawing, or declining its offer."""
+
+    application: Application
+    kind: str  # withdrawal | decline
+    subject: str
+    body: str
+    recipient: str | None = None
+    draft_id: int | None = None  # once kept with the application
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    offer: OfferView
+    others: tuple[ClosingDraft, ...]  # the other open applications, each with its draft
+    closed: bool = False  # whether they were closed in the same step
+
+
+def accept_offer(
+    uow: UnitOfWork,
+    application_id: int,
+    now: datetime,
+    *,
+    on: date | None = None,
+    close_others: bool = False,
+    origin: Origin = Origin.CLI,
+) -> Decision:
+    """Accept the offer: the application moves to accepted; the other open applications get
+    their drafts, and with `close_others` are closed too, all in one transaction."""
+    today = now.date()
+    with uow:
+        _decide(uow, application_id, OfferStatus.ACCEPTED, on or today, now, origin)
+        view = _view(uow, application_id, today)
+        drafts = closing_drafts(uow, application_id)
+        if close_others:
+            drafts = _close(uow, drafts, on or today, now, origin)
+        uow.commit()
+    return Decision(view, tuple(drafts), close_others)
+
+
+def decline_offer(
+    uow: UnitOfWork,
+    application_id: int,
+    now: datetime,
+    *,
+    on: date | None = None,
+    origin: Origin = Origin.CLI,
+) -> Decision:
+    """Decline the offer (the application moves to declined), with a kind note to send."""
+    today = now.date()
+    with uow:
+        _decide(uow, application_id, OfferStatus.DECLINED, on or today, now, origin)
+        view = _view(uow, application_id, today)
+        draft = _draft(uow, view.application, DECLINE, "decline_only")
+        draft_id = uow.drafts.add(
+            view.application.id, draft.kind, draft.subject, draft.body, now,
+            recipient=draft.recipient,
+        )  # fmt: skip
+        uow.commit()
+    return Decision(view, (replace(draft, draft_id=draft_id),), False)
+
+
+def close_other_applications(
+    uow: UnitOfWork,
+    accepted_id: int,
+    now: datetime,
+    *,
+    only: frozenset[int] | None = None,
+    origin: Origin = Origin.CLI,
+) -> list[ClosingDraft]:
+    """After accepting an offer: close the other open applications (or `only` these), each
+    with its draft kept. Nothing changes unless every one of them can be closed."""
+    today = now.date()
+    with uow:
+        accepted = get_application(uow, accepted_id)
+        if accepted.stage is not Stage.ACCEPTED:
+            raise Conflict(
+                f"Application {accepted_id} ({accepted.company}) is not accepted, so the others "
+                f"stay as they are. Accept an offer first: nextyes offer accept ID"
+            )
+        drafts = closing_drafts(uow, accepted_id)
+        if only is not None:
+            unknown = sorted(only - {d.application.id for d in drafts})
+            if unknown:
+                raise InvalidInput(
+                    f"{', '.join(map(str, unknown))} is not among the other open applications."
+                )
+            drafts = [d for d in drafts if d.application.id in only]
+        closed = _close(uow, drafts, today, now, origin)
+        uow.commit()
+    return closed
+
+
+def after_accepting(uow: UnitOfWork, accepted_id: int, today: date) -> Decision:
+    """The accepted offer and a draft for each other application still open (reads only)."""
+    with uow:
+        view = _view(uow, accepted_id, today)
+        if view.offer.status is not OfferStatus.ACCEPTED:
+            raise Conflict(
+                f"The offer from {view.application.company} is not accepted yet. Accept it "
+                "first, from its application's page."
+            )
+        return Decision(view, tuple(closing_drafts(uow, accepted_id)), False)
+
+
+def closing_drafts(uow: UnitOfWork, accepted_id: int) -> list[ClosingDraft]:
+    """A draft for each other application sent and still open (inside an open uow; reads
+    only). Saved ones were never sent, so there is nobody to write to."""
+    from nextyes.domain.queries import ApplicationQuery
+
+    others = uow.applications.find(ApplicationQuery(stages=tuple(sorted(OPEN_STAGES))))
+    return [
+        _draft(uow, app)
+        for app in others
+        if app.id != accepted_id and app.stage.is_open and app.stage is not Stage.SAVED
+    ]
+
+
+def _decide(
+    uow: UnitOfWork,
+    application_id: int,
+    status: OfferStatus,
+    on: date,
+    now: datetime,
+    origin: Origin,
+) -> None:
+    application, offer = _offer_of(uow, application_id)
+    if not offer.is_open or application.stage is not Stage.OFFER:
+        state = offer.status.value if not offer.is_open else application.stage.label.lower()
+        raise Conflict(
+            f"The offer from {application.company} is already decided ({state}). Nothing was "
+            "changed."
+        )
+    if on > now.date():
+        raise InvalidInput(f"{on.isoformat()} is in the future; give today or an earlier date.")
+    target = Stage.ACCEPTED if status is OfferStatus.ACCEPTED else Stage.DECLINED
+    move_application(uow, application_id, target, on, now, origin=origin)
+    uow.offers.set_status(offer.id, status, on, now)
+
+
+def _close(
+    uow: UnitOfWork, drafts: list[ClosingDraft], on: date, now: datetime, origin: Origin
+) -> list[ClosingDraft]:
+    closed = []
+    for draft in drafts:
+        app = draft.application
+        offer = uow.offers.for_application(app.id)
+        if draft.kind == DECLINE and offer is not None and offer.is_open:
+            _decide(uow, app.id, OfferStatus.DECLINED, on, now, origin)
+        else:
+            move_application(
+                uow, app.id, Stage.WITHDRAWN, max(on, app.last_activity_on), now, origin=origin
+            )
+        draft_id = uow.drafts.add(
+            app.id, draft.kind, draft.subject, draft.body, now, recipient=draft.recipient
+        )
+        closed.append(replace(draft, application=get_application(uow, app.id), draft_id=draft_id))
+    return closed
+
+
+def _draft(
+    uow: UnitOfWork, app: Application, kind: str | None = None, words_key: str | None = None
+) -> ClosingDraft:
+    from nextyes import content
+    from nextyes.services.recovery.recipients import recipient_for
+    from nextyes.services.settings.preferences import get_preferences
+    from nextyes.text.templating import render
+
+    kind = kind or (DECLINE if app.stage is Stage.OFFER else WITHDRAWAL)
+    words = content.load("pipeline/offers")[words_key or kind]
+    recipient = recipient_for(uow, app, None)
+    first = recipient.name.split()[0] if recipient.name else None
+    values: dict[str, str | None] = {
+        "company": app.company,
+        "role": app.role,
+        "contact_first_name": first,
+        "sender_name": str(get_preferences(uow)["your_name"]) or None,
+    }
+    return ClosingDraft(
+        application=app,
+        kind=kind,
+        subject=render(words["subject"], values),
+        body=render(words["body"].strip("\n"), values),
+        recipient=recipient.email or recipient.name,
+    )

@@ -1,0 +1,170 @@
+"""Your data, from the browser: exports, imports (with the same preview as the command line),
+backups to download and restores from an uploaded backup, through the services the CLI uses."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+from starlette.responses import FileResponse
+
+from nextyes import content
+from nextyes.domain.tracker_columns import PRESETS
+from nextyes.errors import InvalidInput, NextyesError
+from nextyes.services.portability import backups
+from nextyes.services.portability import csv_import as csv_service
+from nextyes.web.deps import WebDep
+from nextyes.web.rendering import page, redirect
+from nextyes.web.uploads import find_upload, save_upload, upload_of
+
+router = APIRouter()
+EXPORTS = {
+    "journal.json": "application/json",
+    "applications.csv": "text/csv; charset=utf-8",
+    "stages.csv": "text/csv; charset=utf-8",
+}
+PREVIEW_ROWS = 15
+
+
+def said(key: str, **values: object) -> str:
+    return content.fill(content.load("portability/messages")["web"][key], **values)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+@router.get("/data", response_class=HTMLResponse)
+async def data(request: Request, web: WebDep) -> HTMLResponse:
+    found = backups.list_backups(web.settings) if web.settings.is_sqlite else []
+    return page(request, "data.html", {"backups": found[:10], "sqlite": web.settings.is_sqlite,
+                                       "presets": PRESETS, "w": _words()})  # fmt: skip
+
+
+def _words() -> dict[str, str]:
+    words: dict[str, str] = content.load("portability/messages")["web"]
+    return words
+
+
+@router.get("/data/export/{name}")
+async def export(web: WebDep, name: str) -> Response:
+    """The journal as a file to download: journal.json, applications.csv or stages.csv."""
+    if name not in EXPORTS:
+        raise InvalidInput(f"There is no export called {name}.")
+    if name == "journal.json":
+        from nextyes.services.portability.journal_json import export_journal_text
+
+        text, _ = export_journal_text(web.uow(), web.now())
+    else:
+        from nextyes.services.portability.csv_export import export_csv
+
+        text = export_csv(web.uow(), name.removesuffix(".csv"))
+    stamp = web.today().isoformat()
+    stem, suffix = name.split(".")
+    headers = {"Content-Disposition": f'attachment; filename="nextyes-{stem}-{stamp}.{suffix}"'}
+    return Response(text.encode("utf-8"), media_type=EXPORTS[name], headers=headers)
+
+
+@router.post("/data/import/csv", response_class=HTMLResponse)
+async def preview_csv(request: Request, web: WebDep) -> Response:
+    """Read the spreadsheet and show what an import would do; nothing is written yet."""
+    async with request.form() as form:
+        upload = upload_of(form.get("file"), said("no_file"))
+        options = _csv_options(form.get("preset"), form.get("dates"))
+        kept = await save_upload(web.settings, upload, ".csv")
+        try:
+            plan = csv_service.plan_csv_import(
+                web.uow(), kept.read_bytes(), upload.filename or "the file", options, web.today()
+            )
+        except NextyesError:
+            kept.unlink(missing_ok=True)
+            raise
+        if not plan.new:
+            kept.unlink(missing_ok=True)
+            return redirect("/data", said("nothing_new", file=plan.name))
+        columns = list(zip(plan.columns.columns, plan.columns.fields, strict=True))
+        values = {"plan": plan, "shown": plan.rows[:PREVIEW_ROWS], "token": kept.stem, "columns": columns,
+                  "preset": options.preset, "dates": options.dates or "", "name": plan.name,
+                  "cli": content.load("portability/messages")["csv_import"], "w": _words()}  # fmt: skip
+        return page(request, "data_csv_preview.html", values)
+
+
+def _csv_options(preset: object, dates: object) -> csv_service.CsvOptions:
+    chosen = str(preset or "generic")
+    if chosen not in PRESETS:
+        raise InvalidInput(f"'{chosen}' is not a spreadsheet kind nextyes knows.")
+    order = str(dates or "") or None
+    return csv_service.CsvOptions(preset=chosen, dates=order)
+
+
+@router.post("/data/import/csv/apply")
+async def apply_csv(request: Request, web: WebDep) -> Response:
+    """Import what the preview showed (the file kept since then, read again)."""
+    async with request.form() as form:
+        token, name = str(form.get("token", "")), str(form.get("name", "the file"))[:200]
+        kept = find_upload(web.settings, token, ".csv")
+        if kept is None:
+            raise InvalidInput(said("no_file"))
+        options = _csv_options(form.get("preset"), form.get("dates"))
+        plan = csv_service.plan_csv_import(web.uow(), kept.read_bytes(), name, options, web.today())
+        done = csv_service.apply_csv_import(web.journal, plan, web.now())
+        kept.unlink(missing_ok=True)
+        return redirect("/data", said("imported_csv", added=_count(len(done.added), "application"),
+                                      file=plan.name))  # fmt: skip
+
+
+@router.post("/data/import/json")
+async def import_json(request: Request, web: WebDep) -> Response:
+    from nextyes.services.portability.journal_json import import_journal
+
+    async with request.form() as form:
+        upload = upload_of(form.get("file"), said("no_file"))
+        data = await upload.read()
+        done = import_journal(web.journal, data, upload.filename or "the file")
+        applications = done.counts.get("applications", 0)
+        return redirect(
+            "/data",
+            said("imported_json", applications=applications, others=done.total - applications),
+        )
+
+
+@router.post("/data/backup")
+async def take_backup(web: WebDep) -> Response:
+    """Take a backup and hand it over as a download (it is kept in the backups folder too)."""
+    taken = backups.take_backup(web.settings)
+    return FileResponse(
+        taken.path, media_type="application/vnd.sqlite3", filename=taken.path.name,
+        headers={"Cache-Control": "no-store"},
+    )  # fmt: skip
+
+
+@router.get("/data/backups/{name}")
+async def download_backup(web: WebDep, name: str) -> Response:
+    found = {b.path.name: b for b in backups.list_backups(web.settings)}
+    if name not in found:
+        raise InvalidInput(f"There is no backup called {name}.")
+    return FileResponse(found[name].path, media_type="application/vnd.sqlite3", filename=name)
+
+
+@router.post("/data/restore")
+async def restore(request: Request, web: WebDep) -> Response:
+    """Check an uploaded backup, keep the current journal, and put the backup in its place."""
+    async with request.form() as form:
+        upload = upload_of(form.get("file"), said("no_file"))
+        if not form.get("confirm"):
+            raise InvalidInput(f"Tick “{said('restore_confirm')}” to go ahead.")
+        kept = await save_upload(web.settings, upload, ".db")
+        name = upload.filename or "the backup"
+        try:
+            web.close()  # the journal file is about to be replaced: let go of it first
+            done = backups.restore_backup(web.settings, kept)
+        except NextyesError as exc:  # name the file as it was uploaded, not as it was kept
+            raise type(exc)(exc.message.replace(str(kept), name), web=exc.web) from None
+        finally:
+            kept.unlink(missing_ok=True)
+        count = _count(done.applications, "application")
+        if done.previous:
+            return redirect(
+                "/data",
+                said("restored", file=name, applications=count, previous=done.previous.name),
+            )
+        return redirect("/data", said("restored_fresh", file=name, applications=count))
