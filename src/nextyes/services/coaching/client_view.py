@@ -128,6 +128,17 @@ class ClientMail:
 
 
 @dataclass(frozen=True, slots=True)
+class ClientOffer:
+    status: str
+    answer_by: date | None
+    start_on: date | None
+    location: str | None
+    pay_amount: float | None  # with `money`, or when the seeker marked the pay not private
+    pay_currency: str | None
+    pay_period: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class ClientApplicationDetail:
     application: ClientApplication
     events: list[ClientEvent]
@@ -136,6 +147,7 @@ class ClientApplicationDetail:
     feedback: list[ClientFeedback] | None  # None: not shared
     reflections: list[ClientReflection] | None
     comments: list[Comment] = field(default_factory=list)
+    offer: ClientOffer | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,9 +231,28 @@ def client_application(access: ClientAccess, application_id: int) -> ClientAppli
             for c in uow.coach_comments.by_coach(access.owner_id, access.viewer_id)
             if c.target is CommentTarget.APPLICATION and c.target_id == application_id
         ]
+        offer = _offer(access, uow.offers.for_application(application_id))
     return ClientApplicationDetail(
-        _application(access, found), events, interviews, notes, feedback, reflections, comments
-    )
+        _application(access, found), events, interviews, notes, feedback, reflections, comments,
+        offer,
+    )  # fmt: skip
+
+
+def _offer(access: ClientAccess, offer: object) -> ClientOffer | None:
+    """An offer's terms; its pay only with `money`, or when the seeker marked it not private."""
+    from nextyes.domain.offers import Offer
+
+    if offer is None:
+        return None
+    assert isinstance(offer, Offer)
+    t = offer.terms
+    pay = access.has(Scope.MONEY) or not t.pay_private
+    return ClientOffer(
+        status=offer.status.value, answer_by=t.answer_by, start_on=t.start_on,
+        location=t.location, pay_amount=t.pay_amount if pay else None,
+        pay_currency=t.pay_currency if pay else None,
+        pay_period=t.pay_period.value if pay and t.pay_period else None,
+    )  # fmt: skip
 
 
 def _feedback(f: object) -> ClientFeedback:
