@@ -232,6 +232,32 @@ def _cpu_ms(pid: int) -> float:
     return total * 1000
 
 
+def caseload_timing(url: str, runs: int = 20) -> str:
+    """A 50-client coach's caseload, computed in-process (the server's own work per request)."""
+    from nextyes.config import Settings
+    from nextyes.domain.accounts import Role, SignedIn
+    from nextyes.domain.caseload import CaseloadRules
+    from nextyes.services.coaching.caseload import caseload
+    from nextyes.services.journal import open_journal
+
+    journal = open_journal(Settings.from_env(db=url, home=tempfile.mkdtemp()))
+    coach = int(journal.db.scalar("SELECT id FROM users WHERE username = 'coach0@bench.nextyes'"))
+    journal.db.rollback()
+    viewer = SignedIn(user_id=coach, email="coach0@bench.nextyes", name="Coach 0", role=Role.COACH)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        rows = caseload(journal.uow(), viewer, CaseloadRules(), NOW)
+        times.append((time.perf_counter() - start) * 1000)
+    journal.close()
+    times.sort()
+    signals = sum(len(r.signals) for r in rows)
+    return (
+        f"Caseload of a coach with {len(rows)} clients ({signals} signals), in-process, "
+        f"{runs} runs: median {times[len(times) // 2]:.0f} ms, p95 {times[int(runs * 0.95) - 1]:.0f} ms"
+    )
+
+
 def cohort_timing(url: str, runs: int = 5) -> str:
     """The cohort report over every member, computed afresh each time (no cache), in-process."""
     from nextyes.config import Settings
@@ -323,6 +349,7 @@ def main() -> None:
               f"{p95('caseload')} | {p95('API caseload')} | {p95('client page')} | "
               f"{rows['cpu']['ms'] / max(1, int(total['Request Count'])):.1f} ms |", flush=True)  # fmt: skip
     print()
+    print(caseload_timing(url), flush=True)
     print(cohort_timing(url), flush=True)
     if not args.keep:
         with psycopg.connect(args.admin_url, autocommit=True) as conn:

@@ -324,12 +324,16 @@ class CohortRepository(Repository):
         ):
             noes[int(r["owner_id"])].add(str(r["from_stage"] or "applied"))
         themes: dict[int, set[str]] = defaultdict(set)
+        parsed: dict[str, list[str]] = {}  # few distinct theme lists: parse each once
         for r in self.db.query(
             "SELECT DISTINCT f.owner_id, f.themes FROM feedback f "
             f"WHERE f.owner_id IN ({members}) AND f.themes IS NOT NULL",
             params,
         ):
-            themes[int(r["owner_id"])].update(from_json(r["themes"], []))
+            text = str(r["themes"])
+            if text not in parsed:
+                parsed[text] = from_json(text, [])
+            themes[int(r["owner_id"])].update(parsed[text])
         monthly: dict[int, set[str]] = defaultdict(set)
         month = self._month("a.applied_on")
         for r in self.db.query(
