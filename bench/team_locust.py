@@ -16,10 +16,65 @@ from locust import HttpUser, between, task
 
 PASSWORD = "bench password, not a secret"
 PEOPLE = int(os.environ.get("NEXTYES_BENCH_PEOPLE", "10000"))
+COACHES = int(os.environ.get("NEXTYES_BENCH_COACHES", "200"))
 _CSRF = re.compile(r'name="csrf-token" content="([^"]+)"')
 
 
+def sign_in(client: Any, email: str) -> str:
+    page = client.get("/sign-in", name="sign-in page")
+    found = _CSRF.search(page.text)
+    token = found.group(1) if found else ""
+    with client.post(
+        "/sign-in", data={"csrf_token": token, "email": email, "password": PASSWORD},
+        allow_redirects=False, name="sign in", catch_response=True,
+    ) as answer:  # fmt: skip
+        if answer.status_code != 303:
+            answer.failure(f"sign in: {answer.status_code}")
+    return str(client.get("/api/v1/session", name="session").json()["csrf_token"])
+
+
+class Coach(HttpUser):  # type: ignore[misc]
+    """A coach with 50 clients: the caseload (page and API), and one client's page."""
+
+    weight = 1
+    wait_time = between(0.5, 1.5)
+
+    def on_start(self) -> None:
+        self.number = random.randrange(COACHES)
+        self.csrf = sign_in(self.client, f"coach{self.number}@bench.nextyes")
+        self.clients = [
+            c["id"] for c in self.client.get("/api/v1/clients", name="API caseload").json()
+        ]
+
+    def _expect(self, answer: Any, status: int) -> None:
+        if answer.status_code != status:
+            answer.failure(f"{answer.status_code}: {answer.text[:200]}")
+
+    @task(3)
+    def caseload(self) -> None:
+        with self.client.get("/clients", name="caseload", catch_response=True) as answer:
+            self._expect(answer, 200)
+
+    @task(2)
+    def api_caseload(self) -> None:
+        with self.client.get("/api/v1/clients", name="API caseload", catch_response=True) as answer:
+            self._expect(answer, 200)
+            if answer.status_code == 200 and len(answer.json()) != 50:
+                answer.failure(f"{len(answer.json())} clients, not 50")
+
+    @task(1)
+    def client_page(self) -> None:
+        if not self.clients:
+            return
+        client = random.choice(self.clients)
+        with self.client.get(
+            f"/clients/{client}", name="client page", catch_response=True
+        ) as answer:
+            self._expect(answer, 200)
+
+
 class Person(HttpUser):  # type: ignore[misc]
+    weight = 9
     wait_time = between(0.5, 1.5)
 
     def on_start(self) -> None:

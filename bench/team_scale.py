@@ -1,6 +1,9 @@
 """Team mode at scale: 10,000 people and 1,000,000 applications on PostgreSQL, then 100
 simulated people (locust, headless) signing in and using the dashboard, the list, the board,
-adding and moving applications, against `nextyes serve` with 1 and then 2 workers.
+adding and moving applications, against `nextyes serve` with 1 and then 2 workers. One
+simulated person in ten is a coach with 50 clients, opening the caseload (page and API) and a
+client's page. Then the cohort report of an organisation holding all 10,000 people (consenting,
+in four cohorts), timed in the process that computes it.
 
     .venv/bin/pip install -c constraints.txt -e '.[bench]'      # locust
     .venv/bin/python bench/team_scale.py [--people 10000] [--per-person 100] [--clients 100]
@@ -12,7 +15,8 @@ over two years, with their stage events, feedback for a third of the noes, and 3
 The database is `nextyes_scale` on the admin URL's server (dropped first unless --reuse).
 
 Targets (issue 15): generation under 10 minutes; zero errors; dashboard p95 <= 150 ms; API list
-p95 <= 100 ms; requests/s reported for each worker count. The server's CPU time per request
+p95 <= 100 ms; requests/s reported for each worker count. Issue 16: the caseload of a coach with
+50 clients p95 <= 200 ms under that load; the cohort report over 10,000 people <= 1 s. The server's CPU time per request
 (its workers', not PostgreSQL's) is reported too: unlike latency, it barely moves when other
 programs share the machine.
 """
@@ -128,7 +132,35 @@ def generate(url: str, people: int, per_person: int, seed: int = 7) -> dict[str,
         counts["wins"] = _copy(cur, "wins", ["owner_id", "occurred_on", "text", "kind", "created_at"],
             ((uid, NOW.date() - timedelta(days=rng.randrange(365)), "Kept going after a hard week",
               "manual", NOW) for uid in user_ids for _ in range(30)))  # fmt: skip
-        for table in ("users", "applications", "stage_events"):
+        coaches = max(1, people // 50)
+        coach_first = first + people
+        counts["coaches"] = _copy(cur, "users", ["id", "username", "display_name", "email",
+            "password_hash", "role", "disabled", "created_at", "password_changed_at"],
+            ((coach_first + n, f"coach{n}@bench.nextyes", f"Coach {n}", f"coach{n}@bench.nextyes",
+              hashed, "coach", False, NOW, NOW) for n in range(coaches)))  # fmt: skip
+        counts["coach_shares"] = _copy(cur, "coach_shares", ["owner_id", "coach_id", "scopes",
+            "granted_at"], ((uid, coach_first + (uid - first) // 50 % coaches,
+            "applications,feedback,plan,goals", NOW) for uid in user_ids))  # fmt: skip
+        counts["interviews"] = _copy(cur, "interviews", ["owner_id", "application_id", "kind",
+            "scheduled_on", "created_at"], ((uid, (uid - first) * per_person + 1, "video",
+            NOW.date() + timedelta(days=rng.randrange(1, 10)), NOW)
+            for uid in user_ids if rng.random() < 0.3))  # fmt: skip
+        org = int(
+            cur.execute(
+                "INSERT INTO organisations (name, created_at) VALUES ('Bench Careers', %s) RETURNING id",
+                (NOW,),
+            ).fetchone()[0]
+        )  # type: ignore[index]
+        counts["members"] = _copy(cur, "organisation_members", ["id", "organisation_id", "user_id",
+            "role", "consent", "status", "joined_at"], ((uid, org, uid, "member", True, "active",
+            NOW) for uid in user_ids))  # fmt: skip
+        groups = [int(cur.execute(
+            "INSERT INTO organisation_groups (organisation_id, kind, name, created_at) "
+            "VALUES (%s, 'cohort', %s, %s) RETURNING id", (org, f"Cohort {year}", NOW),
+        ).fetchone()[0]) for year in (2023, 2024, 2025, 2026)]  # type: ignore[index]  # fmt: skip
+        _copy(cur, "organisation_group_members", ["group_id", "member_id"],
+              ((groups[uid % 4], uid) for uid in user_ids))  # fmt: skip
+        for table in ("users", "applications", "stage_events", "organisation_members"):
             cur.execute(
                 f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"
             )  # type: ignore[arg-type]
@@ -174,7 +206,8 @@ def load(url: str, workers: int, clients: int, seconds: int, people: int) -> dic
             [str(bindir / "locust"), "-f", str(ROOT / "bench" / "team_locust.py"), "--headless",
              "-u", str(clients), "-r", str(max(1, clients // 5)), "-t", f"{seconds}s",
              "--host", base, "--csv", str(prefix), "--only-summary", "--loglevel", "ERROR"],
-            env={**env, "NEXTYES_BENCH_PEOPLE": str(people)}, check=False,
+            env={**env, "NEXTYES_BENCH_PEOPLE": str(people),
+                 "NEXTYES_BENCH_COACHES": str(max(1, people // 50))}, check=False,
             stdout=subprocess.DEVNULL,
         )  # fmt: skip
         with open(f"{prefix}_stats.csv", newline="", encoding="utf-8") as fh:
@@ -197,6 +230,69 @@ def _cpu_ms(pid: int) -> float:
         times = process.cpu_times()
         total += times.user + times.system
     return total * 1000
+
+
+def caseload_timing(url: str, runs: int = 20) -> str:
+    """A 50-client coach's caseload, computed in-process (the server's own work per request)."""
+    from nextyes.config import Settings
+    from nextyes.domain.accounts import Role, SignedIn
+    from nextyes.domain.caseload import CaseloadRules
+    from nextyes.services.coaching.caseload import caseload
+    from nextyes.services.journal import open_journal
+
+    journal = open_journal(Settings.from_env(db=url, home=tempfile.mkdtemp()))
+    coach = int(journal.db.scalar("SELECT id FROM users WHERE username = 'coach0@bench.nextyes'"))
+    journal.db.rollback()
+    viewer = SignedIn(user_id=coach, email="coach0@bench.nextyes", name="Coach 0", role=Role.COACH)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        rows = caseload(journal.uow(), viewer, CaseloadRules(), NOW)
+        times.append((time.perf_counter() - start) * 1000)
+    journal.close()
+    times.sort()
+    signals = sum(len(r.signals) for r in rows)
+    return (
+        f"Caseload of a coach with {len(rows)} clients ({signals} signals), in-process, "
+        f"{runs} runs: median {times[len(times) // 2]:.0f} ms, p95 {times[int(runs * 0.95) - 1]:.0f} ms"
+    )
+
+
+def cohort_timing(url: str, runs: int = 5) -> str:
+    """The cohort report over every member, computed afresh each time (no cache), in-process."""
+    from nextyes.config import Settings
+    from nextyes.domain.accounts import Role, SignedIn
+    from nextyes.services.journal import open_journal
+    from nextyes.services.organisations.cohort import cohort_report
+
+    journal = open_journal(Settings.from_env(db=url, home=tempfile.mkdtemp()))
+    db = journal.db
+    org = int(db.scalar("SELECT id FROM organisations WHERE name = 'Bench Careers'"))
+    admin_id = int(db.scalar("SELECT max(id) FROM users"))
+    db.execute(
+        "INSERT INTO organisation_members (organisation_id, user_id, role, consent, status, "
+        "joined_at) VALUES (:org, :user, 'admin', :no, 'active', :now) "
+        "ON CONFLICT (organisation_id, user_id) DO NOTHING",
+        {"org": org, "user": admin_id, "no": False, "now": NOW},
+    )
+    db.commit()
+    viewer = SignedIn(user_id=admin_id, email="coach@bench.nextyes", name=None, role=Role.COACH)
+    members = int(db.scalar("SELECT count(*) FROM organisation_members WHERE role = 'member'"))
+    db.rollback()
+    lines = [f"Cohort report over {members:,} consenting members (ms per report, {runs} runs):"]
+    for by in ("everyone", "cohort"):
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            report = cohort_report(journal.uow(), viewer, org, by, NOW.date())
+            times.append((time.perf_counter() - start) * 1000)
+        assert report.funnel.total == members
+        times.sort()
+        lines.append(
+            f"- by {by}: median {times[len(times) // 2]:.0f} ms, slowest {times[-1]:.0f} ms"
+        )
+    journal.close()
+    return "\n".join(lines)
 
 
 def pg_settings(url: str) -> dict[str, str]:
@@ -236,7 +332,8 @@ def main() -> None:
     print("PostgreSQL:", json.dumps(pg_settings(url)))
     print()
     columns = ["workers", "requests", "errors", "req/s", "dashboard p95", "API list p95",
-               "board p95", "add p95", "move p95", "sign in p95", "server CPU per request"]  # fmt: skip
+               "board p95", "add p95", "move p95", "sign in p95", "caseload p95",
+               "API caseload p95", "client page p95", "server CPU per request"]  # fmt: skip
     print("| " + " | ".join(columns) + " |")
     print("|" + "---|" * len(columns))
     for workers in [int(w) for w in args.workers.split(",")]:
@@ -249,7 +346,11 @@ def main() -> None:
         print(f"| {workers} | {total['Request Count']} | {total['Failure Count']} | "
               f"{float(total['Requests/s']):.1f} | {p95('dashboard')} | {p95('API list')} | "
               f"{p95('board')} | {p95('add')} | {p95('move')} | {p95('sign in')} | "
+              f"{p95('caseload')} | {p95('API caseload')} | {p95('client page')} | "
               f"{rows['cpu']['ms'] / max(1, int(total['Request Count'])):.1f} ms |", flush=True)  # fmt: skip
+    print()
+    print(caseload_timing(url), flush=True)
+    print(cohort_timing(url), flush=True)
     if not args.keep:
         with psycopg.connect(args.admin_url, autocommit=True) as conn:
             conn.execute("DROP DATABASE IF EXISTS nextyes_scale WITH (FORCE)")

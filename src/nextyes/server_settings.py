@@ -17,6 +17,12 @@ The environment wins over the file, and the command line over both. Every name:
                                   [smtp] host, port (587), username, password, starttls (true),
                                   sender: a mail server for invitations, resets and reminders
     NEXTYES_DATABASE_URL          database_url: as everywhere in nextyes
+    [caseload]                    the thresholds of a coach's check-in signals (each also as
+                                  NEXTYES_CASELOAD_<NAME>, e.g. NEXTYES_CASELOAD_QUIET_DAYS):
+                                  quiet_days = 14, noes_in_a_row = 3, cool_down_days = 14,
+                                  interview_days = 7, pipeline_days = 60,
+                                  pipeline_wait_days = 14, pipeline_min = 15,
+                                  pipeline_ratio = 0.5, away_days = 21, win_days = 7
 
 Nothing here is read at import; `ServerSettings.load()` is called by the serving edge.
 """
@@ -31,6 +37,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from nextyes.domain.caseload import CaseloadRules
 from nextyes.errors import InvalidInput
 
 DEFAULT_PUBLIC_URL = "http://127.0.0.1:8000"
@@ -56,6 +63,7 @@ class ServerSettings:
     pool_size: int = 8
     smtp: SmtpSettings | None = None
     database_url: str | None = None
+    caseload: CaseloadRules = field(default_factory=CaseloadRules)
 
     @property
     def secure(self) -> bool:
@@ -121,6 +129,7 @@ class ServerSettings:
             pool_size=_whole(pick("NEXTYES_POOL_SIZE", "pool_size"), "pool_size", 8, 1, 200),
             smtp=smtp,
             database_url=_text(pick("NEXTYES_DATABASE_URL", "database_url")),
+            caseload=_caseload(data.get("caseload", {}), env),
         )
 
     def as_environment(self, config: str | None) -> dict[str, str]:
@@ -129,6 +138,44 @@ class ServerSettings:
         if config:
             values["NEXTYES_SERVER_CONFIG"] = str(Path(config).resolve())
         return values
+
+
+# name -> (lowest, highest): the caseload's thresholds and the values each may take
+CASELOAD_LIMITS: dict[str, tuple[float, float]] = {
+    "quiet_days": (1, 365), "noes_in_a_row": (2, 50), "cool_down_days": (1, 90),
+    "interview_days": (1, 60), "pipeline_days": (7, 365), "pipeline_wait_days": (0, 90),
+    "pipeline_min": (3, 1000), "pipeline_ratio": (0.05, 1.0), "away_days": (1, 365),
+    "win_days": (1, 60),
+}  # fmt: skip
+
+
+def _caseload(table: Any, env: Mapping[str, str]) -> CaseloadRules:
+    if not isinstance(table, dict):
+        raise InvalidInput("In the server settings, [caseload] should be a table of settings.")
+    unknown = sorted(set(table) - set(CASELOAD_LIMITS))
+    if unknown:
+        raise InvalidInput(
+            f"[caseload] has no setting {unknown[0]!r}; the settings are "
+            + ", ".join(CASELOAD_LIMITS)
+            + "."
+        )
+    values: dict[str, Any] = {}
+    for name, (low, high) in CASELOAD_LIMITS.items():
+        key = f"NEXTYES_CASELOAD_{name.upper()}"
+        raw = env[key] if key in env else table.get(name)
+        if raw is None or raw == "":
+            continue
+        if name == "pipeline_ratio":
+            try:
+                number: float = float(raw)
+            except (TypeError, ValueError):
+                raise InvalidInput(f"caseload {name} should be a number, not '{raw}'.") from None
+            if not low <= number <= high:
+                raise InvalidInput(f"caseload {name} should be from {low} to {high}, not {raw}.")
+            values[name] = number
+        else:
+            values[name] = _whole(raw, f"caseload {name}", 0, int(low), int(high))
+    return CaseloadRules(**values)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

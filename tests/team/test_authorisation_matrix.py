@@ -29,6 +29,10 @@ from tests.conftest import NOW
 from tests.team.conftest import Person, Team
 
 MARK = "MARKERA"  # in every record the owner writes; never in anyone else's answer
+ALL_SCOPES = (
+    "applications", "feedback", "plan", "goals", "reflections", "wellbeing", "private_notes",
+    "money", "email",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,10 @@ class Case:
     last: bool = False  # sent after the others (it ends or removes something)
     final: int = 0  # sent at the very end, in this order (it signs the caller out)
     use: dict[str, str] = field(default_factory=dict)  # placeholder -> another of the ids
+    coach: int | None = None  # a coach's status, when the owner shares `scope` with them
+    scope: str | None = None  # the scope the route reads (None: any live share will do)
+    coach_only: bool = False  # names the first coach's own record (their session note)
+    admin: int | None = None  # a server administrator's status, when it differs
 
     @property
     def order(self) -> tuple[bool, int]:
@@ -361,7 +369,106 @@ ROUTES: dict[str, Case] = {
     "GET /review": Case("self", 200),
     "GET /settings": Case("self", 200),
     "POST /settings": Case("self", 303, {}),
-}
+    # --- coaching: the seeker's side ---
+    "POST /api/v1/coach-invitations": Case("self", 201, {}),
+    "GET /api/v1/coaches": Case("self", 200),
+    "PUT /api/v1/coaches/{coach_id}/scopes": Case("own", 200, {"scopes": list(ALL_SCOPES)}),
+    "DELETE /api/v1/coaches/{coach_id}": Case("own", 204, last=True, use={"coach_id": "coach2_id"}),
+    "GET /api/v1/coaches/{coach_id}/view": Case("own", 200),
+    "GET /api/v1/coach-reads": Case("self", 200),
+    "GET /api/v1/coach-comments": Case("self", 200),
+    "GET /api/v1/coach-suggestions": Case("self", 200),
+    "POST /api/v1/coach-suggestions/{suggestion_id}/accept": Case("own", 200),
+    "POST /api/v1/coach-suggestions/{suggestion_id}/decline": Case(
+        "own", 200, use={"suggestion_id": "suggestion2_id"}
+    ),
+    "GET /coaching": Case("self", 200),
+    "POST /coaching/invite": Case("self", 200, {"scope": "applications"}),
+    "POST /coaching/coaches/{coach_id}/scopes": Case("own", 303, {"scope": "plan"},
+                                                     use={"coach_id": "coach3_id"}),
+    "POST /coaching/coaches/{coach_id}/revoke": Case(
+        "own", 303, last=True, use={"coach_id": "coach3_id"}
+    ),
+    "GET /coaching/coaches/{coach_id}/view": Case("own", 200),
+    "POST /coaching/suggestions/{suggestion_id}/{decision}": Case(
+        "own", 303, use={"suggestion_id": "suggestion3_id"}
+    ),
+    # --- coaching: the coach's side (the owner is the client; only their coach reads) ---
+    "POST /api/v1/coach-invitations/{code}/accept": Case("self", 404),
+    "GET /api/v1/clients": Case("self", 200, coach=200),
+    "GET /api/v1/clients/{client_id}": Case("own", 404, coach=200),
+    "GET /api/v1/clients/{client_id}/applications": Case(
+        "own", 404, coach=200, scope="applications"
+    ),
+    "GET /api/v1/clients/{client_id}/applications/{application_id}": Case(
+        "own", 404, coach=200, scope="applications"
+    ),
+    "GET /api/v1/clients/{client_id}/feedback": Case("own", 404, coach=200, scope="feedback"),
+    "GET /api/v1/clients/{client_id}/plan": Case("own", 404, coach=200, scope="plan"),
+    "GET /api/v1/clients/{client_id}/goals": Case("own", 404, coach=200, scope="goals"),
+    "GET /api/v1/clients/{client_id}/reflections": Case(
+        "own", 404, coach=200, scope="reflections"
+    ),
+    "GET /api/v1/clients/{client_id}/wellbeing": Case("own", 404, coach=200, scope="wellbeing"),
+    "GET /api/v1/clients/{client_id}/mail": Case("own", 404, coach=200, scope="email"),
+    "POST /api/v1/clients/{client_id}/comments": Case(
+        "own", 404, {"target": "application", "target_id": "{application_id}", "text": "Nice"},
+        coach=201, scope="applications",
+    ),
+    "POST /api/v1/clients/{client_id}/suggestions": Case(
+        "own", 404, {"title": "Mock interview"}, coach=201, scope="plan"
+    ),
+    "POST /api/v1/clients/{client_id}/notes": Case("own", 404, {"text": "Met today"}, coach=201),
+    "GET /api/v1/coach-notes": Case("self", 200, coach=200),
+    "DELETE /api/v1/coach-notes/{note_id}": Case(
+        "own", 404, coach=204, coach_only=True, last=True, use={"note_id": "session_note_id"}
+    ),
+    "GET /clients": Case("self", 200, coach=200),
+    "GET /clients/{client_id}": Case("own", 404, coach=200),
+    "GET /clients/{client_id}/applications/{application_id}": Case(
+        "own", 404, coach=200, scope="applications"
+    ),
+    "POST /clients/{client_id}/comments": Case(
+        "own", 404, {"target": "plan_item", "target_id": "{item_id}", "text": "Good plan"},
+        coach=303, scope="plan",
+    ),
+    "POST /clients/{client_id}/suggestions": Case(
+        "own", 404, {"title": "Practise SQL"}, coach=303, scope="plan"
+    ),
+    "POST /clients/{client_id}/notes": Case("own", 404, {"text": "Session notes"}, coach=303),
+    "POST /coach-notes/{note_id}/delete": Case(
+        "own", 404, coach=303, coach_only=True, last=True, use={"note_id": "session_note2_id"}
+    ),
+    "GET /coach-notes.csv": Case("self", 200, coach=200),
+    # --- organisations: the owner is a member of one; admins' routes are not theirs ---
+    "GET /organisations": Case("self", 200),
+    "POST /organisations": Case("self", 404, {"name": "A new centre"}, admin=303),
+    "GET /organisations/{organisation_id}": Case("own", 404),
+    "POST /organisations/{organisation_id}/groups": Case(
+        "own", 404, {"kind": "cohort", "name": "2027"}
+    ),
+    "POST /organisations/{organisation_id}/members/{member_id}/group": Case(
+        "own", 404, {"group_id": "{group_id}"}
+    ),
+    "POST /organisations/{organisation_id}/invitations": Case("own", 404, {"role": "member"}),
+    "POST /organisations/{organisation_id}/sso": Case("own", 404, {"issuer": ""}),
+    "GET /organisations/{organisation_id}/insights": Case("own", 404),
+    "GET /organisations/{organisation_id}/insights.csv": Case("own", 404),
+    "GET /api/v1/organisations/{organisation_id}/insights": Case("own", 404),
+    "POST /organisations/{organisation_id}/consent": Case("own", 303, {"on": "no"}),
+    "POST /organisations/{organisation_id}/leave": Case(
+        "own", 303, {"how": "deactivate"}, last=True
+    ),
+    "GET /download": Case("self", 200),
+    "GET /join/organisation/{token}": Case("public", 404),
+    "POST /join/organisation/{token}": Case("public", 404),
+    "POST /join/organisation/{token}/sign-up": Case("public", 400, {"email": "x@example.org"}),
+    "GET /sso/{organisation_id}": Case("public", 404),
+    "GET /sso/{organisation_id}/callback": Case("public", 400),
+    "GET /join/coach/{code}": Case("public", 404),
+    "POST /join/coach/{code}": Case("public", 404),
+    "POST /join/coach/{code}/sign-up": Case("public", 404, {"email": "x@example.org"}),
+}  # fmt: skip
 
 
 def served_routes(team: Team) -> Iterator[tuple[str, str]]:
@@ -485,7 +592,10 @@ def _owner_journal(team: Team, owner: Person) -> dict[str, Any]:
         token_id = create_token(journal.uow(), owner.user_id, f"{MARK} token", NOW).stored.id
     finally:
         journal.close()
+    coaching = _coaching(team, owner, app_id)
     return {
+        **coaching,
+        **_organisation(team, owner),
         "application_id": app_id, "interview_id": interview["id"], "question_id": question["id"],
         "note_id": note["id"], "contact_id": contact["id"], "item_id": plan["id"],
         "mail_id": mail_ids[0], "mail2_id": mail_ids[1], "mail3_id": mail_ids[2],
@@ -494,6 +604,66 @@ def _owner_journal(team: Team, owner: Person) -> dict[str, Any]:
         "metric": "applications", "key": "follow_up_after_applied_days", "step": "request",
         "name": "pipeline", "secret": "not-a-real-link-secret", "token": "not-a-real-token", "icon_name": "icon.svg", "export_name": "journal.json",
         "backup_name": "journal-2026-11-22.db", "job_id": "0123456789abcdef",
+    }  # fmt: skip
+
+
+def _coach_for(team: Team, owner: Person, email: str, scopes: Any) -> Person:
+    """A coach of the owner's, signed in, sharing `scopes`."""
+    coach = team.person(email)
+    code = owner.api("POST", "/api/v1/coach-invitations", {"scopes": list(scopes)}).json()["code"]
+    answer = coach.api("POST", f"/api/v1/coach-invitations/{code}/accept")
+    assert answer.status_code == 200, answer.text
+    return coach
+
+
+def _coaching(team: Team, owner: Person, app_id: int) -> dict[str, Any]:
+    """Three coaches of the owner's; the first comments, suggests three steps, keeps notes."""
+    coach = _coach_for(team, owner, "coach@example.org", ALL_SCOPES)
+    others = [_coach_for(team, owner, f"coach{n}@example.org", ALL_SCOPES) for n in (2, 3)]
+    client = f"/api/v1/clients/{owner.user_id}"
+    said = coach.api(
+        "POST", f"{client}/comments",
+        {"target": "application", "target_id": app_id, "text": f"{MARK} comment"},
+    )  # fmt: skip
+    assert said.status_code == 201, said.text
+    suggestions = [
+        coach.api("POST", f"{client}/suggestions", {"title": f"{MARK} step {n}"}).json()["id"]
+        for n in range(3)
+    ]
+    notes = [
+        coach.api("POST", f"{client}/notes", {"text": f"{MARK} session {n}"}).json()["id"]
+        for n in range(2)
+    ]
+    return {
+        "coach_id": coach.user_id, "coach2_id": others[0].user_id,
+        "coach3_id": others[1].user_id, "client_id": owner.user_id,
+        "suggestion_id": suggestions[0], "suggestion2_id": suggestions[1],
+        "suggestion3_id": suggestions[2], "session_note_id": notes[0],
+        "session_note2_id": notes[1], "code": "ABCD-EFGH-JKLM", "decision": "accept",
+    }  # fmt: skip
+
+
+def _organisation(team: Team, owner: Person) -> dict[str, Any]:
+    """An organisation (made by a server administrator) that the owner joined as a member."""
+    from nextyes.services.accounts.sessions import signed_in_as
+    from nextyes.services.organisations import membership
+
+    journal = team.journal()
+    try:
+        made = admin.create_account(
+            journal.uow(), "centre-admin@example.org", NOW, role=Role.ADMIN, password=None
+        )
+        runner = signed_in_as(made)
+        org = membership.create_organisation(journal.uow(), runner, f"{MARK} Centre", NOW)
+        group = membership.add_group(journal.uow(), runner, org.id, "cohort", f"{MARK} 2026", NOW)
+        link = membership.invite(journal.uow(), runner, org.id, "member", group.id, NOW)
+        owner_account = admin.find_account(journal.uow(), owner.email)
+        joined = membership.join(journal.uow(), signed_in_as(owner_account), link.token, True, NOW)
+    finally:
+        journal.close()
+    return {
+        "organisation_id": org.id, "group_id": group.id, "member_id": joined.id,
+        "token": "not-a-real-token",
     }  # fmt: skip
 
 
@@ -601,6 +771,8 @@ def test_nobody_but_the_owner_reaches_the_owners_journal(team: Team) -> None:
                 expected = case.other if case.other is not None else case.owner
             else:
                 expected = None
+            if name == "admin" and case.admin is not None:
+                expected = case.admin
             if expected is not None and answer.status_code != expected:
                 problems.append(
                     f"{name}: {method} {path} -> {answer.status_code}, not {expected}: {answer.text[:200]}"

@@ -30,6 +30,15 @@ if TYPE_CHECKING:
         UserRepository,
     )
     from nextyes.storage.repositories.applications import ApplicationRepository
+    from nextyes.storage.repositories.caseload import CaseloadRepository, ClientRowsRepository
+    from nextyes.storage.repositories.coaching import (
+        CoachCommentRepository,
+        CoachInvitationRepository,
+        CoachNoteRepository,
+        CoachReadRepository,
+        CoachShareRepository,
+        CoachSuggestionRepository,
+    )
     from nextyes.storage.repositories.contacts import ContactRepository
     from nextyes.storage.repositories.events import StageEventRepository
     from nextyes.storage.repositories.feedback import FeedbackRepository
@@ -46,6 +55,10 @@ if TYPE_CHECKING:
     from nextyes.storage.repositories.momentum import MomentumRepository
     from nextyes.storage.repositories.notes import NoteRepository
     from nextyes.storage.repositories.offers import OfferRepository
+    from nextyes.storage.repositories.organisations import (
+        CohortRepository,
+        OrganisationRepository,
+    )
     from nextyes.storage.repositories.plans import PlanRepository
     from nextyes.storage.repositories.postings import PostingRepository
     from nextyes.storage.repositories.practice import PracticeRepository
@@ -105,6 +118,17 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "throttle": ("accounts", "ThrottleRepository"),
     "calendar_feeds": ("accounts", "CalendarFeedRepository"),
     "reminders": ("accounts", "ReminderRepository"),
+    # team mode's coaching and organisations: each method names the accounts it is about
+    "coach_shares": ("coaching", "CoachShareRepository"),
+    "coach_invitations": ("coaching", "CoachInvitationRepository"),
+    "coach_reads": ("coaching", "CoachReadRepository"),
+    "coach_comments": ("coaching", "CoachCommentRepository"),
+    "coach_suggestions": ("coaching", "CoachSuggestionRepository"),
+    "coach_notes": ("coaching", "CoachNoteRepository"),
+    "caseload": ("caseload", "CaseloadRepository"),
+    "client_rows": ("caseload", "ClientRowsRepository"),
+    "organisations": ("organisations", "OrganisationRepository"),
+    "cohort": ("organisations", "CohortRepository"),
 }
 
 
@@ -153,6 +177,16 @@ class UnitOfWork:
     throttle: ThrottleRepository
     calendar_feeds: CalendarFeedRepository
     reminders: ReminderRepository
+    coach_shares: CoachShareRepository
+    coach_invitations: CoachInvitationRepository
+    coach_reads: CoachReadRepository
+    coach_comments: CoachCommentRepository
+    coach_suggestions: CoachSuggestionRepository
+    coach_notes: CoachNoteRepository
+    caseload: CaseloadRepository
+    client_rows: ClientRowsRepository
+    organisations: OrganisationRepository
+    cohort: CohortRepository
 
     def __getattr__(self, name: str) -> Any:
         if name not in REPOSITORIES:

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from nextyes.storage.schema import (
     accounts,
+    coaching,
     journal,
     learning,
     mail,
     momentum,
+    organisations,
     pipeline,
     recovery,
 )
@@ -21,11 +23,13 @@ from nextyes.storage.schema.base import metadata
 
 __all__ = [
     "accounts",
+    "coaching",
     "journal",
     "learning",
     "mail",
     "metadata",
     "momentum",
+    "organisations",
     "pipeline",
     "recovery",
 ]

@@ -47,8 +47,10 @@ coach_shares = sa.Table(
     sa.Column(
         "coach_id", sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False
     ),
-    sa.Column("scope", sa.String(20), nullable=False),
+    # what is shared: scope names separated by commas (domain.coaching.Scope)
+    sa.Column("scopes", sa.String(200), nullable=False),
     sa.Column("granted_at", Moment, nullable=False),
+    sa.Column("changed_at", Moment),
     sa.Column("revoked_at", Moment),
     sa.Index(None, "coach_id"),
 )

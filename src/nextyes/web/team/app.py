@@ -33,7 +33,13 @@ def create_served_app(
 ) -> FastAPI:
     from nextyes.services.journal import JournalPool
     from nextyes.web import api, errors, pages
-    from nextyes.web.team import account_api, account_pages
+    from nextyes.web.team import (
+        account_api,
+        account_pages,
+        coaching_api,
+        coaching_pages,
+        organisation_pages,
+    )
     from nextyes.web.team.guard import TeamGuard
     from nextyes.web.team.state import ServedState
 
@@ -71,8 +77,12 @@ def create_served_app(
     errors.install(app)
     app.mount("/static", StaticFiles(packages=[("nextyes.web", "static")]), name="static")
     app.include_router(account_api.router)
+    app.include_router(coaching_api.router)
+    app.include_router(organisation_pages.api)
     app.include_router(api.router)
     app.include_router(account_pages.router)
+    app.include_router(coaching_pages.router)
+    app.include_router(organisation_pages.router)
     app.include_router(pages.router)
     app.add_middleware(TeamGuard, served=served)
     _name_the_security_schemes(app)

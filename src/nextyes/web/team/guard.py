@@ -63,12 +63,18 @@ PUBLIC_PATHS = frozenset(
     {"/sign-in", "/sign-up", "/forgot", "/healthz", "/api/v1/openapi.json", "/favicon.ico",
      "/manifest.webmanifest", "/sw.js"}
 )  # fmt: skip
-PUBLIC_PREFIXES = ("/static/", "/icons/", "/welcome/", "/reset/", "/calendar/", "/unsubscribe/")
+PUBLIC_PREFIXES = (
+    "/static/", "/icons/", "/welcome/", "/reset/", "/calendar/", "/unsubscribe/", "/join/",
+    "/sso/",
+)  # fmt: skip
 # Whole-database operations of the local app: on a server the database is everyone's, so these
 # are the administrator's (pg_dump, docs/deploy.md), never a signed-in person's.
 LOCAL_ONLY = frozenset({"/data/backup", "/data/restore"})
 LOCAL_ONLY_PREFIXES = ("/data/backups/",)
-SECRET_IN_PATH = re.compile(r"^(/welcome/|/reset/|/calendar/|/unsubscribe/)[^/]+")
+SECRET_IN_PATH = re.compile(
+    r"^(/welcome/|/reset/|/calendar/|/unsubscribe/|/join/coach/|/join/organisation/"
+    r"|/api/v1/coach-invitations/)[^/]+"
+)
 _COOKIE_VALUE = re.compile(r"^[A-Za-z0-9_-]{16,128}$")
 
 

@@ -1,0 +1,181 @@
+"""Cohort figures for an organisation's admins: over consenting members only, never a name.
+
+The facts of every active consenting member (and the anonymous copies kept of members who left)
+are sorted into groups of one kind, counted into tables, and every table passes
+`domain.cohort.suppress` here, before any edge sees it: no group and no number under 5, and no
+hidden number that the shown ones give away. What leaves this module is `Released` tables and
+medians computed only over groups whose counts are shown.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import statistics
+from dataclasses import dataclass
+from datetime import date
+
+from nextyes.domain.accounts import SignedIn
+from nextyes.domain.cohort import CountTable, K, Released, suppress
+from nextyes.domain.organisations import FURTHEST, NO_STAGES, SIGNALS, GroupKind, MemberFacts
+from nextyes.domain.themes import Theme
+from nextyes.services.coaching.policy import organisation_role
+from nextyes.services.organisations.membership import months_back
+from nextyes.storage.uow import UnitOfWork
+
+EVERYONE = "everyone"
+YES_NO = ("yes", "no")
+
+
+@dataclass(frozen=True, slots=True)
+class Timing:
+    row: str
+    reached: int | None  # people who got this far (from the shown funnel), None when hidden
+    median_days: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class CohortReport:
+    organisation: str
+    by: str  # everyone | cohort | programme | year
+    funnel: Released
+    noes: list[tuple[str, Released]]
+    themes: list[tuple[str, Released]]
+    months: list[tuple[str, str, Released]]  # (signal, month, table)
+    to_interview: list[Timing]
+    to_offer: list[Timing]
+
+    @property
+    def shown(self) -> bool:
+        return not self.funnel.empty
+
+
+def _rows(facts: list[MemberFacts], groups: dict[int, str], by: str) -> tuple[list[str], list[int]]:
+    """Row names and, per member, their row: the first group of the kind they are in."""
+    if by == EVERYONE:
+        return ["everyone"], [0] * len(facts)
+    names = sorted(set(groups.values()))
+    outside = f"no {by}"
+    index = {name: i for i, name in enumerate(names)}
+    placed = []
+    for member in facts:
+        mine = sorted(g for g in member.groups if g in groups)
+        placed.append(index[groups[mine[0]]] if mine else len(names))
+    return [*names, outside], placed
+
+
+def _table(
+    rows: list[str], columns: tuple[str, ...], placed: list[int], kinds: list[int]
+) -> CountTable:
+    cells = [[0] * len(columns) for _ in rows]
+    for row, kind in zip(placed, kinds, strict=True):
+        cells[row][kind] += 1
+    return CountTable(tuple(rows), columns, tuple(tuple(r) for r in cells))
+
+
+def _yes_no(rows: list[str], placed: list[int], answers: list[bool]) -> Released:
+    return suppress(_table(rows, YES_NO, placed, [0 if a else 1 for a in answers]))
+
+
+def _timing(
+    funnel: Released, facts: list[MemberFacts], rows: list[str], placed: list[int], at: int,
+    days: list[int | None],
+) -> list[Timing]:  # fmt: skip
+    """Median days to a stage, per shown row, only where the funnel shows how many got there."""
+    kinds = range(at, len(FURTHEST))
+    found = []
+    for i, name in enumerate(funnel.rows):
+        counts = [funnel.cells[i][k] for k in kinds]
+        reached = None if any(c is None for c in counts) else sum(c for c in counts if c)
+        members = [
+            d for d, row in zip(days, placed, strict=True)
+            if d is not None and rows[row] == name
+        ]  # fmt: skip
+        median = int(statistics.median(members)) if reached and len(members) >= K else None
+        found.append(Timing(name, reached, median))
+    totals = [funnel.column_totals[k] for k in kinds]
+    reached_all = None if any(t is None for t in totals) else sum(t for t in totals if t)
+    every = [d for d in days if d is not None]
+    median_all = int(statistics.median(every)) if reached_all and len(every) >= K else None
+    found.append(Timing("all", reached_all, median_all))
+    return found
+
+
+def cohort_report(
+    uow: UnitOfWork, viewer: SignedIn, organisation_id: int, by: str, today: date
+) -> CohortReport:
+    """The organisation's figures, grouped `by` a kind of group (or for everyone)."""
+    organisation_role(uow, viewer, organisation_id, ("admin",))
+    chosen = by if by in (EVERYONE, *(k.value for k in GroupKind)) else EVERYONE
+    months = months_back(today)
+    since = date.fromisoformat(months[0] + "-01")
+    with uow:
+        org = uow.organisations.get(organisation_id)
+        assert org is not None
+        groups = {
+            g.id: g.name
+            for g in uow.organisations.groups(organisation_id)
+            if g.kind.value == chosen
+        }
+        facts = uow.cohort.member_facts(organisation_id, months, since)
+        facts += list(uow.cohort.archived(organisation_id))
+    rows, placed = _rows(facts, groups, chosen)
+    funnel = suppress(_table(rows, FURTHEST, placed, [f.furthest for f in facts]))
+    noes = [(stage, _yes_no(rows, placed, [stage in f.noes for f in facts])) for stage in NO_STAGES]
+    themes = [
+        (theme.value, _yes_no(rows, placed, [theme.value in f.themes for f in facts]))
+        for theme in Theme
+    ]
+    by_month = [
+        (signal, month, _yes_no(rows, placed, [f"{signal}:{month}" in f.months for f in facts]))
+        for signal in SIGNALS
+        for month in months
+    ]
+    return CohortReport(
+        organisation=org.name,
+        by=chosen,
+        funnel=funnel,
+        noes=noes,
+        themes=themes,
+        months=by_month,
+        to_interview=_timing(
+            funnel, facts, rows, placed, FURTHEST.index("interview"),
+            [f.days_to_interview for f in facts],
+        ),
+        to_offer=_timing(
+            funnel, facts, rows, placed, FURTHEST.index("offer"),
+            [f.days_to_offer for f in facts],
+        ),
+    )  # fmt: skip
+
+
+def report_csv(report: CohortReport) -> str:
+    """The same figures as CSV: one line per shown or hidden number (hidden ones left empty)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["table", "group", "column", "people"])
+
+    def table(name: str, released: Released, columns: tuple[str, ...] | None = None) -> None:
+        for i, row in enumerate(released.rows):
+            for j, column in enumerate(columns or released.columns):
+                value = released.cells[i][j]
+                writer.writerow([name, row, column, "" if value is None else value])
+            writer.writerow([name, row, "total", released.row_totals[i]])
+        for j, column in enumerate(columns or released.columns):
+            value = released.column_totals[j]
+            writer.writerow([name, "all", column, "" if value is None else value])
+
+    table("funnel", report.funnel)
+    for stage, released in report.noes:
+        table(f"noes at {stage}", released, ("yes", "no"))
+    for theme, released in report.themes:
+        table(f"theme {theme}", released, ("yes", "no"))
+    for signal, month, released in report.months:
+        table(f"{signal} in {month}", released, ("yes", "no"))
+    for name, timings in (
+        ("days to interview", report.to_interview),
+        ("days to offer", report.to_offer),
+    ):
+        for t in timings:
+            writer.writerow([name, t.row, "median", "" if t.median_days is None else t.median_days])
+    return out.getvalue()
