@@ -59,15 +59,17 @@ def test_an_unknown_email_takes_as_long_to_refuse_as_a_wrong_password(team: Team
         browser = team.browser(address)
         browser.client.get("/sign-in")
         csrf = browser.csrf
-        started = time.perf_counter()
+        # CPU time, not the wall clock: the work done is what must not tell the two apart, and
+        # a shared machine's waits for a core would drown it
+        started = time.process_time()
         browser.client.post(
             "/sign-in", data={"csrf_token": csrf, "email": email, "password": "x" * 14}
         )
-        return time.perf_counter() - started
+        return time.process_time() - started
 
     # each try from its own address, and fewer than the free tries per account: no waiting
-    known = min(timed("ada@example.org", f"192.0.2.{i}") for i in range(2))
-    unknown = min(timed(f"zed{i}@example.org", f"192.0.2.{10 + i}") for i in range(2))
+    known = min(timed("ada@example.org", f"192.0.2.{i}") for i in range(3))
+    unknown = min(timed(f"zed{i}@example.org", f"192.0.2.{10 + i}") for i in range(3))
     assert 0.4 < unknown / known < 2.5, (known, unknown)
 
 
