@@ -18,7 +18,15 @@ from datetime import date
 
 from nextyes.domain.accounts import SignedIn
 from nextyes.domain.cohort import CountTable, K, Released, suppress
-from nextyes.domain.organisations import FURTHEST, NO_STAGES, SIGNALS, GroupKind, MemberFacts
+from nextyes.domain.organisations import (
+    FURTHEST,
+    NO_AT,
+    NO_STAGES,
+    SIGNALS,
+    THEME,
+    GroupKind,
+    MemberFacts,
+)
 from nextyes.domain.themes import Theme
 from nextyes.services.coaching.policy import organisation_role
 from nextyes.services.organisations.membership import months_back
@@ -81,16 +89,12 @@ def _yes_no(rows: list[str], sizes: list[int], yes: list[int]) -> Released:
 
 
 def _answers(facts: list[MemberFacts], placed: list[int], width: int) -> dict[str, list[int]]:
-    """For each yes/no question ("no:stage", "theme:name", "signal:month"), how many people in
-    each row answer yes: one pass over the members."""
+    """For each yes/no question (a member's mark: "no-at:stage", "theme:name", "signal:month"),
+    how many people in each row answer yes: one pass over the members."""
     yes: dict[str, list[int]] = defaultdict(lambda: [0] * width)
     for member, row in zip(facts, placed, strict=True):
-        for stage in member.noes:
-            yes[f"no:{stage}"][row] += 1
-        for theme in member.themes:
-            yes[f"theme:{theme}"][row] += 1
-        for month in member.months:
-            yes[f"month:{month}"][row] += 1
+        for mark in member.marks:
+            yes[mark][row] += 1
     return yes
 
 
@@ -144,13 +148,12 @@ def cohort_report(
         sizes[row] += 1
     yes = _answers(facts, placed, len(rows))
     none = [0] * len(rows)
-    noes = [(stage, _yes_no(rows, sizes, yes.get(f"no:{stage}", none))) for stage in NO_STAGES]
+    noes = [(stage, _yes_no(rows, sizes, yes.get(NO_AT + stage, none))) for stage in NO_STAGES]
     themes = [
-        (theme.value, _yes_no(rows, sizes, yes.get(f"theme:{theme.value}", none)))
-        for theme in Theme
+        (theme.value, _yes_no(rows, sizes, yes.get(THEME + theme.value, none))) for theme in Theme
     ]
     by_month = [
-        (signal, month, _yes_no(rows, sizes, yes.get(f"month:{signal}:{month}", none)))
+        (signal, month, _yes_no(rows, sizes, yes.get(f"{signal}:{month}", none)))
         for signal in SIGNALS
         for month in months
     ]
