@@ -276,6 +276,8 @@ ROUTES: dict[str, Case] = {
     "POST /account/calendar/off": Case("self", 303),
     "GET /calendar/{secret}.ics": Case("public", 404),
     "POST /account/reminders": Case("self", 303, {"on": "yes"}),
+    # the address typed is never the caller's, so nobody's account goes
+    "POST /account/delete": Case("self", 400, {"email": "not-me@example.org", "password": "x"}),
     "GET /unsubscribe/{token}": Case("public", 200),
     "POST /unsubscribe/{token}": Case("public", 200),
     # --- pages ---
