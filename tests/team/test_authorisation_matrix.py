@@ -245,6 +245,7 @@ ROUTES: dict[str, Case] = {
     "POST /data/import/csv": Case("self", 400, {}),  # no file: refused the same for anyone
     "POST /data/import/csv/apply": Case("self", 400, {}),
     "POST /data/import/json": Case("self", 400, {}),
+    "POST /data/import/journal-file": Case("self", 400, {}),
     "GET /mail/import": Case("self", 200),
     "POST /mail/import": Case("self", 400, {}),
     "GET /jobs/{job_id}": Case("self", 404),
