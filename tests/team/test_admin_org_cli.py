@@ -64,6 +64,8 @@ def test_an_organisation_is_made_filled_and_shown_from_the_command_line(
     assert joined.status_code == 303, joined.text
     listed = json.loads(admin_cli.ok("admin", "org", "list", "--format", "json").output)
     assert (listed[0]["members"], listed[0]["consenting"]) == (2, 1)
+    refreshed = admin_cli.ok("admin", "org", "refresh", "North Careers").output
+    assert "consenting members counted: 1" in refreshed
 
     removed = admin_cli.ok("admin", "org", "remove", "North Careers", "mo@example.org")
     assert "journal stays theirs" in removed.output
