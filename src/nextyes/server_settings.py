@@ -17,6 +17,10 @@ The environment wins over the file, and the command line over both. Every name:
                                   [smtp] host, port (587), username, password, starttls (true),
                                   sender: a mail server for invitations, resets and reminders
     NEXTYES_DATABASE_URL          database_url: as everywhere in nextyes
+    NEXTYES_SECRET_KEY            secret_key: the key secrets kept by the server are sealed with
+                                  (an organisation's single sign-on client secret); the same on
+                                  every machine serving one database. Without it, a random key
+                                  in server.key in the nextyes home is made and used.
     [caseload]                    the thresholds of a coach's check-in signals (each also as
                                   NEXTYES_CASELOAD_<NAME>, e.g. NEXTYES_CASELOAD_QUIET_DAYS):
                                   quiet_days = 14, noes_in_a_row = 3, cool_down_days = 14,
@@ -64,6 +68,7 @@ class ServerSettings:
     smtp: SmtpSettings | None = None
     database_url: str | None = None
     caseload: CaseloadRules = field(default_factory=CaseloadRules)
+    secret_key: str | None = field(default=None, repr=False)
 
     @property
     def secure(self) -> bool:
@@ -130,6 +135,7 @@ class ServerSettings:
             smtp=smtp,
             database_url=_text(pick("NEXTYES_DATABASE_URL", "database_url")),
             caseload=_caseload(data.get("caseload", {}), env),
+            secret_key=_text(pick("NEXTYES_SECRET_KEY", "secret_key")),
         )
 
     def as_environment(self, config: str | None) -> dict[str, str]:

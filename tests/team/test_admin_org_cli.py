@@ -80,6 +80,13 @@ def test_an_organisation_is_made_filled_and_shown_from_the_command_line(
     shown = admin_cli.ok("admin", "org", "show", "North Careers", "--format", "json").output
     assert json.loads(shown)["single_sign_on"]["issuer"] == "https://id.example.org"
     assert secret not in shown
+    journal = served.journal()
+    try:
+        stored = str(journal.db.scalar("SELECT sso_client_secret FROM organisations"))
+        journal.db.rollback()
+    finally:
+        journal.close()
+    assert stored.startswith("sealed:v1:") and secret not in stored
     admin_cli.ok("admin", "org", "sso", "North Careers", "--off")
     shown = admin_cli.ok("admin", "org", "show", "North Careers", "--format", "json").output
     assert json.loads(shown)["single_sign_on"] is None

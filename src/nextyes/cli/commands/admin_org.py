@@ -170,10 +170,18 @@ def remove(app: AppContext, ref: str, email: str) -> None:
 @click.option("--email-domain", default="", help="Only accept addresses in this domain.")
 @click.option("--off", is_flag=True, help="Turn single sign-on off.")
 @pass_app
+@click.pass_context
 def sso(
-    app: AppContext, ref: str, issuer: str, client_id: str, email_domain: str, off: bool
+    ctx: click.Context,
+    app: AppContext,
+    ref: str,
+    issuer: str,
+    client_id: str,
+    email_domain: str,
+    off: bool,
 ) -> None:
-    """Set single sign-on; the client secret is read from standard input (never an option)."""
+    """Set single sign-on; the client secret is read from standard input (never an option)
+    and kept sealed with the server's key (NEXTYES_SECRET_KEY; see docs/deploy.md)."""
     from nextyes.errors import InvalidInput
     from nextyes.services.organisations import operator
 
@@ -186,8 +194,12 @@ def sso(
             secret = click.prompt("Client secret (empty for none)", default="", hide_input=True)
         else:
             secret = sys.stdin.readline().strip()
+    from nextyes.cli.commands.admin import _server
+    from nextyes.services.sealing import sealer_for
+
+    sealer = sealer_for(_server(ctx).secret_key, app.settings.home)
     changed = operator.set_sso(
-        app.uow(), found, "" if off else issuer, client_id, secret, email_domain
+        app.uow(), found, "" if off else issuer, client_id, secret, email_domain, sealer
     )
     say(_said("sso") if changed.sso else _said("sso_off_done", name=changed.name))
 

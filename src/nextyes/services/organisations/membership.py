@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from nextyes.domain.accounts import Role, SignedIn
 from nextyes.domain.errors import Conflict, InvalidInput, NotFound
@@ -27,6 +28,12 @@ from nextyes.services.accounts.secrets import digest, new_secret
 from nextyes.services.accounts.sessions import NewSession, SessionRules
 from nextyes.services.coaching.policy import organisation_role
 from nextyes.storage.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from nextyes.services.sealing import Sealer
+
+SSO_SECRET = "single sign-on client secret"
+"""What an organisation's client secret is sealed for (bound into the sealed value)."""
 
 INVITATION_LIFETIME = timedelta(days=30)
 MONTHS = 6  # the figures over time look this many months back
@@ -279,9 +286,11 @@ def set_sso(
     client_id: str,
     client_secret: str,
     email_domain: str,
+    sealer: Sealer,
 ) -> Organisation:
+    """Single sign-on settings; the client secret is kept sealed with the server's key."""
     organisation_role(uow, viewer, organisation_id, ("admin",))
-    sso = sso_settings(issuer, client_id, client_secret, email_domain)
+    sso = sso_settings(issuer, client_id, client_secret, email_domain, sealer)
     with uow:
         uow.organisations.set_sso(organisation_id, sso)
         found = uow.organisations.get(organisation_id)
@@ -291,9 +300,10 @@ def set_sso(
 
 
 def sso_settings(
-    issuer: str, client_id: str, client_secret: str, email_domain: str
+    issuer: str, client_id: str, client_secret: str, email_domain: str, sealer: Sealer
 ) -> SingleSignOn | None:
-    """Checked single sign-on settings; None (sign-on off) when no issuer is given."""
+    """Checked single sign-on settings, the client secret sealed; None (sign-on off) when no
+    issuer is given."""
     sso = None
     if issuer.strip():
         if not issuer.strip().startswith(("https://", "http://127.0.0.1", "http://localhost")):
@@ -302,7 +312,9 @@ def sso_settings(
             raise InvalidInput(_said("client_id"))
         sso = SingleSignOn(
             issuer=issuer.strip().rstrip("/"), client_id=client_id.strip(),
-            client_secret=client_secret.strip() or None,
+            client_secret=(
+                sealer.seal(client_secret.strip(), SSO_SECRET) if client_secret.strip() else None
+            ),
             email_domain=email_domain.strip().lower().lstrip("@") or None,
         )  # fmt: skip
     return sso

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from nextyes.domain.errors import Conflict, InvalidInput, NotFound
 from nextyes.domain.organisations import (
@@ -29,6 +30,9 @@ from nextyes.services.organisations.membership import (
     sso_settings,
 )
 from nextyes.storage.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from nextyes.services.sealing import Sealer
 
 
 def _said(part: str, key: str, **values: object) -> str:
@@ -213,8 +217,10 @@ def set_sso(
     client_id: str,
     client_secret: str,
     email_domain: str,
+    sealer: Sealer,
 ) -> Organisation:
-    sso = sso_settings(issuer, client_id, client_secret, email_domain)
+    """Single sign-on settings; the client secret is kept sealed with the server's key."""
+    sso = sso_settings(issuer, client_id, client_secret, email_domain, sealer)
     with uow:
         uow.organisations.set_sso(organisation.id, sso)
         found = uow.organisations.get(organisation.id)

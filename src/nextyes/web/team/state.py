@@ -15,6 +15,7 @@ from nextyes.web.state import VersionedCache, WebState
 
 if TYPE_CHECKING:
     from nextyes.services.journal import Journal, JournalPool
+    from nextyes.services.sealing import Sealer
 
 CACHED_PEOPLE = 512  # per worker: each keeps its dashboard, board and charts until they change
 
@@ -53,6 +54,13 @@ class ServedState:
         else:
             self._caches.move_to_end(owner_id)
         return cache
+
+    @property
+    def sealer(self) -> Sealer:
+        """Seals and opens the secrets the server keeps (single sign-on client secrets)."""
+        from nextyes.services.sealing import sealer_for
+
+        return sealer_for(self.server.secret_key, self.base.settings.home)
 
     def jobs_for(self, owner_id: int) -> Jobs:
         """This person's background jobs (a mailbox being read), in this worker."""
