@@ -17,10 +17,10 @@ The environment wins over the file, and the command line over both. Every name:
                                   [smtp] host, port (587), username, password, starttls (true),
                                   sender: a mail server for invitations, resets and reminders
     NEXTYES_DATABASE_URL          database_url: as everywhere in nextyes
-    NEXTYES_SECRET_KEY            secret_key: the key secrets kept by the server are sealed with
-                                  (an organisation's single sign-on client secret); the same on
-                                  every machine serving one database. Without it, a random key
-                                  in server.key in the nextyes home is made and used.
+    NEXTYES_SECRET_KEY            secret_key: at least 32 random characters; seals the secrets
+                                  the server keeps (organisations' single sign-on client
+                                  secrets), the same on every machine serving one database;
+                                  without it, a random key in server.key in the home is used
     [caseload]                    the thresholds of a coach's check-in signals (each also as
                                   NEXTYES_CASELOAD_<NAME>, e.g. NEXTYES_CASELOAD_QUIET_DAYS):
                                   quiet_days = 14, noes_in_a_row = 3, cool_down_days = 14,
@@ -135,7 +135,7 @@ class ServerSettings:
             smtp=smtp,
             database_url=_text(pick("NEXTYES_DATABASE_URL", "database_url")),
             caseload=_caseload(data.get("caseload", {}), env),
-            secret_key=_text(pick("NEXTYES_SECRET_KEY", "secret_key")),
+            secret_key=_secret_key(pick("NEXTYES_SECRET_KEY", "secret_key")),
         )
 
     def as_environment(self, config: str | None) -> dict[str, str]:
@@ -204,6 +204,16 @@ def _public_url(value: Any) -> str:
             "https://nextyes.example.org (a scheme and a host, no path)."
         )
     return text
+
+
+def _secret_key(value: Any) -> str | None:
+    key = _text(value)
+    if key is not None and len(key.strip()) < 32:
+        raise InvalidInput(
+            "secret_key should be at least 32 random characters, such as the output of "
+            "`python -c 'import secrets; print(secrets.token_urlsafe(32))'`."
+        )
+    return None if key is None else key.strip()
 
 
 def _text(value: Any) -> str | None:

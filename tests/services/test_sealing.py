@@ -17,7 +17,7 @@ from nextyes.services.sealing import PREFIX, sealer_for
 @settings(max_examples=50, deadline=None)
 @given(st.text(max_size=200))
 def test_a_sealed_secret_opens_with_the_same_key_and_purpose_only(text: str) -> None:
-    sealer = sealer_for("the server's secret key", Path("/nonexistent"))
+    sealer = sealer_for("the server's secret key, long enough to use", Path("/nonexistent"))
     sealed = sealer.seal(text, "client secret")
     assert sealed.startswith(PREFIX)
     assert sealer.open(sealed, "client secret") == text
