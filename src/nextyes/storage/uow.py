@@ -39,6 +39,7 @@ if TYPE_CHECKING:
         CoachShareRepository,
         CoachSuggestionRepository,
     )
+    from nextyes.storage.repositories.coaching_records import CoachingRecords
     from nextyes.storage.repositories.cohort import CohortRepository
     from nextyes.storage.repositories.contacts import ContactRepository
     from nextyes.storage.repositories.events import StageEventRepository
@@ -127,6 +128,7 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "client_rows": ("caseload", "ClientRowsRepository"),
     "organisations": ("organisations", "OrganisationRepository"),
     "cohort": ("cohort", "CohortRepository"),
+    "coaching_records": ("coaching_records", "CoachingRecords"),
 }
 
 
@@ -185,6 +187,7 @@ class UnitOfWork:
     client_rows: ClientRowsRepository
     organisations: OrganisationRepository
     cohort: CohortRepository
+    coaching_records: CoachingRecords
 
     def __getattr__(self, name: str) -> Any:
         if name not in REPOSITORIES:
