@@ -69,7 +69,7 @@ def test_coaching_records_go_with_the_seekers_export_and_come_back_without_acces
     fresh = open_journal(Settings.from_env(home=tmp_path / "elsewhere"))
     try:
         done = import_journal(fresh, json.dumps(mine).encode(), "export.json")
-        assert done.counts["coach comments"] == 2 and done.counts["coach suggestions"] == 1
+        assert done.counts["coach_comments"] == 2 and done.counts["coach_suggestions"] == 1
         uow = fresh.uow()
         with uow:
             back = uow.coach_comments.of_seeker(fresh.owner_id)

@@ -136,7 +136,7 @@ def import_journal(journal: Journal, data: bytes, name: str) -> JournalImported:
         _refuse_unless_empty(uow)
         counts, new_ids = uow.journal_rows.load_with_ids(rows)
         counts |= {
-            f"coach {name}": n for name, n in uow.coaching_records.load(coaching, new_ids).items()
+            f"coach_{name}": n for name, n in uow.coaching_records.load(coaching, new_ids).items()
         }
         uow.commit()
     return JournalImported(counts, backup)
