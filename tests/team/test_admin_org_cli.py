@@ -119,3 +119,45 @@ def test_bad_organisation_commands_are_refused_and_write_nothing(
         assert snapshot(journal) == before
     finally:
         journal.close()
+
+
+@pytest.mark.slow
+def test_any_organisation_group_or_address_given_is_answered_without_a_traceback(
+    run: Cli, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hypothesis import HealthCheck, given
+    from hypothesis import settings as hypothesis_settings
+    from hypothesis import strategies as st
+
+    monkeypatch.setenv("NEXTYES_DATABASE_URL", settings.database_url)
+    _accounts(run, "runner@example.org")
+    run.ok("admin", "org", "create", "North Careers", "--admin", "runner@example.org")
+    run.ok("admin", "org", "add-group", "North Careers", "cohort", "2026")
+    journal = open_journal(settings)
+    try:
+        before = snapshot(journal)
+    finally:
+        journal.close()
+    text = st.text(
+        st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=40
+    )
+
+    @hypothesis_settings(max_examples=40, deadline=None,
+                         suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
+    @given(ref=text, group=text, email=text)
+    def answered(ref: str, group: str, email: str) -> None:
+        for args in (
+            ("show", ref),
+            ("add", "North Careers", email, "--group", group),
+            ("remove", ref, email),
+        ):
+            result = run("admin", "org", *args)
+            assert result.exit_code in (0, 2), (args, result.output, result.exception)
+            assert "Traceback" not in result.output
+
+    answered()
+    journal = open_journal(settings)
+    try:
+        assert snapshot(journal) == before  # none of those could name a real person
+    finally:
+        journal.close()
