@@ -94,7 +94,7 @@ class StageEvent:
     note: str | None = None
     reason: str | None = None
     correction: bool = False
-    origin: Origin = Origin.CLI
+    origin: Origin = field(kw_only=True)  # where it came from: always said, never assumed
     recorded_at: datetime | None = None
 
 
@@ -108,7 +108,7 @@ class NewStageEvent:
     note: str | None = None
     reason: str | None = None
     correction: bool = False
-    origin: Origin = Origin.CLI
+    origin: Origin = field(kw_only=True)  # where it came from: always said, never assumed
 
 
 @dataclass(frozen=True, slots=True)

@@ -78,7 +78,7 @@ def earlier_rejections(uow: UnitOfWork, company: str, today: date) -> list[PastR
 
 
 def add_application(
-    uow: UnitOfWork, new: NewApplication, now: datetime, origin: Origin = Origin.CLI
+    uow: UnitOfWork, new: NewApplication, now: datetime, *, origin: Origin
 ) -> Application:
     today = now.date()
     new = replace(
@@ -192,7 +192,7 @@ def move_application(
     note: str | None = None,
     correct: bool = False,
     details: InterviewDetails | None = None,
-    origin: Origin = Origin.CLI,
+    origin: Origin,
 ) -> MoveOutcome:
     if target is Stage.REJECTED:
         raise InvalidInput(
@@ -289,7 +289,7 @@ def record_rejection(
     now: datetime,
     *,
     reason: str | None = None,
-    origin: Origin = Origin.CLI,
+    origin: Origin,
     source_ref: str | None = None,
 ) -> RejectionOutcome:
     """Record a "no": the stage it came at, the day, and any reason given."""

@@ -12,6 +12,7 @@ from typing import Any
 
 from nextyes import content
 from nextyes.domain.cooldown import CoolDownKind, CoolDownSpec, open_window
+from nextyes.domain.models import Origin
 from nextyes.domain.recovery import RequestStatus
 from nextyes.domain.stages import Stage
 from nextyes.services.demo.build import DemoContext
@@ -85,7 +86,7 @@ def _feedback_request(
         answer_on = sent_on + timedelta(days=3)
         if answer_on <= ctx.today:
             add_feedback(ctx.uow, app_id, str(words["declined"]), answer_on, _at(ctx, answer_on, 11),
-                         giver="recruiter")  # fmt: skip
+                         giver="recruiter", origin=Origin.DEMO)  # fmt: skip
         return
     request = ctx.uow.feedback_requests.latest_for(app_id)
     if existing and request is not None:  # the demo's feedback came: the request was answered

@@ -46,7 +46,7 @@ class FeedbackRepository(Repository):
         received_on: date,
         now: datetime,
         *,
-        origin: str = "cli",
+        origin: str,
         themes: tuple[str, ...] | None = None,
         scores: dict[str, float] | None = None,
         controllable: str | None = None,

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from nextyes import content
-from nextyes.domain.models import InterviewKind, NewApplication, Origin
+from nextyes.domain.models import InterviewKind, NewApplication
 from nextyes.domain.postings import NewPosting
 from nextyes.domain.queries import ApplicationQuery
 from nextyes.domain.stages import MOVE_TARGETS, Stage
@@ -136,7 +136,7 @@ async def create_application(
         posting = NewPosting(
             text=posting_text, url=forms.optional(posting_url), title=forms.optional(posting_title)
         )
-    app = add_with_posting(web.uow(), new, posting, web.now(), Origin.WEB)
+    app = add_with_posting(web.uow(), new, posting, web.now(), origin=web.origin)
     said = words("added_saved" if new.saved_only else "added", company=app.company, role=app.role)
     if not new.saved_only:
         said += " " + content.load("pipeline/messages")["moved"]["applied"]
@@ -204,7 +204,7 @@ async def move_application(
     outcome = service.move_application(
         web.uow(), application_id, stage, forms.day(on, web.today(), web.today()) or web.today(),
         web.now(), round=forms.number(round, "round", 1, 20), note=forms.optional(note),
-        correct=bool(correct), details=details, origin=Origin.WEB,
+        correct=bool(correct), details=details, origin=web.origin,
     )  # fmt: skip
     a = outcome.application
     said = words("moved", company=a.company, role=a.role, stage=a.stage.label.lower(),
