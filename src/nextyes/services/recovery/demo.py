@@ -15,7 +15,7 @@ from nextyes.domain.cooldown import CoolDownKind, CoolDownSpec, open_window
 from nextyes.domain.models import Origin
 from nextyes.domain.recovery import RequestStatus
 from nextyes.domain.stages import Stage
-from nextyes.services.demo.build import DemoContext
+from nextyes.services.demo.context import DemoContext
 from nextyes.services.recovery.feedback_requests import (
     add_feedback,
     draft_feedback_request,
