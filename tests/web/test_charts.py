@@ -14,7 +14,7 @@ from nextyes.services.demo.build import fill_demo
 from nextyes.services.journal import Journal
 from nextyes.services.learning.insights import build_insights
 from nextyes.services.pipeline import applications as svc
-from nextyes.services.pipeline.overview import overview
+from nextyes.services.today.dashboard import overview
 from nextyes.web.charts import (
     DESKTOP,
     NARROWEST_PX,

@@ -20,8 +20,9 @@ from nextyes.domain.queries import ApplicationQuery
 from nextyes.domain.themes import LABELS
 from nextyes.services.learning.insights import Insights, build_insights
 from nextyes.services.pipeline.applications import ApplicationPage, list_applications
-from nextyes.services.pipeline.overview import Board, Overview, overview, pipeline_board
+from nextyes.services.pipeline.board import Board, pipeline_board
 from nextyes.services.today.agenda import AgendaItem
+from nextyes.services.today.dashboard import Overview, overview
 from nextyes.web.charts import SOFT, WARM, ChartData, Series
 from nextyes.web.state import WebState
 

@@ -318,7 +318,7 @@ def _draft(
     uow: UnitOfWork, app: Application, kind: str | None = None, words_key: str | None = None
 ) -> ClosingDraft:
     from nextyes import content
-    from nextyes.services.recovery.recipients import recipient_for
+    from nextyes.services.people.recipients import recipient_for
     from nextyes.services.settings.preferences import get_preferences
     from nextyes.text.templating import render
 

@@ -16,12 +16,12 @@ from nextyes.domain.models import Origin
 from nextyes.domain.recovery import RequestStatus
 from nextyes.domain.stages import Stage
 from nextyes.services.demo.context import DemoContext
+from nextyes.services.people.recipients import recipient_for
 from nextyes.services.recovery.feedback_requests import (
     add_feedback,
     draft_feedback_request,
     record_request_sent,
 )
-from nextyes.services.recovery.recipients import recipient_for
 from nextyes.services.recovery.reflection import ReflectionAnswers, plan_reflection, save_reflection
 from nextyes.services.recovery.replies import draft_reply
 

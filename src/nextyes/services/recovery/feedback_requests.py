@@ -27,9 +27,9 @@ from nextyes.domain.stages import Stage
 from nextyes.errors import Conflict, InvalidInput
 from nextyes.mail.drafts import build_eml, mailto_url
 from nextyes.services.learning.themed_texts import classify_feedback
+from nextyes.services.people.recipients import Recipient, keep_contact, recipient_for
 from nextyes.services.pipeline.applications import get_application
 from nextyes.services.recovery.cool_down import get_rejected_application
-from nextyes.services.recovery.recipients import Recipient, keep_contact, recipient_for
 from nextyes.services.settings.preferences import get_preferences
 from nextyes.storage.uow import UnitOfWork
 from nextyes.text.drafts import (
