@@ -70,8 +70,8 @@ def test_a_no_its_cool_down_feedback_and_offer_follow_the_merge(any_journal: Jou
     merged = merge_applications(any_journal.uow(), keep, other, NOW).application
     assert merged.stage is Stage.REJECTED and merged.applied_on == TODAY - timedelta(30)
     detail = svc.application_detail(any_journal.uow(), keep)
-    assert len(detail.extras["cool_downs"]) == 1  # type: ignore[arg-type]
-    assert len(detail.extras["feedback"]) == 1  # type: ignore[arg-type]
+    assert len(detail.cool_downs) == 1  # type: ignore[arg-type]
+    assert len(detail.feedback) == 1  # type: ignore[arg-type]
 
 
 def test_an_offer_moves_with_its_application(any_journal: Journal) -> None:

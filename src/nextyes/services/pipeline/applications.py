@@ -148,15 +148,13 @@ def application_detail(uow: UnitOfWork, application_id: int) -> ApplicationDetai
             questions=tuple(uow.questions.for_application(application_id)),
             notes=tuple(uow.notes.for_application(application_id)),
             contacts=tuple(uow.contacts.for_application(application_id)),
-            extras={
-                "feedback": uow.feedback.for_application(application_id),
-                "cool_downs": uow.cool_downs.for_application(application_id),
-                "feedback_requests": uow.feedback_requests.for_application(application_id),
-                "reflections": uow.reflections.for_application(application_id),
-                "posting": uow.postings.for_application(application_id),
-                "offer": uow.offers.for_application(application_id),
-                "drafts": uow.drafts.for_application(application_id),
-            },
+            feedback=tuple(uow.feedback.for_application(application_id)),
+            cool_downs=tuple(uow.cool_downs.for_application(application_id)),
+            feedback_requests=tuple(uow.feedback_requests.for_application(application_id)),
+            reflections=tuple(uow.reflections.for_application(application_id)),
+            posting=uow.postings.for_application(application_id),
+            offer=uow.offers.for_application(application_id),
+            drafts=tuple(uow.drafts.for_application(application_id)),
         )
 
 

@@ -10,10 +10,9 @@ from nextyes.domain.goals import Metric, goal_for_week
 from nextyes.domain.models import StageEvent
 from nextyes.domain.review import Chart, ReviewItem, ReviewSection, Series, Week
 from nextyes.domain.stages import CLOSED_STAGES, INTERVIEW_STAGES, RANK, Stage
-from nextyes.domain.themes import CONTROL, LABELS, Control, Theme
+from nextyes.domain.themes import CONTROL, LABELS, Control, Theme, ThemedText
 from nextyes.services.learning.themed_texts import with_themes
 from nextyes.services.review.context import ReviewContext
-from nextyes.storage.repositories.insights import ThemedText
 
 TREND_WEEKS = 8
 THEME_WINDOW = timedelta(days=30)

@@ -55,7 +55,7 @@ async def record_offer(request: Request, web: WebDep, application_id: PathId) ->
 
     terms = _terms(web, await _form(request))
     detail = apps.application_detail(web.uow(), application_id)
-    if detail.extras.get("offer") is None:
+    if detail.offer is None:
         view = service.record_offer(
             web.uow(), application_id, OfferTerms(**terms), web.now(), origin=web.origin
         )
