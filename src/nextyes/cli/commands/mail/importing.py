@@ -184,7 +184,8 @@ def _print_summary(summary: ImportSummary, source: str) -> None:
         say(content.fill(words["nothing"], name=source))
         _say_waiting(summary, words)
         return
-    say(content.fill(words["heading"], read=summary.read), style="bold")
+    heading = words["heading_one"] if summary.read == 1 else words["heading"]
+    say(content.fill(heading, read=summary.read), style="bold")
     lines = [
         ("created", summary.created), ("stage_changes", summary.stage_changes),
         ("rejections", summary.rejections), ("linked", summary.linked),
