@@ -36,3 +36,9 @@ def test_a_link_that_is_not_a_web_page_is_never_rendered_as_a_link(
     refused = browser.form(f"/applications/{app.id}/edit", fields)
     assert refused.status_code == 400
     assert "not a web link" in refused.text
+
+
+def test_a_setting_with_no_default_has_no_empty_usually_in_its_hint(browser: Browser) -> None:
+    page = browser.get("/settings").text
+    assert "usually ." not in page
+    assert "usually evening." in page
