@@ -75,6 +75,7 @@ def quiet_applications(ctx: AgendaContext) -> None:
         ((Stage.ASSESSMENT, Stage.INTERVIEW, Stage.FINAL),
          ctx.preferences["follow_up_after_interview_days"], "quiet_interview"),
     )  # fmt: skip
+    steps: dict[str, str] = content.load("common")["step_reached"]
     for stages, days, template in rules:
         cutoff = ctx.today - timedelta(days=days)
         quiet, total = ctx.uow.applications.quiet_since(stages, cutoff, ctx.today, SHOWN_PER_KIND)
@@ -84,7 +85,11 @@ def quiet_applications(ctx: AgendaContext) -> None:
                 AgendaItem(
                     kind="follow_up",
                     title=content.fill(
-                        words[template], company=app.company, role=app.role, days=waited
+                        words[template],
+                        company=app.company,
+                        role=app.role,
+                        days=waited,
+                        step=steps.get(app.stage.value, steps["interview"]),
                     ),
                     due_on=ctx.today,
                     suggestion=content.fill(words["quiet_suggestion"], id=app.id),
@@ -135,7 +140,7 @@ def build_agenda(uow: UnitOfWork, now: datetime, *, days_ahead: int | None = Non
         preferences = get_preferences(uow)
         if days_ahead is not None:
             preferences["upcoming_days"] = days_ahead
-        ctx = AgendaContext(uow, now, preferences, agenda)
+        ctx = AgendaContext(uow, now, preferences, agenda, every_occurrence=days_ahead is not None)
         for provider in PROVIDERS:
             provider(ctx)
     agenda.items.sort(key=lambda i: (i.due_on, i.priority, i.at or ""))
