@@ -18,7 +18,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from nextyes.errors import DatabaseUnreachable, JournalBusy, JournalUnreadable
+from nextyes.errors import DatabaseUnreachable, DiskFull, JournalBusy, JournalUnreadable
+from nextyes.private_files import private_file, private_folder, tighten
+from nextyes.storage.fields import checked_params, clean_params
 
 if TYPE_CHECKING:
     import psycopg
@@ -59,10 +61,10 @@ def _sqlite_value(value: Any) -> Any:
     return value
 
 
-def _sqlite_params(params: Params | None) -> dict[str, Any]:
-    if not params:
-        return {}
-    return {k: _sqlite_value(v) for k, v in params.items()}
+def _sqlite_params(params: Params | None, write_sql: str | None = None) -> dict[str, Any]:
+    """Values as SQLite stores them; a write's are first checked against the field limits."""
+    values = clean_params(params) if write_sql is None else checked_params(write_sql, params)
+    return {k: _sqlite_value(v) for k, v in values.items()}
 
 
 _SERIALS = itertools.count(1)  # numbers each SQLite connection this process opens
@@ -80,7 +82,16 @@ class SqliteDatabase:
         self.path = path
         self.serial = next(_SERIALS)
         _check_sqlite_file(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            private_folder(path.parent)
+            private_file(path)  # created 0600: SQLite gives its -wal and -shm files the same
+            for beside in ("-wal", "-shm"):
+                tighten(path.with_name(path.name + beside))
+        except OSError as exc:
+            raise JournalUnreadable(
+                f"Could not open the journal at {path}: {exc.strerror}. Check the folder exists "
+                "and is writable, or choose another one with --home."
+            ) from None
         try:
             self.conn = sqlite3.connect(
                 path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
@@ -107,6 +118,8 @@ class SqliteDatabase:
                 ) from None
             if "not a database" in text or "malformed" in text:
                 raise JournalUnreadable(_unreadable(self.path)) from None
+            if "disk is full" in text or ("disk I/O error" in text and _no_room(self.path)):
+                raise DiskFull(str(self.path)) from None
             raise
         except sqlite3.DatabaseError as exc:
             if "not a database" in str(exc) or "malformed" in str(exc):
@@ -128,15 +141,15 @@ class SqliteDatabase:
 
     def execute(self, sql: str, params: Params | None = None) -> int:
         with self._errors():
-            return self.conn.execute(sql, _sqlite_params(params)).rowcount
+            return self.conn.execute(sql, _sqlite_params(params, sql)).rowcount
 
     def executemany(self, sql: str, rows: Sequence[Params]) -> None:
         with self._errors():
-            self.conn.executemany(sql, [_sqlite_params(r) for r in rows])
+            self.conn.executemany(sql, [_sqlite_params(r, sql) for r in rows])
 
     def insert(self, sql: str, params: Params) -> int:
         with self._errors():
-            row = self.conn.execute(sql, _sqlite_params(params)).fetchone()
+            row = self.conn.execute(sql, _sqlite_params(params, sql)).fetchone()
         return int(row[0])
 
     def begin(self) -> None:
@@ -157,6 +170,15 @@ class SqliteDatabase:
 
     def close(self) -> None:
         self.conn.close()
+
+
+def _no_room(path: Path) -> bool:
+    import shutil
+
+    try:
+        return shutil.disk_usage(path.parent).free < 1_000_000
+    except OSError:
+        return False
 
 
 def _unreadable(path: Path) -> str:
@@ -198,8 +220,9 @@ class PostgresDatabase:
             conn = connect_postgres(url)
         self.conn = conn
 
-    def _cursor(self, sql: str, params: Params | None) -> psycopg.Cursor[Any]:
-        return self.conn.execute(to_pyformat(sql), dict(params or {}))
+    def _cursor(self, sql: str, params: Params | None, write: bool = False) -> psycopg.Cursor[Any]:
+        values = checked_params(sql, params) if write else clean_params(params)
+        return self.conn.execute(to_pyformat(sql), values)
 
     def query(self, sql: str, params: Params | None = None) -> list[Row]:
         return self._cursor(sql, params).fetchall()
@@ -213,14 +236,14 @@ class PostgresDatabase:
         return None if row is None else row[next(iter(row.keys()))]
 
     def execute(self, sql: str, params: Params | None = None) -> int:
-        return self._cursor(sql, params).rowcount
+        return self._cursor(sql, params, write=True).rowcount
 
     def executemany(self, sql: str, rows: Sequence[Params]) -> None:
         with self.conn.cursor() as cur:
-            cur.executemany(to_pyformat(sql), [dict(r) for r in rows])
+            cur.executemany(to_pyformat(sql), [checked_params(sql, r) for r in rows])
 
     def insert(self, sql: str, params: Params) -> int:
-        row = self._cursor(sql, params).fetchone()
+        row = self._cursor(sql, params, write=True).fetchone()
         assert row is not None
         return int(next(iter(row.values())))
 
