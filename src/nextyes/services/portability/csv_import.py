@@ -17,7 +17,7 @@ from pathlib import Path
 
 from nextyes import content
 from nextyes.domain.companies import clean_text, company_key
-from nextyes.domain.errors import InvalidInput
+from nextyes.domain.errors import InvalidInput, Words
 from nextyes.domain.models import Application, NewApplication, NewStageEvent, Origin
 from nextyes.domain.queries import ApplicationQuery
 from nextyes.domain.stages import Stage
@@ -163,8 +163,11 @@ def _read_row(
             raise InvalidInput(
                 f"Line {line}: the {name.replace('_', ' ')} is longer than {limit} characters. "
                 'Shorten it, or keep that column as a note with --map "COLUMN=note".',
-                web=f"Line {line}: the {name.replace('_', ' ')} is longer than {limit} "
-                "characters. Shorten it in the file, then choose it again.",
+                web=Words(
+                    "portability/web",
+                    "too_long",
+                    {"line": line, "what": name.replace("_", " "), "limit": limit},
+                ),
             )
         return value
 
@@ -175,7 +178,8 @@ def _read_row(
         try:
             parsed = parse_sheet_date(value, orders.get(name))
         except InvalidInput as exc:
-            web = f"Line {line}: {exc.web}" if exc.web else None
+            problem = exc.web or exc.message
+            web = Words("portability/web", "on_line", {"line": line, "problem": problem})
             raise InvalidInput(f"Line {line}: {exc.message}", web=web) from None
         if parsed > today:
             raise InvalidInput(
@@ -199,8 +203,11 @@ def _read_row(
             raise InvalidInput(
                 f"Line {line}: '{status}' is not a status nextyes knows. Change it to one of "
                 f'{names}, or keep the column as a note with --map "COLUMN=note".',
-                web=f"Line {line}: '{status}' is not a status nextyes knows. Change it in the "
-                f"file to one of {names}, then choose it again.",
+                web=Words(
+                    "portability/web",
+                    "unknown_status",
+                    {"line": line, "status": status, "names": names},
+                ),
             )
         stage = found
     applied_on, stage_on = day("applied_on"), day("stage_on")
