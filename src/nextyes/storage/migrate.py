@@ -10,8 +10,8 @@ from nextyes.storage.db import Database, redact
 
 # The newest revision this version of nextyes knows, and every revision before it (oldest
 # first). A test checks these against the migration scripts.
-HEAD_REVISION = "0004_coaching"
-KNOWN_REVISIONS = ("0001", "0002_followthrough", "0003_team", "0004_coaching")
+HEAD_REVISION = "0005_team2"
+KNOWN_REVISIONS = ("0001", "0002_followthrough", "0003_team", "0004_coaching", "0005_team2")
 LOCAL_OWNER = "local"
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"

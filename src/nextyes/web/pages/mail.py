@@ -16,12 +16,12 @@ from nextyes.services.mail import review as mail_review
 from nextyes.web import forms
 from nextyes.web.deps import WebDep
 from nextyes.web.forms import FormText
-from nextyes.web.jobs import Job
+from nextyes.web.jobs import Job, MailboxUpload
 from nextyes.web.rendering import page, redirect
 from nextyes.web.schemas.types import PathId
 
 if TYPE_CHECKING:
-    from nextyes.services.mail.importer import ImportSummary
+    from nextyes.services.jobs.queue import JobView
 
 router = APIRouter()
 SHOWN = 100
@@ -87,26 +87,15 @@ async def start_import(request: Request, web: WebDep) -> Response:
         except BaseException:
             kept.unlink(missing_ok=True)
             raise
-        settings, now = web.settings, web.now()
-        owner = web.journal.owner_id  # the signed-in person's, on a server
-
-        def work(job: Job) -> ImportSummary:
-            from nextyes.services.journal import open_journal
-            from nextyes.services.mail.sources import import_mailbox
-
-            journal = open_journal(settings).for_owner(owner)
-            try:
-                return import_mailbox(journal.uow(), kept, now, dry_run=dry_run,
-                                      keep_bodies=keep_bodies, workers=0, progress=job.advance)  # fmt: skip
-            finally:
-                journal.close()
-                kept.unlink(missing_ok=True)
-
-        job = web.jobs.start(content.fill(words["reading"], name=name), total, work)
-        return redirect(f"/jobs/{job.id}")
+        upload_to_read = MailboxUpload(
+            web.settings, web.journal.owner_id, kept, content.fill(words["reading"], name=name),
+            total, dry_run, keep_bodies, web.now(),
+        )  # fmt: skip
+        job_id = web.jobs.read_mailbox(upload_to_read)
+        return redirect(f"/jobs/{job_id}")
 
 
-def _job(web: WebDep, job_id: str) -> Job:
+def _job(web: WebDep, job_id: str) -> Job | JobView:
     job = web.jobs.get(job_id)
     if job is None:
         raise NotFound("That import is no longer running; the journal has what it brought in.")

@@ -49,12 +49,22 @@ def create_served_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        from nextyes.services.jobs.worker import Worker
+
         if serving:
             import gc
 
             gc.collect()
             gc.freeze()
+        # queued work (mail imports, IMAP fetches) runs in threads of every worker process
+        workers = [
+            Worker(settings, secret_key=server.secret_key) for _ in range(server.job_workers)
+        ]
+        for worker in workers:
+            worker.start()
         yield
+        for worker in workers:
+            worker.stop()
         pool.close()
 
     app = FastAPI(

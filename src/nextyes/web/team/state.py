@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from nextyes.server_settings import ServerSettings
 from nextyes.services.accounts.sessions import SessionRules
-from nextyes.web.jobs import Jobs
+from nextyes.web.jobs import QueuedJobs
 from nextyes.web.state import VersionedCache, WebState
 
 if TYPE_CHECKING:
@@ -27,7 +27,6 @@ class ServedState:
     rules: SessionRules
     _caches: OrderedDict[int, VersionedCache] = field(default_factory=OrderedDict)
     _turns: asyncio.Semaphore | None = None
-    _jobs: dict[int, Jobs] = field(default_factory=dict)
 
     @property
     def turns(self) -> asyncio.Semaphore:
@@ -54,19 +53,16 @@ class ServedState:
             self._caches.move_to_end(owner_id)
         return cache
 
-    def jobs_for(self, owner_id: int) -> Jobs:
-        """This person's background jobs (a mailbox being read), in this worker."""
-        return self._jobs.setdefault(owner_id, Jobs())
-
     def view_for(self, journal: Journal, owner_id: int) -> WebState:
         """The routes' WebState for one request: this person's journal, caches and clock."""
+        mine = journal.for_owner(owner_id)
         return WebState(
             settings=self.base.settings,
             port=self.base.port,
             secret=b"",
             cache=self.cache_for(owner_id),
-            jobs=self.jobs_for(owner_id),
-            _journal=journal.for_owner(owner_id),
+            jobs=QueuedJobs(mine),  # in the database: any worker runs them, any answers
+            _journal=mine,
             _templates=self.base.templates,
         )
 

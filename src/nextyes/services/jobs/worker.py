@@ -1,0 +1,220 @@
+"""A worker: claims the next queued job, runs it, and writes back its progress and outcome.
+
+Each `nextyes serve` process runs `job_workers` of them in threads (see the served app), and
+they need nothing but the database: a job queued through one machine may be run by another.
+A worker keeps a heartbeat on its job while it runs; a job whose worker stopped (the process
+was killed, the machine went away) goes back in the queue after `STALLED`, and fails for good
+after `MOST_ATTEMPTS` tries, with a message its page shows.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import json
+import os
+import socket
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from nextyes.config import Settings
+from nextyes.errors import JournalBusy, NextyesError
+from nextyes.services.jobs.queue import Kind
+from nextyes.services.journal import Journal, open_journal
+from nextyes.storage.repositories.jobs import StoredJob
+
+STALLED = timedelta(minutes=10)
+MOST_ATTEMPTS = 3
+PROGRESS_EVERY = 0.5  # seconds between progress writes
+
+
+def _said(key: str, **values: object) -> str:
+    from nextyes import content
+
+    return content.fill(content.load("jobs/messages")["jobs"][key], **values)
+
+
+@dataclasses.dataclass
+class Running:
+    """The job being run, with what a handler needs: its own journal for the person, and a
+    way to report progress (which also keeps the heartbeat)."""
+
+    job: StoredJob
+    payload: dict[str, Any]
+    journal: Journal  # the handler's connection, scoped to the job's person
+    report: Callable[[int, int], None]  # (items so far, size so far), added up
+    secret_key: str | None
+
+
+Handler = Callable[[Running], Any]
+
+
+def _mailbox(running: Running) -> Any:
+    """An uploaded mailbox: written to a private temporary file, read, and forgotten."""
+    from nextyes.services.mail.sources import import_mailbox
+
+    with running.journal.uow() as uow:
+        data = uow.jobs.data(running.job.id)
+    if data is None:
+        raise NextyesError(_said("upload_gone"))
+    suffix = str(running.payload.get("suffix", ""))
+    with tempfile.TemporaryDirectory(prefix="nextyes-job-") as folder:
+        path = Path(folder) / f"mailbox{suffix}"
+        path.write_bytes(data)
+        del data
+        return import_mailbox(
+            running.journal.uow(), path, _now(running), dry_run=bool(running.payload.get("dry_run")),
+            keep_bodies=bool(running.payload.get("keep_bodies")), workers=0,
+            progress=running.report,
+        )  # fmt: skip
+
+
+def _imap(running: Running) -> Any:
+    from nextyes.services.mail.connection import fetch_now
+
+    return fetch_now(running.journal, running.secret_key, _now(running), progress=running.report)
+
+
+def _now(running: Running) -> datetime:
+    return datetime.fromisoformat(str(running.payload["now"]))
+
+
+# The kinds of job and what runs each: an explicit list, extended here.
+HANDLERS: dict[str, Handler] = {Kind.MAILBOX: _mailbox, Kind.IMAP: _imap}
+
+
+_NUMBERS = itertools.count(1)
+
+
+def worker_name() -> str:
+    """Which machine, process and worker: unique among every worker sharing the database."""
+    return f"{socket.gethostname()[:60]}:{os.getpid()}:{next(_NUMBERS)}"
+
+
+class Worker:
+    """Runs jobs from the database until stopped; `run_until_idle()` for scripts and tests."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        secret_key: str | None = None,
+        name: str | None = None,
+        poll: float = 1.0,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        self.settings = settings
+        self.secret_key = secret_key
+        self.name = name or worker_name()
+        self.poll = poll
+        self.clock = clock or settings.now
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def run_next(self) -> bool:
+        """Claim and run one job; False when the queue was empty."""
+        status = open_journal(self.settings)
+        try:
+            with status.uow() as uow:
+                uow.jobs.requeue_stalled(self.clock() - STALLED, MOST_ATTEMPTS, _said("stalled"))
+                job = uow.jobs.claim(self.name, self.clock())
+                uow.commit()
+            if job is None:
+                return False
+            self._run(status, job)
+            return True
+        finally:
+            status.close()
+
+    def _run(self, status: Journal, job: StoredJob) -> None:
+        counted = {"items": 0, "size": 0, "at": 0.0}
+
+        def report(items: int, size: int) -> None:
+            counted["items"] += items
+            counted["size"] += size
+            if time.monotonic() - counted["at"] < PROGRESS_EVERY:
+                return
+            counted["at"] = time.monotonic()
+            with status.uow() as uow:
+                uow.jobs.progress(
+                    job.id, self.name, int(counted["size"]), int(counted["items"]), self.clock()
+                )
+                uow.commit()
+
+        work = open_journal(self.settings)
+        result: str | None = None
+        problem: str | None = None
+        busy = False
+        try:
+            if job.user_id is not None:
+                work = work.for_owner(job.user_id)
+            handler = HANDLERS.get(job.kind)
+            if handler is None:
+                raise NextyesError(_said("unknown_kind", kind=job.kind))
+            running = Running(job, json.loads(job.payload), work, report, self.secret_key)
+            result = json.dumps(_plain(handler(running)))
+        except JournalBusy as exc:  # an SQLite journal another writer held: try again soon
+            busy = job.attempts < MOST_ATTEMPTS
+            problem = exc.web or exc.message
+        except NextyesError as exc:
+            problem = exc.web or exc.message
+        except Exception as exc:  # the page says so; the worker must carry on with the next
+            problem = _said("unexpected", what=type(exc).__name__)
+        finally:
+            work.close()
+        with status.uow() as uow:
+            uow.jobs.progress(
+                job.id, self.name, int(counted["size"]), int(counted["items"]), self.clock()
+            )
+            if busy:
+                uow.jobs.release(job.id, self.name)
+            else:
+                uow.jobs.finish(job.id, self.name, self.clock(), result=result, problem=problem)
+            uow.commit()
+
+    def run_until_idle(self, most: int = 1000) -> int:
+        """Run queued jobs until none is left (at most `most`); returns how many ran."""
+        ran = 0
+        while ran < most and self.run_next():
+            ran += 1
+        return ran
+
+    def start(self) -> None:
+        """Run in a thread of its own until `stop()`."""
+
+        def loop() -> None:
+            while not self._stop.is_set():
+                try:
+                    busy = self.run_next()
+                except Exception:  # the database was away a moment: try again after a pause
+                    busy = False
+                if not busy:
+                    self._stop.wait(self.poll)
+
+        self._thread = threading.Thread(
+            target=loop, name=f"nextyes-worker-{self.name}", daemon=True
+        )
+        self._thread.start()
+
+    def stop(self, wait: float = 10.0) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(wait)
+
+
+def _plain(value: Any) -> Any:
+    """A handler's result as JSON-ready values (dataclasses become objects)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    return str(value)
