@@ -62,8 +62,16 @@ def _import_words() -> dict[str, str]:
 
 
 @router.get("/mail/import", response_class=HTMLResponse)
-async def import_form(request: Request) -> HTMLResponse:
-    return page(request, "mail_import.html", {"w": _import_words()})
+async def import_form(request: Request, web: WebDep) -> HTMLResponse:
+    imap = None
+    served = "team" in request.scope.get("state", {})
+    if served:  # a served account may connect an IMAP folder instead of uploading
+        from nextyes.services.mail.connection import imap_setting
+
+        imap = imap_setting(web.uow(), web.journal.owner_id)
+    values = {"w": _import_words(), "served": served, "imap": imap,
+              "i": content.load("mail/messages")["imap_served"]}  # fmt: skip
+    return page(request, "mail_import.html", values)
 
 
 @router.post("/mail/import")

@@ -38,6 +38,7 @@ def create_served_app(
         account_pages,
         coaching_api,
         coaching_pages,
+        mail_pages,
         organisation_pages,
     )
     from nextyes.web.team.guard import TeamGuard
@@ -93,6 +94,7 @@ def create_served_app(
     app.include_router(account_pages.router)
     app.include_router(coaching_pages.router)
     app.include_router(organisation_pages.router)
+    app.include_router(mail_pages.router)
     app.include_router(pages.router)
     app.add_middleware(TeamGuard, served=served)
     _name_the_security_schemes(app)
