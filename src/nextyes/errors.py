@@ -5,7 +5,7 @@ Raise these from services; edges translate them once (CLI: exit code 2; web: a 4
 
 from __future__ import annotations
 
-from nextyes.domain.errors import Conflict, InvalidInput, NextyesError, NotFound
+from nextyes.domain.errors import Conflict, InvalidInput, NextyesError, NotFound, Words
 
 __all__ = [
     "Conflict",
@@ -18,6 +18,7 @@ __all__ = [
     "NextyesError",
     "NotFound",
     "SchemaBehind",
+    "Words",
 ]
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from nextyes.config import Settings
 from nextyes.errors import NextyesError
+from nextyes.web.rendering import filled
 
 if TYPE_CHECKING:
     from nextyes.services.jobs.queue import JobView
@@ -69,7 +70,7 @@ class Jobs:
             try:
                 job.result = work(job)
             except NextyesError as exc:
-                job.problem = exc.message
+                job.problem = filled(exc.web) if exc.web is not None else exc.message
             except Exception as exc:  # the page says so; the thread must not die silently
                 job.problem = f"Something unexpected went wrong ({type(exc).__name__}: {exc})."
             finally:

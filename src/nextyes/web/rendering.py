@@ -15,6 +15,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse
 
 from nextyes.domain.dates import describe_day
+from nextyes.domain.errors import Words
 from nextyes.domain.offers import describe_pay
 from nextyes.domain.stages import Stage
 
@@ -134,6 +135,17 @@ def words(key: str, section: str = "saved", **values: object) -> str:
     from nextyes import content
 
     return content.fill(content.load("web")[section][key], **values)
+
+
+def filled(said: Words) -> str:
+    """A sentence named by Words, from its content file, with its values (Words too) filled."""
+    from nextyes import content
+
+    table: Any = content.load(said.file)
+    for part in said.key.split("."):
+        table = table[part]
+    values = {k: filled(v) if isinstance(v, Words) else v for k, v in said.values.items()}
+    return content.fill(str(table), **values)
 
 
 def redirect(to: str, flash: str | None = None) -> RedirectResponse:

@@ -160,9 +160,9 @@ class Worker:
             result = json.dumps(_plain(handler(running)))
         except JournalBusy as exc:  # an SQLite journal another writer held: try again soon
             busy = job.attempts < MOST_ATTEMPTS
-            problem = exc.web or exc.message
+            problem = _for_browser(exc)
         except NextyesError as exc:
-            problem = exc.web or exc.message
+            problem = _for_browser(exc)
         except Exception as exc:  # the page says so; the worker must carry on with the next
             problem = _said("unexpected", what=type(exc).__name__)
         finally:
@@ -205,6 +205,21 @@ class Worker:
         self._stop.set()
         if self._thread is not None:
             self._thread.join(wait)
+
+
+def _for_browser(exc: NextyesError) -> str:
+    """The error as the person's page words it (its browser version, when it has one)."""
+    from nextyes import content
+    from nextyes.domain.errors import Words
+
+    def filled(said: Words) -> str:
+        table: Any = content.load(said.file)
+        for part in said.key.split("."):
+            table = table[part]
+        values = {k: filled(v) if isinstance(v, Words) else v for k, v in said.values.items()}
+        return content.fill(str(table), **values)
+
+    return exc.message if exc.web is None else filled(exc.web)
 
 
 def _plain(value: Any) -> Any:

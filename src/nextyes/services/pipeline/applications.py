@@ -19,7 +19,7 @@ from nextyes.domain.models import (
 from nextyes.domain.pipeline import plan_move, rejection_stage
 from nextyes.domain.queries import ApplicationQuery
 from nextyes.domain.stages import ENDINGS, Stage
-from nextyes.errors import Conflict, InvalidInput, NotFound
+from nextyes.errors import Conflict, InvalidInput, NotFound, Words
 from nextyes.services.settings.preferences import get_preferences
 from nextyes.storage.uow import UnitOfWork
 
@@ -40,7 +40,7 @@ def _required(value: str, what: str, example: str) -> str:
     if not text:
         raise InvalidInput(
             f"The {what} is empty. Give it in quotes, for example {example}.",
-            web=f"The {what} is empty. Write it in, for example {example}.",
+            web=Words("pipeline/web", "required_empty", {"what": what, "example": example}),
         )
     if len(text) > MAX_NAME:
         raise InvalidInput(f"The {what} is longer than {MAX_NAME} characters; shorten it.")
@@ -198,14 +198,12 @@ def move_application(
         raise InvalidInput(
             f"To record a rejection, use `nextyes reject {application_id}`: it keeps the stage "
             "it came at and helps with what comes next.",
-            web="To record a no, use “They said no” on the application's page: it keeps the "
-            "stage it came at and helps with what comes next.",
+            web=Words("pipeline/web", "reject_by_moving"),
         )
     if target is Stage.SAVED and not correct:
         raise InvalidInput(
             "An application cannot go back to saved; add --correct to fix a mistake.",
-            web="An application cannot go back to saved; to fix a mistake, tick “This corrects "
-            "a stage recorded by mistake”.",
+            web=Words("pipeline/web", "back_to_saved"),
         )
     today = now.date()
     with uow:
@@ -334,7 +332,7 @@ def add_note(
     if not body:
         raise InvalidInput(
             'The note is empty. Give its text in quotes: nextyes note 12 "..."',
-            web="The note is empty. Write something in it, or leave it for another time.",
+            web=Words("pipeline/web", "note_empty"),
         )
     _check_not_future(on, now.date(), "a note")
     with uow:

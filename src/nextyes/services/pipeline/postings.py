@@ -13,7 +13,7 @@ from datetime import datetime
 from nextyes.domain.companies import clean_text
 from nextyes.domain.models import Application, NewApplication, Origin
 from nextyes.domain.postings import MAX_POSTING_TEXT, NewPosting, Posting, PostingFacts, short
-from nextyes.errors import InvalidInput, NotFound
+from nextyes.errors import InvalidInput, NotFound, Words
 from nextyes.services.pipeline.applications import add_application, get_application
 from nextyes.storage.uow import UnitOfWork
 
@@ -98,7 +98,8 @@ def get_posting(uow: UnitOfWork, application_id: int) -> Posting:
         raise NotFound(
             f"No posting is kept for application {application_id} ({application.company}). "
             f"Add one from the application's page, or next time use "
-            "nextyes add --from-url LINK."
+            "nextyes add --from-url LINK.",
+            web=Words("pipeline/web", "posting.none_kept", {"company": application.company}),
         )
     return posting
 

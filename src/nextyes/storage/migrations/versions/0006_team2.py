@@ -1,8 +1,8 @@
 """Team mode: background jobs held in the database (any worker may run them), and each
 person's IMAP connection with its app password encrypted by the server's key.
 
-Revision ID: 0005_team2
-Revises: 0004_coaching
+Revision ID: 0006_team2
+Revises: 0005_coaching2
 Created: 2026-12-06
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_team2"
-down_revision = "0004_coaching"
+revision = "0006_team2"
+down_revision = "0005_coaching2"
 branch_labels = None
 depends_on = None
 
