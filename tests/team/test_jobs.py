@@ -13,7 +13,7 @@ import pytest
 from nextyes.config import Settings
 from nextyes.services.accounts import admin
 from nextyes.services.jobs import queue
-from nextyes.services.jobs.worker import MOST_ATTEMPTS, STALLED, Worker
+from nextyes.services.jobs.worker import KEEP_FINISHED, MOST_ATTEMPTS, STALLED, Worker
 from nextyes.services.journal import Journal, open_journal
 from tests.conftest import NOW
 from tests.mailboxes import CONFIRMATION, INVITATION, REJECTION, Mail, write_mbox
@@ -144,7 +144,8 @@ def test_a_job_whose_worker_stopped_is_run_again_then_given_up_with_a_kind_word(
             )
             assert uow.jobs.claim(f"crashing-{attempt}", NOW) is not None
             uow.commit()
-    assert later.run_until_idle() == 0
+    next_minute = Worker(any_settings, name="next-minute", clock=lambda: NOW + STALLED * 2)
+    assert next_minute.run_until_idle() == 0
     view = queue.job_of(any_journal.uow(), people[1], stuck)
     assert view is not None and view.finished
     assert view.problem is not None and "start it again" in view.problem
@@ -206,3 +207,14 @@ def test_a_mailbox_uploaded_through_one_server_is_read_by_another_and_followed_f
         journal.close()
     assert worker is not None
     assert ada.api("GET", "/api/v1/applications").json()["total"] >= 1
+
+
+def test_a_finished_job_is_kept_for_a_week_then_forgotten(
+    any_settings: Settings, any_journal: Journal, people: list[int], tmp_path: Path
+) -> None:
+    job_id = _queue_mailbox(any_journal, people[0], _mailbox(tmp_path, 4))
+    assert Worker(any_settings, clock=lambda: NOW).run_until_idle() == 1
+    Worker(any_settings, clock=lambda: NOW + KEEP_FINISHED / 2).run_until_idle()
+    assert queue.job_of(any_journal.uow(), people[0], job_id) is not None
+    Worker(any_settings, clock=lambda: NOW + KEEP_FINISHED * 2).run_until_idle()
+    assert queue.job_of(any_journal.uow(), people[0], job_id) is None

@@ -9,6 +9,7 @@ after `MOST_ATTEMPTS` tries, with a message its page shows.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import itertools
 import json
@@ -30,6 +31,8 @@ from nextyes.storage.repositories.jobs import StoredJob
 
 STALLED = timedelta(minutes=10)
 MOST_ATTEMPTS = 3
+KEEP_FINISHED = timedelta(days=7)  # a finished job's page stays this long
+TIDY_EVERY = 60.0  # seconds between a worker's looks for stalled and old jobs
 PROGRESS_EVERY = 0.5  # seconds between progress writes
 
 
@@ -115,21 +118,30 @@ class Worker:
         self.clock = clock or settings.now
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._status: Journal | None = None  # the loop's own connection, kept while it runs
+        self._tidy_at = 0.0
 
     def run_next(self) -> bool:
         """Claim and run one job; False when the queue was empty."""
-        status = open_journal(self.settings)
+        own = self._status is None
+        status = self._status or open_journal(self.settings)
         try:
+            now = self.clock()
             with status.uow() as uow:
-                uow.jobs.requeue_stalled(self.clock() - STALLED, MOST_ATTEMPTS, _said("stalled"))
-                job = uow.jobs.claim(self.name, self.clock())
+                if time.monotonic() >= self._tidy_at:  # at most once a minute per worker
+                    uow.jobs.requeue_stalled(now - STALLED, MOST_ATTEMPTS, _said("stalled"))
+                    uow.jobs.remove_finished(now - KEEP_FINISHED)
+                    self._tidy_at = time.monotonic() + TIDY_EVERY
+                # a read first: an idle queue costs no write (SQLite has one writer at a time)
+                job = uow.jobs.claim(self.name, now) if uow.jobs.queued() else None
                 uow.commit()
             if job is None:
                 return False
             self._run(status, job)
             return True
         finally:
-            status.close()
+            if own:
+                status.close()
 
     def _run(self, status: Journal, job: StoredJob) -> None:
         counted = {"items": 0, "size": 0, "at": 0.0}
@@ -190,16 +202,26 @@ class Worker:
         def loop() -> None:
             while not self._stop.is_set():
                 try:
+                    if self._status is None:
+                        self._status = open_journal(self.settings)
                     busy = self.run_next()
                 except Exception:  # the database was away a moment: try again after a pause
+                    self._let_go()
                     busy = False
                 if not busy:
                     self._stop.wait(self.poll)
+            self._let_go()
 
         self._thread = threading.Thread(
             target=loop, name=f"nextyes-worker-{self.name}", daemon=True
         )
         self._thread.start()
+
+    def _let_go(self) -> None:
+        if self._status is not None:
+            with contextlib.suppress(Exception):  # already broken: nothing left to close
+                self._status.close()
+            self._status = None
 
     def stop(self, wait: float = 10.0) -> None:
         self._stop.set()
