@@ -21,6 +21,7 @@ class Kind:
 
     MAILBOX = "mailbox"  # an uploaded mailbox file, read into the person's journal
     IMAP = "imap"  # the person's IMAP folder, fetched on demand
+    RESET_MAIL = "reset_mail"  # a password-reset link by email (for no one in particular)
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ from typing import Any
 
 from nextyes.config import Settings
 from nextyes.errors import JournalBusy, NextyesError
+from nextyes.server_settings import ServerSettings
 from nextyes.services.jobs.queue import Kind
 from nextyes.services.journal import Journal, open_journal
 from nextyes.storage.repositories.jobs import StoredJob
@@ -51,7 +52,7 @@ class Running:
     payload: dict[str, Any]
     journal: Journal  # the handler's connection, scoped to the job's person
     report: Callable[[int, int], None]  # (items so far, size so far), added up
-    secret_key: str | None
+    server: ServerSettings  # the public address, the mail relay, the key for IMAP passwords
 
 
 Handler = Callable[[Running], Any]
@@ -80,7 +81,18 @@ def _mailbox(running: Running) -> Any:
 def _imap(running: Running) -> Any:
     from nextyes.services.mail.connection import fetch_now
 
-    return fetch_now(running.journal, running.secret_key, _now(running), progress=running.report)
+    return fetch_now(
+        running.journal, running.server.secret_key, _now(running), progress=running.report
+    )
+
+
+def _reset_mail(running: Running) -> Any:
+    """A password-reset link, mailed when the address has an account (nothing otherwise)."""
+    from nextyes.services.accounts.mailing import send_reset_link
+
+    return {"sent": send_reset_link(
+        running.journal.uow(), str(running.payload["email"]), running.server, _now(running)
+    )}  # fmt: skip
 
 
 def _now(running: Running) -> datetime:
@@ -88,7 +100,11 @@ def _now(running: Running) -> datetime:
 
 
 # The kinds of job and what runs each: an explicit list, extended here.
-HANDLERS: dict[str, Handler] = {Kind.MAILBOX: _mailbox, Kind.IMAP: _imap}
+HANDLERS: dict[str, Handler] = {
+    Kind.MAILBOX: _mailbox,
+    Kind.IMAP: _imap,
+    Kind.RESET_MAIL: _reset_mail,
+}
 
 
 _NUMBERS = itertools.count(1)
@@ -106,13 +122,13 @@ class Worker:
         self,
         settings: Settings,
         *,
-        secret_key: str | None = None,
+        server: ServerSettings | None = None,
         name: str | None = None,
         poll: float = 1.0,
         clock: Callable[[], datetime] | None = None,
     ) -> None:
         self.settings = settings
-        self.secret_key = secret_key
+        self.server = server or ServerSettings()
         self.name = name or worker_name()
         self.poll = poll
         self.clock = clock or settings.now
@@ -168,7 +184,7 @@ class Worker:
             handler = HANDLERS.get(job.kind)
             if handler is None:
                 raise NextyesError(_said("unknown_kind", kind=job.kind))
-            running = Running(job, json.loads(job.payload), work, report, self.secret_key)
+            running = Running(job, json.loads(job.payload), work, report, self.server)
             result = json.dumps(_plain(handler(running)))
         except JournalBusy as exc:  # an SQLite journal another writer held: try again soon
             busy = job.attempts < MOST_ATTEMPTS

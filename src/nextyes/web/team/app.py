@@ -58,9 +58,7 @@ def create_served_app(
             gc.collect()
             gc.freeze()
         # queued work (mail imports, IMAP fetches) runs in threads of every worker process
-        workers = [
-            Worker(settings, secret_key=server.secret_key) for _ in range(server.job_workers)
-        ]
+        workers = [Worker(settings, server=server) for _ in range(server.job_workers)]
         for worker in workers:
             worker.start()
         yield
