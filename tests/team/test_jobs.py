@@ -15,7 +15,7 @@ from nextyes.services.accounts import admin
 from nextyes.services.jobs import queue
 from nextyes.services.jobs.worker import KEEP_FINISHED, MOST_ATTEMPTS, STALLED, Worker
 from nextyes.services.journal import Journal, open_journal
-from tests.conftest import NOW
+from tests.conftest import NOW, Cli
 from tests.mailboxes import CONFIRMATION, INVITATION, REJECTION, Mail, write_mbox
 from tests.team.conftest import Team, make_team
 
@@ -218,3 +218,15 @@ def test_a_finished_job_is_kept_for_a_week_then_forgotten(
     assert queue.job_of(any_journal.uow(), people[0], job_id) is not None
     Worker(any_settings, clock=lambda: NOW + KEEP_FINISHED * 2).run_until_idle()
     assert queue.job_of(any_journal.uow(), people[0], job_id) is None
+
+
+def test_a_machine_of_its_own_runs_the_queue_with_admin_run_jobs(
+    any_settings: Settings, any_journal: Journal, people: list[int], tmp_path: Path, run: Cli
+) -> None:
+    job_id = _queue_mailbox(any_journal, people[0], _mailbox(tmp_path, 5))
+    done = run.ok("--db", any_settings.database_url, "admin", "run-jobs", "--once")
+    assert "Ran 1 job; the queue is empty." in done.output
+    view = queue.job_of(any_journal.uow(), people[0], job_id)
+    assert view is not None and view.finished and view.problem is None
+    again = run.ok("--db", any_settings.database_url, "admin", "run-jobs", "--once")
+    assert "Ran 0 jobs" in again.output

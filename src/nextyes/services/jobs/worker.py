@@ -212,10 +212,9 @@ class Worker:
             ran += 1
         return ran
 
-    def start(self) -> None:
-        """Run in a thread of its own until `stop()`."""
-
-        def loop() -> None:
+    def run_forever(self) -> None:
+        """Run jobs until `stop()` (from another thread) or Ctrl+C."""
+        try:
             while not self._stop.is_set():
                 try:
                     if self._status is None:
@@ -226,8 +225,14 @@ class Worker:
                     busy = False
                 if not busy:
                     self._stop.wait(self.poll)
+        except KeyboardInterrupt:
+            pass
+        finally:
             self._let_go()
 
+    def start(self) -> None:
+        """Run in a thread of its own until `stop()`."""
+        loop = self.run_forever
         self._thread = threading.Thread(
             target=loop, name=f"nextyes-worker-{self.name}", daemon=True
         )
