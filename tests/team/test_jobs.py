@@ -230,3 +230,27 @@ def test_a_machine_of_its_own_runs_the_queue_with_admin_run_jobs(
     assert view is not None and view.finished and view.problem is None
     again = run.ok("--db", any_settings.database_url, "admin", "run-jobs", "--once")
     assert "Ran 0 jobs" in again.output
+
+
+def test_a_mailbox_too_big_to_queue_is_refused_kindly_and_nothing_is_queued(
+    sqlite_team: Team, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from nextyes.web import jobs as web_jobs
+
+    data = _mailbox(tmp_path, 6)
+    monkeypatch.setattr(web_jobs, "MAX_QUEUED_UPLOAD", len(data) - 1)
+    ada = sqlite_team.person("ada@example.org")
+    answer = ada.client.post(
+        "/mail/import",
+        data={"csrf_token": ada.csrf},
+        files={"file": ("inbox.mbox", data)},
+        follow_redirects=False,
+    )
+    assert answer.status_code == 400
+    assert "connect your mailbox over IMAP instead" in answer.text
+    journal = sqlite_team.journal()
+    try:
+        assert journal.db.scalar("SELECT count(*) FROM jobs") == 0
+    finally:
+        journal.close()
+    assert not list((sqlite_team.settings.home / "uploads").glob("*"))

@@ -16,14 +16,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from nextyes.config import Settings
-from nextyes.errors import NextyesError
+from nextyes.errors import InvalidInput, NextyesError
 from nextyes.web.rendering import filled
 
 if TYPE_CHECKING:
     from nextyes.services.jobs.queue import JobView
     from nextyes.services.journal import Journal
 
-Progress = Callable[[int, int], None]  # (items done so far, size done so far)
+Progress = Callable[[int, int], None]
+# A served upload waits in the database for a worker: bigger ones are refused with a kind word
+MAX_QUEUED_UPLOAD = 256 * 2**20  # (items done so far, size done so far)
 
 
 @dataclass
@@ -133,6 +135,13 @@ class QueuedJobs:
         from nextyes.services.jobs.queue import Kind, enqueue
 
         try:
+            size = upload.path.stat().st_size
+            if size > MAX_QUEUED_UPLOAD:
+                from nextyes import content
+
+                said = content.load("jobs/messages")["jobs"]["too_big"]
+                raise InvalidInput(content.fill(said, size=size // 2**20,
+                                                most=MAX_QUEUED_UPLOAD // 2**20))  # fmt: skip
             data = upload.path.read_bytes()
         finally:
             upload.path.unlink(missing_ok=True)
