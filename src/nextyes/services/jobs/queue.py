@@ -22,6 +22,7 @@ class Kind:
     MAILBOX = "mailbox"  # an uploaded mailbox file, read into the person's journal
     IMAP = "imap"  # the person's IMAP folder, fetched on demand
     RESET_MAIL = "reset_mail"  # a password-reset link by email (for no one in particular)
+    REMINDERS = "reminders"  # the day's reminder mails, queued once a day by whichever worker
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,8 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from datetime import time as dt_time
 from pathlib import Path
 from typing import Any
 
@@ -29,11 +30,13 @@ from nextyes.server_settings import ServerSettings
 from nextyes.services.jobs.queue import Kind
 from nextyes.services.journal import Journal, open_journal
 from nextyes.storage.repositories.jobs import StoredJob
+from nextyes.storage.uow import UnitOfWork
 
 STALLED = timedelta(minutes=10)
 MOST_ATTEMPTS = 3
 KEEP_FINISHED = timedelta(days=7)  # a finished job's page stays this long
 TIDY_EVERY = 60.0  # seconds between a worker's looks for stalled and old jobs
+REMINDERS_AT = dt_time(7, 0)  # UTC: the day's reminder mails are queued from then on
 PROGRESS_EVERY = 0.5  # seconds between progress writes
 
 
@@ -100,10 +103,23 @@ def _now(running: Running) -> datetime:
 
 
 # The kinds of job and what runs each: an explicit list, extended here.
+def _reminders(running: Running) -> Any:
+    """Every reminder due today, to everyone who turned them on (each sent once, ever)."""
+    from nextyes.services.accounts.reminders import send_reminders
+
+    journal = running.journal
+    sent = send_reminders(
+        journal.uow(), lambda owner: journal.for_owner(owner).uow(), running.server,
+        _now(running),
+    )  # fmt: skip
+    return {"sent": sent}
+
+
 HANDLERS: dict[str, Handler] = {
     Kind.MAILBOX: _mailbox,
     Kind.IMAP: _imap,
     Kind.RESET_MAIL: _reset_mail,
+    Kind.REMINDERS: _reminders,
 }
 
 
@@ -147,6 +163,7 @@ class Worker:
                 if time.monotonic() >= self._tidy_at:  # at most once a minute per worker
                     uow.jobs.requeue_stalled(now - STALLED, MOST_ATTEMPTS, _said("stalled"))
                     uow.jobs.remove_finished(now - KEEP_FINISHED)
+                    self._queue_the_days_reminders(uow, now)
                     self._tidy_at = time.monotonic() + TIDY_EVERY
                 # a read first: an idle queue costs no write (SQLite has one writer at a time)
                 job = uow.jobs.claim(self.name, now) if uow.jobs.queued() else None
@@ -158,6 +175,15 @@ class Worker:
         finally:
             if own:
                 status.close()
+
+    def _queue_the_days_reminders(self, uow: UnitOfWork, now: datetime) -> None:
+        """With a mail relay, the first worker to look after REMINDERS_AT each day queues that
+        day's reminder run (so no timer is needed; `admin send-reminders` still works)."""
+        if self.server.smtp is None or now.astimezone(UTC).time() < REMINDERS_AT:
+            return
+        day = now.astimezone(UTC).date().isoformat()
+        payload = json.dumps({"now": now.isoformat()})
+        uow.jobs.add_once(f"reminders-{day}", Kind.REMINDERS, "Reminders", payload, now)
 
     def _run(self, status: Journal, job: StoredJob) -> None:
         counted = {"items": 0, "size": 0, "at": 0.0}

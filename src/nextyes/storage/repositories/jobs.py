@@ -87,6 +87,17 @@ class JobRepository(Repository):
             },
         )  # fmt: skip
 
+    def add_once(self, public_id: str, kind: str, title: str, payload: str, now: datetime) -> bool:
+        """Queue a job nobody in particular owns, unless one with `public_id` exists already
+        (a daily run: whichever worker gets here first queues it); True when this one did."""
+        changed = self.db.execute(
+            "INSERT INTO jobs (user_id, public_id, kind, title, state, payload, total, done, "
+            "items, attempts, created_at) VALUES (NULL, :public, :kind, :title, 'queued', "
+            ":payload, 0, 0, 0, 0, :now) ON CONFLICT (public_id) DO NOTHING",
+            {"public": public_id, "kind": kind, "title": title, "payload": payload, "now": now},
+        )
+        return changed == 1
+
     def claim(self, worker: str, now: datetime) -> StoredJob | None:
         """Take the oldest queued job for `worker`; None when there is none.
 
