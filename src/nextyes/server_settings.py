@@ -17,10 +17,13 @@ The environment wins over the file, and the command line over both. Every name:
                                   [smtp] host, port (587), username, password, starttls (true),
                                   sender: a mail server for invitations, resets and reminders
     NEXTYES_DATABASE_URL          database_url: as everywhere in nextyes
-    NEXTYES_SECRET_KEY            secret_key: at least 32 random characters; seals the secrets
-                                  the server keeps (organisations' single sign-on client
-                                  secrets), the same on every machine serving one database;
-                                  without it, a random key in server.key in the home is used
+    NEXTYES_SECRET_KEY            secret_key: at least 32 random characters; encrypts the IMAP
+                                  app passwords people save (without it, they cannot save one)
+                                  and seals organisations' single sign-on client secrets
+                                  (without it, with a random key in server.key in the home)
+    NEXTYES_JOB_WORKERS           job_workers = 1: threads per worker process that run queued
+                                  background work (mail imports, IMAP fetches); 0 leaves it to
+                                  other processes or machines
     [caseload]                    the thresholds of a coach's check-in signals (each also as
                                   NEXTYES_CASELOAD_<NAME>, e.g. NEXTYES_CASELOAD_QUIET_DAYS):
                                   quiet_days = 14, noes_in_a_row = 3, cool_down_days = 14,
@@ -67,8 +70,9 @@ class ServerSettings:
     pool_size: int = 8
     smtp: SmtpSettings | None = None
     database_url: str | None = None
-    caseload: CaseloadRules = field(default_factory=CaseloadRules)
     secret_key: str | None = field(default=None, repr=False)
+    job_workers: int = 1
+    caseload: CaseloadRules = field(default_factory=CaseloadRules)
 
     @property
     def secure(self) -> bool:
@@ -134,8 +138,9 @@ class ServerSettings:
             pool_size=_whole(pick("NEXTYES_POOL_SIZE", "pool_size"), "pool_size", 8, 1, 200),
             smtp=smtp,
             database_url=_text(pick("NEXTYES_DATABASE_URL", "database_url")),
-            caseload=_caseload(data.get("caseload", {}), env),
             secret_key=_secret_key(pick("NEXTYES_SECRET_KEY", "secret_key")),
+            job_workers=_whole(pick("NEXTYES_JOB_WORKERS", "job_workers"), "job_workers", 1, 0, 16),
+            caseload=_caseload(data.get("caseload", {}), env),
         )
 
     def as_environment(self, config: str | None) -> dict[str, str]:

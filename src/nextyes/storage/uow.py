@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from nextyes.storage.repositories.goals import GoalRepository
     from nextyes.storage.repositories.insights import InsightsRepository
     from nextyes.storage.repositories.interviews import InterviewRepository, QuestionRepository
+    from nextyes.storage.repositories.jobs import ImapConnectionRepository, JobRepository
     from nextyes.storage.repositories.journal_rows import JournalRows
     from nextyes.storage.repositories.mail import (
         MailRepository,
@@ -129,6 +130,9 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "organisations": ("organisations", "OrganisationRepository"),
     "cohort": ("cohort", "CohortRepository"),
     "coaching_records": ("coaching_records", "CoachingRecords"),
+    # work outside requests, claimed by any worker; each person's IMAP connection
+    "jobs": ("jobs", "JobRepository"),
+    "imap_connections": ("jobs", "ImapConnectionRepository"),
 }
 
 
@@ -188,6 +192,8 @@ class UnitOfWork:
     organisations: OrganisationRepository
     cohort: CohortRepository
     coaching_records: CoachingRecords
+    jobs: JobRepository
+    imap_connections: ImapConnectionRepository
 
     def __getattr__(self, name: str) -> Any:
         if name not in REPOSITORIES:
