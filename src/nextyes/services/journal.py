@@ -117,6 +117,7 @@ def open_journal(settings: Settings) -> Journal:
                     "upgraded. Run `nextyes db upgrade` (with the same --db), then try again."
                 )
             if revision is None:
+                migrate.repair_half_made(db, settings.sqlite_path)
                 db.execute("PRAGMA journal_mode = WAL")
             else:
                 backups.append(str(backup_sqlite(settings.sqlite_path, settings.backups_dir)))
@@ -137,6 +138,8 @@ def upgrade_database(settings: Settings) -> tuple[str | None, str]:
         if migrate.needs_upgrade(before):
             if db.dialect == "sqlite" and before is not None:
                 backup_sqlite(settings.sqlite_path, settings.backups_dir)
+            elif db.dialect == "sqlite":
+                migrate.repair_half_made(db, settings.sqlite_path)
             migrate.upgrade(settings.database_url)
         return before, migrate.HEAD_REVISION
     finally:

@@ -67,6 +67,11 @@ def _sqlite_params(params: Params | None) -> dict[str, Any]:
 
 _SERIALS = itertools.count(1)  # numbers each SQLite connection this process opens
 
+# How long a writer waits for another writer to finish before saying the journal is busy. The
+# longest write nextyes makes (a batch of an import) takes well under a second, so a wait this
+# long only runs out when another program holds the journal for good.
+BUSY_TIMEOUT_SECONDS = 15.0
+
 
 class SqliteDatabase:
     dialect = "sqlite"
@@ -78,7 +83,7 @@ class SqliteDatabase:
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self.conn = sqlite3.connect(
-                path, timeout=5.0, isolation_level=None, check_same_thread=False
+                path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
             )
         except sqlite3.Error as exc:
             raise JournalUnreadable(
@@ -135,8 +140,12 @@ class SqliteDatabase:
         return int(row[0])
 
     def begin(self) -> None:
+        # IMMEDIATE takes the write lock now, waiting (up to the busy timeout) for another
+        # writer to finish. A plain BEGIN would read first and then fail at once on its first
+        # write if someone else wrote in between: SQLite cannot wait there without losing
+        # what the transaction already read.
         with self._errors():
-            self.conn.execute("BEGIN")
+            self.conn.execute("BEGIN IMMEDIATE")
 
     def commit(self) -> None:
         with self._errors():

@@ -23,6 +23,7 @@ from nextyes.services.recovery.feedback_requests import (
 )
 from nextyes.services.recovery.replies import draft_reply
 from nextyes.services.settings.preferences import set_preference
+from nextyes.services.today.agenda import build_agenda
 from tests.conftest import NOW, TODAY, snapshot
 
 
@@ -113,6 +114,24 @@ def test_after_the_follow_up_nextyes_stops_drafting(journal: Journal) -> None:
     record_request_sent(journal.uow(), app_id, TODAY, NOW)
     with pytest.raises(Conflict, match="never nags"):
         draft_feedback_request(journal.uow(), app_id, NOW)
+
+
+def test_once_the_followed_up_request_has_closed_nothing_offers_another_one(
+    journal: Journal,
+) -> None:
+    app_id = _rejected_after_interview(journal)
+    record_request_sent(journal.uow(), app_id, TODAY - timedelta(days=1), NOW)
+    record_request_sent(journal.uow(), app_id, TODAY, NOW)
+    weeks_later = NOW + timedelta(days=21)  # the follow-up went unanswered: closed as no reply
+    with pytest.raises(Conflict, match="never nags"):
+        record_request_sent(journal.uow(), app_id, weeks_later.date(), weeks_later)
+    with pytest.raises(Conflict, match="never nags"):
+        draft_feedback_request(journal.uow(), app_id, weeks_later)
+    with journal.uow() as uow:
+        (request,) = uow.feedback_requests.all()
+    assert request.status_on(weeks_later.date()) is RequestStatus.NO_REPLY
+    kinds = {i.kind for i in build_agenda(journal.uow(), weeks_later).items}
+    assert not kinds & {"recovery_request_feedback", "recovery_follow_up"}
 
 
 def test_a_request_sent_to_someone_new_keeps_them_as_a_contact(journal: Journal) -> None:

@@ -125,6 +125,26 @@ def test_today_shows_the_cool_down_and_holds_the_next_steps_back(any_journal: Jo
     assert not [i for i in agenda.items if i.kind.startswith("recovery_")]
 
 
+def test_a_new_cool_down_holds_back_only_its_own_no_not_an_older_one(
+    any_journal: Journal,
+) -> None:
+    older = _app(any_journal, "Older Co", stage=Stage.FINAL)
+    reject_and_recover(
+        any_journal.uow(), older, TODAY - timedelta(days=5), NOW - timedelta(days=5),
+        cool_down="evening",
+    )  # fmt: skip
+    newer = _app(any_journal, "Newer Co", stage=Stage.FINAL)
+    reject_and_recover(any_journal.uow(), newer, TODAY, NOW, cool_down="weekend")
+    agenda = build_agenda(any_journal.uow(), NOW)
+    assert agenda.sections["cool_down"]["application_id"] == newer
+    steps = {(i.application_id, i.kind) for i in agenda.items if i.kind.startswith("recovery_")}
+    assert steps == {
+        (older, "recovery_request_feedback"),
+        (older, "recovery_reply"),
+        (older, "recovery_reflect"),
+    }
+
+
 def test_after_the_cool_down_today_suggests_feedback_a_reply_and_reflection(
     any_journal: Journal,
 ) -> None:

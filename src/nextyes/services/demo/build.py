@@ -74,17 +74,31 @@ class DemoSummary:
 
 
 def fill_demo(
-    uow: UnitOfWork, now: datetime, *, seed: int = 7, count: int = 120, days: int = 120
+    uow: UnitOfWork,
+    now: datetime,
+    *,
+    seed: int = 7,
+    count: int = 120,
+    days: int = 120,
+    home: str | None = None,
+    spare_home: str = "/tmp/nextyes-demo",
 ) -> DemoSummary:
-    """Fill an empty journal with demo data; refuses a journal that already has applications."""
+    """Fill an empty journal with demo data; refuses a journal that already has applications.
+
+    `home` is where this journal lives and `spare_home` an empty folder to suggest instead, so
+    the refusal never suggests the very command that was just refused.
+    """
     words = content.load("demo/journal")
     rng = random.Random(seed)
     with uow:
         existing = uow.applications.count(ApplicationQuery())
         if existing:
+            where = f" in {home}" if home else ""
+            explore = f"nextyes --home {home} today" if home else "nextyes today"
             raise Conflict(
-                f"This journal already has {existing} applications, and demo data would mix with "
-                "yours. Try the demo in its own home: nextyes --home /tmp/nextyes-demo demo"
+                f"This journal{where} already has {existing} applications, and demo data would "
+                f"mix with them. If it is the demo already, it is ready: {explore}. For a fresh "
+                f"demo, give it a folder of its own: nextyes --home {spare_home} demo"
             )
         ctx = DemoContext(uow, rng, now, words)
         _contacts(ctx)

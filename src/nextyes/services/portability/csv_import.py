@@ -9,6 +9,7 @@ with the line to fix.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -256,21 +257,31 @@ def _refuse_repeats(rows: Sequence[ImportRow], name: str) -> None:
         group.append(row)
 
 
+# Rows written per transaction. A long import commits in batches, so other writers wait a
+# fraction of a second, not the whole import; a batch is all or nothing, and running an
+# interrupted import again adds only the rows it had not reached (rows are matched).
+BATCH = 500
+BATCH_PAUSE_SECONDS = 0.05
+
+
 def apply_csv_import(journal: Journal, plan: CsvPlan, now: datetime) -> CsvImported:
-    """Back the journal up, then add the plan's new applications in one transaction."""
+    """Back the journal up, then add the plan's new applications, a batch per transaction."""
     if not plan.new:
         return CsvImported((), len(plan.rows), None)
     backup = backup_before_import(journal.settings)
     words = content.load("portability/messages")["csv_import"]
     uow = journal.uow()
-    added = []
-    with uow:
-        matcher = _Matcher(uow.applications.find(ApplicationQuery()))
-        for row in plan.new:
-            if matcher.match(row) is not None:
-                continue  # added since the preview
-            added.append(_add(uow, row, plan.name, words, now))
-        uow.commit()
+    added: list[int] = []
+    for start in range(0, len(plan.new), BATCH):
+        if start:
+            time.sleep(BATCH_PAUSE_SECONDS)  # let a waiting writer (the web app) have its turn
+        with uow:
+            matcher = _Matcher(uow.applications.find(ApplicationQuery()))
+            for row in plan.new[start : start + BATCH]:
+                if matcher.match(row) is not None:
+                    continue  # added since the preview (or by an interrupted run of this import)
+                added.append(_add(uow, row, plan.name, words, now))
+            uow.commit()
     return CsvImported(tuple(added), len(plan.rows) - len(added), backup)
 
 

@@ -20,6 +20,7 @@ from nextyes.services.recovery.feedback_requests import (
     draft_feedback_request,
     record_request_sent,
 )
+from nextyes.services.recovery.recipients import recipient_for
 from nextyes.services.recovery.reflection import ReflectionAnswers, plan_reflection, save_reflection
 from nextyes.services.recovery.replies import draft_reply
 
@@ -39,11 +40,26 @@ def recovery_demo(ctx: DemoContext) -> None:
         if talked and age >= 1 and ctx.rng.random() < 0.5:
             moment = _at(ctx, heard_on + timedelta(days=1), 18)
             draft_reply(
-                ctx.uow, app_id, min(moment, ctx.now), ask_future_roles=ctx.rng.random() < 0.6,
-                connect=ctx.rng.random() < 0.4,
+                ctx.uow, app_id, min(moment, ctx.now), to=_reply_to(ctx, app_id),
+                ask_future_roles=ctx.rng.random() < 0.6, connect=ctx.rng.random() < 0.4,
             )  # fmt: skip
         if age >= 3 and ctx.rng.random() < 0.6:
             _reflection(ctx, app_id, heard_on, words)
+
+
+def _reply_to(ctx: DemoContext, app_id: int) -> str | None:
+    """Whom the demo person thanks: the application's people, else the recruiter they know.
+
+    After an assessment nobody is named on the application (a test has no interviewers), so
+    the reply goes to the recruiter, as a real one would.
+    """
+    app = ctx.uow.applications.get(app_id)
+    if app is None or recipient_for(ctx.uow, app, None).name is not None:
+        return None
+    recruiter = ctx.contacts.get("recruiter")
+    if recruiter is not None:
+        return str(recruiter)
+    return str(ctx.rng.choice(ctx.words["interviewers"]))
 
 
 def _recent_noes(ctx: DemoContext) -> list[tuple[int, date, Stage]]:

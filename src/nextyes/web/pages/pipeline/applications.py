@@ -9,10 +9,12 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from nextyes import content
+from nextyes.domain.coaching import CommentTarget
 from nextyes.domain.models import InterviewKind, NewApplication, Origin
 from nextyes.domain.postings import NewPosting
 from nextyes.domain.queries import ApplicationQuery
 from nextyes.domain.stages import MOVE_TARGETS, Stage
+from nextyes.services.coaching import conversation
 from nextyes.services.pipeline import applications as service
 from nextyes.services.pipeline import records
 from nextyes.services.pipeline.applications import InterviewDetails
@@ -146,12 +148,17 @@ async def create_application(
 @router.get("/applications/{application_id}", response_class=HTMLResponse)
 async def show_application(request: Request, web: WebDep, application_id: PathId) -> HTMLResponse:
     detail = service.application_detail(web.uow(), application_id)
+    feedback = detail.extras.get("feedback", [])
+    about = [(CommentTarget.APPLICATION, application_id)]
+    if isinstance(feedback, list):
+        about += [(CommentTarget.FEEDBACK, f.id) for f in feedback]
     return page(
         request,
         "application.html",
         {"d": detail, "a": detail.application, "targets": MOVE_TARGETS,
-         "kinds": list(InterviewKind), "feedback": detail.extras.get("feedback", []),
-         "timeline": views.timeline(detail)},
+         "kinds": list(InterviewKind), "feedback": feedback,
+         "timeline": views.timeline(detail),
+         "coach_comments": conversation.comments_beside(web.uow(), about, web.now())},
     )  # fmt: skip
 
 
