@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import html
 import re
+from datetime import timedelta
 from pathlib import Path
 
 import click
@@ -13,10 +14,15 @@ import pytest
 import nextyes
 from nextyes import content
 from nextyes.cli.main import cli
+from nextyes.domain.models import NewApplication
+from nextyes.domain.offers import OfferTerms
 from nextyes.services.demo.build import fill_demo
 from nextyes.services.journal import Journal
-from nextyes.web.rendering import NAV, for_browser
-from tests.conftest import NOW
+from nextyes.services.pipeline import applications as svc
+from nextyes.services.pipeline import offers
+from nextyes.services.recovery.cool_down import reject_and_recover
+from nextyes.web.rendering import for_browser
+from tests.conftest import NOW, TODAY
 from tests.postings_server import closed_port, postings_site
 from tests.web.conftest import Browser
 
@@ -76,20 +82,88 @@ def _words_on(browser: Browser, path: str) -> tuple[str, str]:
     return title[1], text
 
 
+# Every page of the local app, by its route; routes that are not pages say what they are.
+NOT_PAGES = {
+    "/charts/{name}.svg": "a chart (its words are checked with the page that shows it)",
+    "/data/backups/{name}": "a backup to download",
+    "/data/export/{name}": "an export to download",
+    "/icons/{name}": "an icon",
+    "/jobs/{job_id}/status": "a job's progress, for the script",
+    "/manifest.webmanifest": "the web app manifest",
+    "/sw.js": "the service worker",
+}
+WIZARD_STEPS = ("cool-down", "request", "reply", "reflect", "done")
+
+
+def _every_page(journal: Journal, browser: Browser, demo: bool) -> dict[str, list[str]]:
+    """Route -> the addresses that show it, on this journal (an empty one has fewer)."""
+    pages: dict[str, list[str]] = {
+        "/": ["/"], "/applications": ["/applications", "/applications?stage=rejected"],
+        "/applications/new": ["/applications/new"], "/board": ["/board"],
+        "/contacts": ["/contacts"], "/data": ["/data"], "/insights": ["/insights"],
+        "/journal": ["/journal"], "/mail": ["/mail"], "/mail/import": ["/mail/import"],
+        "/offers": ["/offers", "/offers?all=true"], "/plan": ["/plan"],
+        "/practice": ["/practice"], "/review": ["/review", "/review?week=last"],
+        "/settings": ["/settings"], "/wins": ["/wins"],
+    }  # fmt: skip
+    if not demo:
+        return pages
+    uow = journal.uow()
+    fresh = svc.add_application(uow, NewApplication("Northwind Labs", "Data Analyst", TODAY), NOW)
+    reject_and_recover(uow, fresh.id, TODAY, NOW, cool_down="none")
+    offered = svc.add_application(uow, NewApplication("Saltmarsh", "Analyst", TODAY), NOW)
+    offers.record_offer(uow, offered.id, OfferTerms(answer_by=TODAY + timedelta(days=5)), NOW)
+    offers.accept_offer(uow, offered.id, NOW)
+    one = f"/applications/{offered.id}"
+    mailbox = (EXAMPLES / "inbox.mbox").read_bytes()
+    started = browser.client.post(
+        "/mail/import", data={"csrf_token": browser.token},
+        files={"file": ("inbox.mbox", mailbox)}, follow_redirects=False,
+    )  # fmt: skip
+    assert started.status_code == 303, started.text
+    return {
+        **pages,
+        "/applications/{application_id}": [one, f"/applications/{fresh.id}", "/applications/1"],
+        "/applications/{application_id}/delete": [f"{one}/delete"],
+        "/applications/{application_id}/merge": [f"{one}/merge"],
+        "/applications/{application_id}/offer/accepted": [f"{one}/offer/accepted"],
+        "/applications/{application_id}/reject": ["/applications/2/reject"],
+        "/applications/{application_id}/recovery/{step}": [
+            f"/applications/{fresh.id}/recovery/{step}" for step in WIZARD_STEPS
+        ],
+        "/contacts/{contact_id}": ["/contacts/1"],
+        "/jobs/{job_id}": [started.headers["location"]],
+    }
+
+
+def test_the_page_list_names_every_page_of_the_app(browser: Browser, journal: Journal) -> None:
+    routes = {
+        context.path_format
+        for included in browser.client.app.routes  # type: ignore[attr-defined]
+        if hasattr(included, "effective_route_contexts")  # the app's routers
+        for context in included.effective_route_contexts()
+        if "GET" in context.methods and not context.path_format.startswith("/api")
+    }
+    assert "/applications/{application_id}" in routes, "the route table is read"
+    listed = set(_every_page(journal, browser, demo=True)) | set(NOT_PAGES)
+    assert routes <= listed, f"pages not in the list: {sorted(routes - listed)}"
+    assert set(NOT_PAGES) <= routes, "the list names only routes the app has"
+
+
 @pytest.mark.parametrize("demo", [False, True], ids=["empty", "demo"])
 def test_no_page_asks_a_browser_user_to_type_a_command(
     browser: Browser, journal: Journal, demo: bool
 ) -> None:
     if demo:
         fill_demo(journal.uow(), NOW, count=60)
-    paths = [path for path, _ in NAV] + ["/practice", "/applications/new"]
-    if demo:
-        paths += ["/applications/1", "/applications/2/reject", "/contacts/1"]
+    paths = [path for shown in _every_page(journal, browser, demo).values() for path in shown]
+    assert len(paths) >= (33 if demo else 19)
     for path in paths:
         title, text = _words_on(browser, path)
         assert "<" not in title and len(title) < 80, (path, title)
         assert "`" not in text, path
         assert not _COMMAND.search(text), (path, _COMMAND.search(text))
+        assert not _OPTION.search(text), (path, _OPTION.search(text))
 
 
 _OPTION = re.compile(r"(?<![\w-])--[a-z][a-z-]+")
@@ -153,6 +227,9 @@ def test_a_posting_that_cannot_be_read_is_explained_without_commands(
 
 def _problem_on_text(fragment: str) -> str:
     return " ".join(html.unescape(_TAG.sub(" ", fragment)).split())
+
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 # Every browser version a message names is in its content file, with every field it needs.
