@@ -56,6 +56,14 @@ def test_a_quoted_command_becomes_a_link_to_the_page_that_does_it() -> None:
     )
 
 
+def test_a_page_named_at_the_start_of_a_sentence_begins_with_a_capital() -> None:
+    text = "No story 9. `nextyes story list` shows them; or `nextyes offer add 3` records one."
+    assert for_browser(text) == (
+        'No story 9. <a href="/practice#stories">Your stories</a> shows them; or the offer on '
+        "the application&#39;s page records one."
+    )
+
+
 def test_the_longest_known_command_decides_and_an_unknown_one_stays_code() -> None:
     resume = for_browser("Log the version (`nextyes add ... --resume v4`) each time.")
     assert "Résumé version field" in resume
@@ -192,6 +200,15 @@ def test_a_form_refused_in_the_browser_explains_itself_without_commands(
             f"/applications/{ended[1]}/move", {"stage": "interview"}
         ),
         "a no recorded as a move": browser.form("/applications/1/move", {"stage": "rejected"}),
+        "a merge with itself": browser.form("/applications/1/merge", {"duplicate": "1"}),
+        "pay that is no amount": browser.form("/applications/1/offer", {"pay_amount": "lots"}),
+        "an offer after the end": browser.form(
+            f"/applications/{ended[1]}/offer", {"answer_by": "2026-12-01"}
+        ),
+        "an empty win": browser.form("/wins", {"text": " "}),
+        "an empty why": browser.form("/why", {"text": " "}),
+        "an empty feedback": browser.form(f"/applications/{ended[1]}/feedback", {"text": " "}),
+        "a question that is not listed": browser.form("/practice", {"question": "zzz"}),
     }
     for what, response in refused.items():
         assert 400 <= response.status_code < 500, (what, response.status_code)

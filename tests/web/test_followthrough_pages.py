@@ -105,7 +105,7 @@ def test_merging_in_the_browser_and_merging_with_itself_is_refused(
     chooser = any_browser.get(f"/applications/{keep}/merge").text
     assert chooser.index(f"#{other} ACME Robotics Ltd") < chooser.index(f"#{unrelated} Brightwell")
     same = any_browser.form(f"/applications/{keep}/merge", {"duplicate": str(keep)})
-    assert same.status_code == 400 and "Both ids are" in same.text
+    assert same.status_code == 400 and "That is this application itself" in same.text
     merged = any_browser.form(f"/applications/{keep}/merge", {"duplicate": str(other)}, follow=True)
     assert f"Merged #{other}" in flash_of(merged.text)
     assert any_browser.get(f"/applications/{other}").status_code == 404

@@ -11,7 +11,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 from enum import StrEnum
 
-from nextyes.domain.errors import InvalidInput
+from nextyes.domain.errors import InvalidInput, Words
 
 MAX_AMOUNT = 100_000_000
 MAX_LEAVE_DAYS = 366
@@ -113,7 +113,8 @@ def parse_amount(text: str) -> float:
     if not re.fullmatch(r"\d+(?:\.\d+)?", number):
         raise InvalidInput(
             f"'{text}' is not an amount nextyes can read. Give a number such as 65000, "
-            "65k or 4200.50 (the currency goes in --currency, the period in --per)."
+            "65k or 4200.50 (the currency goes in --currency, the period in --per).",
+            web=Words("pipeline/web", "not_an_amount", {"text": text}),
         )
     value = float(number) * (1000 if thousands else 1)
     if not 0 < value <= MAX_AMOUNT:
