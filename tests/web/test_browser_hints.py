@@ -209,6 +209,14 @@ def test_a_form_refused_in_the_browser_explains_itself_without_commands(
         "an empty why": browser.form("/why", {"text": " "}),
         "an empty feedback": browser.form(f"/applications/{ended[1]}/feedback", {"text": " "}),
         "a question that is not listed": browser.form("/practice", {"question": "zzz"}),
+        "a currency without pay": browser.form("/applications/1/offer", {"pay_currency": "EUR"}),
+        "a round 0": browser.form("/applications/1/move", {"stage": "interview", "round": "0"}),
+        "a round for a screening": browser.form(
+            "/applications/1/move", {"stage": "screening", "round": "2"}
+        ),
+        "contact logged ahead": browser.form(
+            "/contacts/1/interactions", {"kind": "call", "on": "2026-12-30"}
+        ),
     }
     for what, response in refused.items():
         assert 400 <= response.status_code < 500, (what, response.status_code)

@@ -143,7 +143,10 @@ def check_terms(terms: OfferTerms, today: date, *, answer_by_changed: bool = Tru
     if terms.pay_amount is not None and not 0 < terms.pay_amount <= MAX_AMOUNT:
         raise InvalidInput(f"The pay should be more than 0 and at most {MAX_AMOUNT:,}.")
     if terms.pay_amount is None and (terms.pay_currency or terms.pay_period):
-        raise InvalidInput("Give the amount too (--pay 65000), not only its currency or period.")
+        raise InvalidInput(
+            "Give the amount too (--pay 65000), not only its currency or period.",
+            web=Words("pipeline/web", "pay_without_amount"),
+        )
     if terms.leave_days is not None and not 0 <= terms.leave_days <= MAX_LEAVE_DAYS:
         raise InvalidInput(f"Leave is counted in days a year, from 0 to {MAX_LEAVE_DAYS}.")
     location = _clean(terms.location)

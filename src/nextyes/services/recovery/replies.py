@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from nextyes.domain.models import Relation
-from nextyes.errors import InvalidInput
+from nextyes.errors import InvalidInput, Words
 from nextyes.services.recovery.cool_down import get_rejected_application
 from nextyes.services.recovery.feedback_requests import ComposedDraft, rejection_facts, tone_of
 from nextyes.services.recovery.recipients import (
@@ -42,7 +42,8 @@ def draft_reply(
         if name is None:
             raise InvalidInput(
                 f"Application {app.id} ({app.company}) has nobody to reply to yet. Name them: "
-                f'nextyes reply {app.id} --to "Their Name" (add --email to fill in the address).'
+                f'nextyes reply {app.id} --to "Their Name" (add --email to fill in the address).',
+                web=Words("recovery/web", "reply_to_whom", {"company": app.company}),
             )
         kept: list[str] = []
         interviewers = interviewer_names(uow, app.id)
