@@ -12,6 +12,7 @@ __all__ = [
     "DatabaseUnreachable",
     "InvalidInput",
     "JournalBusy",
+    "JournalReadOnly",
     "JournalUnreadable",
     "MailboxError",
     "ModelUnavailable",
@@ -28,6 +29,10 @@ class JournalUnreadable(NextyesError):
 
 class JournalBusy(NextyesError):
     """Another program holds a lock on the journal for longer than we can wait."""
+
+
+class JournalReadOnly(NextyesError):
+    """The journal can be read but not written (no write permission, a read-only mount)."""
 
 
 class DatabaseUnreachable(NextyesError):

@@ -14,7 +14,7 @@ import pytest
 import nextyes
 from nextyes import content
 from nextyes.cli.main import cli
-from nextyes.domain.models import NewApplication
+from nextyes.domain.models import NewApplication, Origin
 from nextyes.domain.offers import OfferTerms
 from nextyes.services.demo.build import fill_demo
 from nextyes.services.journal import Journal
@@ -117,11 +117,17 @@ def _every_page(journal: Journal, browser: Browser, demo: bool) -> dict[str, lis
     if not demo:
         return pages
     uow = journal.uow()
-    fresh = svc.add_application(uow, NewApplication("Northwind Labs", "Data Analyst", TODAY), NOW)
-    reject_and_recover(uow, fresh.id, TODAY, NOW, cool_down="none")
-    offered = svc.add_application(uow, NewApplication("Saltmarsh", "Analyst", TODAY), NOW)
-    offers.record_offer(uow, offered.id, OfferTerms(answer_by=TODAY + timedelta(days=5)), NOW)
-    offers.accept_offer(uow, offered.id, NOW)
+    cli = Origin.CLI
+    fresh = svc.add_application(
+        uow, NewApplication("Northwind Labs", "Data Analyst", TODAY), NOW, origin=cli
+    )
+    reject_and_recover(uow, fresh.id, TODAY, NOW, cool_down="none", origin=cli)
+    offered = svc.add_application(
+        uow, NewApplication("Saltmarsh", "Analyst", TODAY), NOW, origin=cli
+    )
+    terms = OfferTerms(answer_by=TODAY + timedelta(days=5))
+    offers.record_offer(uow, offered.id, terms, NOW, origin=cli)
+    offers.accept_offer(uow, offered.id, NOW, origin=cli)
     one = f"/applications/{offered.id}"
     mailbox = (EXAMPLES / "inbox.mbox").read_bytes()
     started = browser.client.post(
