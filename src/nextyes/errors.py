@@ -5,19 +5,21 @@ Raise these from services; edges translate them once (CLI: exit code 2; web: a 4
 
 from __future__ import annotations
 
-from nextyes.domain.errors import Conflict, InvalidInput, NextyesError, NotFound
+from nextyes.domain.errors import Conflict, InvalidInput, NextyesError, NotFound, Words
 
 __all__ = [
     "Conflict",
     "DatabaseUnreachable",
     "InvalidInput",
     "JournalBusy",
+    "JournalReadOnly",
     "JournalUnreadable",
     "MailboxError",
     "ModelUnavailable",
     "NextyesError",
     "NotFound",
     "SchemaBehind",
+    "Words",
 ]
 
 
@@ -27,6 +29,10 @@ class JournalUnreadable(NextyesError):
 
 class JournalBusy(NextyesError):
     """Another program holds a lock on the journal for longer than we can wait."""
+
+
+class JournalReadOnly(NextyesError):
+    """The journal can be read but not written (no write permission, a read-only mount)."""
 
 
 class DatabaseUnreachable(NextyesError):

@@ -245,6 +245,7 @@ ROUTES: dict[str, Case] = {
     "POST /data/import/csv": Case("self", 400, {}),  # no file: refused the same for anyone
     "POST /data/import/csv/apply": Case("self", 400, {}),
     "POST /data/import/json": Case("self", 400, {}),
+    "POST /data/import/journal-file": Case("self", 400, {}),
     "GET /mail/import": Case("self", 200),
     "POST /mail/import": Case("self", 400, {}),
     "GET /jobs/{job_id}": Case("self", 404),
@@ -276,6 +277,8 @@ ROUTES: dict[str, Case] = {
     "POST /account/calendar/off": Case("self", 303),
     "GET /calendar/{secret}.ics": Case("public", 404),
     "POST /account/reminders": Case("self", 303, {"on": "yes"}),
+    # the address typed is never the caller's, so nobody's account goes
+    "POST /account/delete": Case("self", 400, {"email": "not-me@example.org", "password": "x"}),
     "GET /unsubscribe/{token}": Case("public", 200),
     "POST /unsubscribe/{token}": Case("public", 200),
     # --- pages ---

@@ -24,12 +24,16 @@ def _seeker_journal(seeker: Person) -> dict[str, Any]:
     )
     made(f"/api/v1/applications/{app['id']}/notes", {"text": "open note about Acme"})
     made(f"/api/v1/applications/{app['id']}/notes", {"text": "PRIVATE-NOTE", "private": True})
-    made(
+    feedback = made(
         f"/api/v1/applications/{app['id']}/feedback", {"text": "Strong SQL, less on communication"}
     )
     made("/api/v1/moods", {"score": 2, "note": "MOOD-NOTE"})
     plan = made("/api/v1/plan", {"what": "Mock interview with a friend"})
-    return {"application_id": app["id"], "plan_id": plan["id"]}
+    return {
+        "application_id": app["id"],
+        "plan_id": plan["id"],
+        "feedback_id": feedback["feedback_id"],
+    }
 
 
 def _coached(team: Team, scopes: list[str] | None = None) -> tuple[Person, Person, dict[str, Any]]:
@@ -123,3 +127,46 @@ def test_comments_and_suggestions_reach_the_seeker(team: Team) -> None:
     assert "Practise these" in str(plan)
     assert seeker.api("POST", f"/api/v1/coach-suggestions/{sid}/decline").status_code == 400
     assert coach.api("POST", f"/api/v1/coach-suggestions/{sid}/accept").status_code == 404
+
+
+def test_comments_show_beside_their_items_and_only_where_the_scope_is_shared(team: Team) -> None:
+    seeker, coach, ids = _coached(team)
+    for target, item, text in (
+        ("application", ids["application_id"], "ON-THE-APPLICATION"),
+        ("feedback", ids["feedback_id"], "ON-THE-FEEDBACK"),
+        ("plan_item", ids["plan_id"], "ON-THE-PLAN-ITEM"),
+    ):
+        said = coach.api(
+            "POST",
+            f"/api/v1/clients/{seeker.user_id}/comments",
+            {"target": target, "target_id": item, "text": text},
+        )
+        assert said.status_code == 201, said.text
+    client = coach.get(f"/clients/{seeker.user_id}").text
+    assert client.index("Strong SQL") < client.index("ON-THE-FEEDBACK")
+    assert client.index("Mock interview") < client.index("ON-THE-PLAN-ITEM")
+    detail = coach.get(f"/clients/{seeker.user_id}/applications/{ids['application_id']}").text
+    assert "ON-THE-APPLICATION" in detail
+    assert detail.index("Strong SQL") < detail.index("ON-THE-FEEDBACK")
+
+    page = seeker.get(f"/applications/{ids['application_id']}").text
+    assert "ON-THE-APPLICATION" in page and "ON-THE-PLAN-ITEM" not in page
+    assert page.index("Strong SQL") < page.index("ON-THE-FEEDBACK")
+    read = {c["text"]: c["read_at"] for c in seeker.get("/api/v1/coach-comments").json()}
+    assert read["ON-THE-APPLICATION"] and read["ON-THE-FEEDBACK"]  # shown beside: read
+    assert read["ON-THE-PLAN-ITEM"] is None  # the plan page was not opened yet
+    assert "ON-THE-PLAN-ITEM" in seeker.get("/plan").text
+    preview = seeker.get(f"/coaching/coaches/{coach.user_id}/view").text
+    assert "ON-THE-FEEDBACK" in preview and "ON-THE-PLAN-ITEM" in preview
+
+    changed = seeker.api(
+        "PUT", f"/api/v1/coaches/{coach.user_id}/scopes", {"scopes": ["applications", "plan"]}
+    )
+    assert changed.status_code == 200, changed.text
+    client = coach.get(f"/clients/{seeker.user_id}").text
+    assert "ON-THE-FEEDBACK" not in client and "ON-THE-PLAN-ITEM" in client
+    api = coach.get(f"/api/v1/clients/{seeker.user_id}").text
+    assert "ON-THE-FEEDBACK" not in api and "ON-THE-PLAN-ITEM" in api
+    detail = coach.get(f"/clients/{seeker.user_id}/applications/{ids['application_id']}").text
+    assert "ON-THE-FEEDBACK" not in detail and "ON-THE-APPLICATION" in detail
+    assert "ON-THE-FEEDBACK" in seeker.get(f"/applications/{ids['application_id']}").text

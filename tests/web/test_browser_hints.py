@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import ast
 import html
 import re
+from pathlib import Path
 
 import click
 import pytest
 
+import nextyes
+from nextyes import content
 from nextyes.cli.main import cli
 from nextyes.services.demo.build import fill_demo
 from nextyes.services.journal import Journal
 from nextyes.web.rendering import NAV, for_browser
 from tests.conftest import NOW
+from tests.postings_server import closed_port, postings_site
 from tests.web.conftest import Browser
+
+__all__ = ["postings_site"]
 
 _TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 _CODE = re.compile(r"<code>.*?</code>", re.S)
@@ -119,3 +126,72 @@ def test_a_form_refused_in_the_browser_explains_itself_without_commands(
         assert not _COMMAND.search(said), (what, said)
         assert not _OPTION.search(said), (what, said)
         assert "`" not in said, (what, said)
+
+
+def test_a_posting_that_cannot_be_read_is_explained_without_commands(
+    browser: Browser, postings_site: str
+) -> None:
+    tried = {
+        "not a posting": {"url": f"{postings_site}/not_a_posting.html"},
+        "a closed posting": {"url": f"{postings_site}/closed_posting.html"},
+        "a missing page": {"url": f"{postings_site}/gone.html"},
+        "a page too large": {"url": f"{postings_site}/big"},
+        "offline": {"url": f"http://127.0.0.1:{closed_port()}/job"},
+        "nothing given": {},
+    }
+    for what, fields in tried.items():
+        response = browser.form("/applications/new/from-posting", fields)
+        assert response.status_code == 422, (what, response.status_code)
+        found = re.search(r'<p class="problem" role="alert">(.*?)</p>', response.text, re.S)
+        assert found, what
+        said = _problem_on_text(found[1])
+        assert len(said.split()) > 6, (what, said)
+        assert not _COMMAND.search(said), (what, said)
+        assert not _OPTION.search(said), (what, said)
+        assert "Ctrl+S" not in said, (what, said)
+
+
+def _problem_on_text(fragment: str) -> str:
+    return " ".join(html.unescape(_TAG.sub(" ", fragment)).split())
+
+
+# Every browser version a message names is in its content file, with every field it needs.
+_SOURCE = Path(nextyes.__file__).parent
+_FIELD = re.compile(r"(?<!\{)\{(\w+)\}")
+
+
+def _words_named_in_code() -> list[tuple[str, ast.Call]]:
+    found = []
+    for path in sorted(_SOURCE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Words":
+                found.append((f"{path.relative_to(_SOURCE)}:{node.lineno}", node))
+    return found
+
+
+def test_every_browser_version_named_in_code_is_in_a_content_file_with_its_fields() -> None:
+    named = _words_named_in_code()
+    assert len(named) >= 25, "the scan finds the browser versions"
+    for where, call in named:
+        file, key = (ast.literal_eval(arg) for arg in call.args[:2])
+        table: object = content.load(file)
+        for part in key.split("."):
+            assert isinstance(table, dict) and part in table, (where, file, key)
+            table = table[part]
+        assert isinstance(table, str), (where, key)
+        assert not _COMMAND.search(table) and not _OPTION.search(table), (where, table)
+        given: set[str] = set()
+        if len(call.args) > 2:
+            values = call.args[2]
+            assert isinstance(values, ast.Dict), (where, "values given as a dict")
+            given = {ast.literal_eval(k) for k in values.keys if k is not None}
+        assert set(_FIELD.findall(table)) == given, (where, key, given)
+
+
+def test_no_browser_version_is_written_in_code() -> None:
+    for path in sorted(_SOURCE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.keyword) and node.arg == "web":
+                written = isinstance(node.value, ast.Constant | ast.JoinedStr | ast.BinOp)
+                assert not written, f"{path.relative_to(_SOURCE)}:{node.value.lineno}"

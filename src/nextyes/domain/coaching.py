@@ -163,6 +163,21 @@ class Comment:
 
 
 @dataclass(frozen=True, slots=True)
+class CommentsBeside:
+    """Comments sorted to the items they are about, to show each beside its item."""
+
+    found: tuple[Comment, ...] = ()
+
+    def on(self, target: str, item_id: int) -> list[Comment]:
+        """The comments on one item (an application, a piece of feedback, a plan item), oldest
+        first."""
+        return sorted(
+            (c for c in self.found if c.target.value == target and c.target_id == item_id),
+            key=lambda c: (c.created_at, c.id),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Suggestion:
     id: int
     seeker_id: int

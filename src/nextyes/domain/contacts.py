@@ -13,7 +13,7 @@ from datetime import date
 from enum import StrEnum
 
 from nextyes.domain.companies import typed_key
-from nextyes.domain.errors import InvalidInput
+from nextyes.domain.errors import InvalidInput, Words
 from nextyes.domain.models import SUPPORT_CIRCLE, Contact, Relation
 
 MAX_NAME = 200
@@ -81,14 +81,14 @@ def clean_name(text: str) -> str:
     if not name:
         raise InvalidInput(
             'The name is empty. Give it in quotes: nextyes contact add "Priya Natarajan"',
-            web="The name is empty. Write the person's name, such as Priya Natarajan.",
+            web=Words("people/web", "name_empty"),
         )
     if len(name) > MAX_NAME:
         raise InvalidInput(f"The name is longer than {MAX_NAME} characters; shorten it.")
     if name.isdigit():
         raise InvalidInput(
             f"'{name}' looks like an id, not a name. Give the person's name in quotes.",
-            web=f"'{name}' looks like a number, not a name. Write the person's name.",
+            web=Words("people/web", "name_is_a_number", {"name": name}),
         )
     return name
 

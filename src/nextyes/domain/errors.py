@@ -7,14 +7,28 @@ the web app into a 4xx answer.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """A sentence kept in a content file: `key` of `content/<file>.toml` (such as
+    `Words("pipeline/web", "ended", {"stage": "rejected"})`), filled with `values` by the edge
+    that shows it. A value may itself be Words (a sentence inside a sentence)."""
+
+    file: str
+    key: str
+    values: Mapping[str, object] = field(default_factory=dict)
+
 
 class NextyesError(Exception):
     """Something the user can fix. The message says what is wrong and what to do.
 
-    `web` is the same message for someone using the browser, when the first names a command
-    (the web app shows it instead; the content files hold both versions)."""
+    `web` names the same message for someone using the browser, kept in a content file, when
+    the first names a command or an option: the web app shows it instead."""
 
-    def __init__(self, message: str, *, web: str | None = None) -> None:
+    def __init__(self, message: str, *, web: Words | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.web = web

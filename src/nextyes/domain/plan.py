@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from nextyes.domain.errors import Conflict, InvalidInput
+from nextyes.domain.errors import Conflict, InvalidInput, Words
 
 MAX_TITLE = 300
 MAX_EVIDENCE = 2000
@@ -85,7 +85,7 @@ def clean_title(title: str) -> str:
     if not text:
         raise InvalidInput(
             'The plan item needs a title, for example: nextyes plan add "Mock interview".',
-            web="The plan item needs a title, such as “Mock interview”.",
+            web=Words("learning/web", "plan_title_empty"),
         )
     if len(text) > MAX_TITLE:
         raise InvalidInput(f"That title is over {MAX_TITLE} characters; keep it to a line.")
@@ -113,8 +113,11 @@ def check_move(item: PlanItem, target: PlanStatus) -> None:
         raise Conflict(
             f"Plan item {item.id} is {item.status.value}, which is final. To pick it up again, "
             f'add it anew: nextyes plan add "{item.title}"',
-            web=f"“{item.title}” is {item.status.value}, which is final. To pick it up again, "
-            "add it anew to your plan.",
+            web=Words(
+                "learning/web",
+                "plan_item_final",
+                {"title": item.title, "status": item.status.value},
+            ),
         )
     if target is PlanStatus.PLANNED:
         raise Conflict(f"Plan item {item.id} has started; it can be finished or dropped.")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from nextyes.domain.companies import typed_key
-from nextyes.domain.errors import Conflict, InvalidInput
+from nextyes.domain.errors import Conflict, InvalidInput, Words
 
 
 class Stage(StrEnum):
@@ -119,8 +119,7 @@ def check_move(current: Stage, target: Stage, *, correct: bool = False) -> None:
         raise Conflict(
             f"The application ended ({current.value}). If that was recorded by mistake, "
             f"add --correct to move it to {target.value}.",
-            web=f"The application ended ({current.value}). If that was recorded by mistake, "
-            f"tick “This corrects a stage recorded by mistake” to move it to {target.value}.",
+            web=Words("pipeline/web", "ended", {"current": current.value, "target": target.value}),
         )
     if target in (Stage.REJECTED, Stage.WITHDRAWN, Stage.GHOSTED):
         if current is Stage.GHOSTED:
@@ -133,8 +132,11 @@ def check_move(current: Stage, target: Stage, *, correct: bool = False) -> None:
             raise Conflict(
                 f"Only an offer can be {target.value}; this application is at {current.value}. "
                 f"Move it to offer first (nextyes move ID offer).",
-                web=f"Only an offer can be {target.value}; this application is at "
-                f"{current.value}. Move it to Offer first.",
+                web=Words(
+                    "pipeline/web",
+                    "only_an_offer",
+                    {"current": current.value, "target": target.value},
+                ),
             )
         return
     if current is Stage.GHOSTED:
@@ -143,6 +145,7 @@ def check_move(current: Stage, target: Stage, *, correct: bool = False) -> None:
         raise Conflict(
             f"Moving from {current.value} back to {target.value} goes backwards. If the stage was "
             f"recorded by mistake, add --correct.",
-            web=f"Moving from {current.value} back to {target.value} goes backwards. If the stage "
-            "was recorded by mistake, tick “This corrects a stage recorded by mistake”.",
+            web=Words(
+                "pipeline/web", "backwards", {"current": current.value, "target": target.value}
+            ),
         )

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from nextyes.domain.errors import InvalidInput
+from nextyes.domain.errors import InvalidInput, Words
 from nextyes.domain.themes import Theme
 
 MAX_TITLE = 200
@@ -48,7 +48,7 @@ def clean_story(new: NewStory) -> NewStory:
     if not title:
         raise InvalidInput(
             'A story needs a short title, for example: nextyes story add "The migration rescue"',
-            web="A story needs a short title, such as “The migration rescue”.",
+            web=Words("learning/web", "story_title_empty"),
         )
     if len(title) > MAX_TITLE:
         raise InvalidInput(f"That title is over {MAX_TITLE} characters; keep it to a few words.")

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from nextyes.domain.errors import InvalidInput
+from nextyes.domain.errors import InvalidInput, Words
 from nextyes.domain.stages import Stage
 
 # Fields an application can take from a spreadsheet; "note" collects text, "skip" drops a column.
@@ -175,8 +175,11 @@ def map_columns(header: Sequence[str], preset: str, overrides: Mapping[str, str]
             raise InvalidInput(
                 f"Both {' and '.join(repr(c) for c in claimed)} would fill '{field}'. "
                 f'Keep one with --map, for example --map "{claimed[1]}=note".',
-                web=f"Both {' and '.join(repr(c) for c in claimed)} would fill '{field}'. "
-                "Rename or delete one of those columns in the file, then choose it again.",
+                web=Words(
+                    "portability/web",
+                    "two_columns_for_one",
+                    {"columns": " and ".join(repr(c) for c in claimed), "field": field},
+                ),
             )
     absent = [f for f in REQUIRED if f not in result]
     if absent:
@@ -184,9 +187,15 @@ def map_columns(header: Sequence[str], preset: str, overrides: Mapping[str, str]
             f"No column holds the {' or the '.join(absent)}. The file's columns are: "
             f"{', '.join(header)}. Name the right one with --map, for example "
             f'--map "{header[0] if header else "Employer"}={absent[0]}".',
-            web=f"No column holds the {' or the '.join(absent)}. The file's columns are: "
-            f"{', '.join(header)}. Rename the right one to {absent[0]} in the file (or pick "
-            "where the file comes from), then choose it again.",
+            web=Words(
+                "portability/web",
+                "no_column_for",
+                {
+                    "fields": " or the ".join(absent),
+                    "columns": ", ".join(header),
+                    "first": absent[0],
+                },
+            ),
         )
     return ColumnMap(tuple(header), result)
 
@@ -202,6 +211,10 @@ def stage_from_status(text: str) -> Stage | None:
         return None
 
 
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
 _MONTHS = {
     name: n
     for n, names in enumerate(
@@ -270,11 +283,12 @@ def parse_sheet_date(value: str, order: str | None) -> date:
             return _make(year, first, first, value)
         chosen = order or ("dmy" if first > 12 else "mdy" if second > 12 else None)
         if chosen is None:
+            as_dmy = f"{first} {_MONTH_NAMES[second - 1]}"
+            as_mdy = f"{_MONTH_NAMES[first - 1]} {second}"
             raise InvalidInput(
                 f"'{value}' could be read as day/month or month/day. Say which with "
-                "--dates dmy (3 November) or --dates mdy (November 3).",
-                web=f"'{value}' could be read as day/month or month/day. Say which under "
-                "“Dates such as 03/04/2026”, then choose the file again.",
+                f"--dates dmy ({as_dmy}) or --dates mdy ({as_mdy}).",
+                web=Words("portability/web", "dates_both_ways", {"value": value}),
             )
         if chosen == "dmy":
             return _make(year, second, first, value)

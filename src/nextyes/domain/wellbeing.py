@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from nextyes.domain.dates import parse_duration
-from nextyes.domain.errors import InvalidInput
+from nextyes.domain.errors import InvalidInput, Words
 
 MOOD_LOW, MOOD_HIGH = 1, 5
 MAX_CARE = timedelta(hours=24)
@@ -98,8 +98,11 @@ def parse_mood(text: str) -> int:
         raise InvalidInput(
             f"'{text}' is not a mood score. Give a whole number from {MOOD_LOW} (low) to "
             f'{MOOD_HIGH} (good), then a note if you like: nextyes mood 3 "tired after the panel"',
-            web=f"'{text}' is not a mood score. Pick a number from {MOOD_LOW} (low) to "
-            f"{MOOD_HIGH} (good).",
+            web=Words(
+                "momentum/web",
+                "mood_not_a_number",
+                {"text": text, "low": MOOD_LOW, "high": MOOD_HIGH},
+            ),
         ) from None
     if not MOOD_LOW <= value <= MOOD_HIGH:
         raise InvalidInput(

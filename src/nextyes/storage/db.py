@@ -9,6 +9,7 @@ back. Rows support `row["column"]` on both.
 from __future__ import annotations
 
 import itertools
+import os
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -18,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from nextyes.errors import DatabaseUnreachable, JournalBusy, JournalUnreadable
+from nextyes.errors import DatabaseUnreachable, JournalBusy, JournalReadOnly, JournalUnreadable
 
 if TYPE_CHECKING:
     import psycopg
@@ -67,6 +68,11 @@ def _sqlite_params(params: Params | None) -> dict[str, Any]:
 
 _SERIALS = itertools.count(1)  # numbers each SQLite connection this process opens
 
+# How long a writer waits for another writer to finish before saying the journal is busy. The
+# longest write nextyes makes (a batch of an import) takes well under a second, so a wait this
+# long only runs out when another program holds the journal for good.
+BUSY_TIMEOUT_SECONDS = 15.0
+
 
 class SqliteDatabase:
     dialect = "sqlite"
@@ -75,11 +81,11 @@ class SqliteDatabase:
         self.path = path
         self.serial = next(_SERIALS)
         _check_sqlite_file(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        self.read_only = path.exists() and not writable(path)
+        if not self.read_only:
+            path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self.conn = sqlite3.connect(
-                path, timeout=5.0, isolation_level=None, check_same_thread=False
-            )
+            self.conn = self._open_read_only() if self.read_only else self._open(str(path))
         except sqlite3.Error as exc:
             raise JournalUnreadable(
                 f"Could not open the journal at {path}: {exc}. Check the folder exists and "
@@ -88,6 +94,29 @@ class SqliteDatabase:
         self.conn.row_factory = sqlite3.Row
         with self._errors():
             self.conn.execute("PRAGMA foreign_keys = ON")
+
+    def _open(self, target: str, *, uri: bool = False) -> sqlite3.Connection:
+        return sqlite3.connect(
+            target,
+            timeout=BUSY_TIMEOUT_SECONDS,
+            isolation_level=None,
+            check_same_thread=False,
+            uri=uri,
+        )
+
+    def _open_read_only(self) -> sqlite3.Connection:
+        """Reads only: `mode=ro`, or, when the folder takes no new files (a read-only mount,
+        where SQLite cannot make its shared-memory file), `immutable=1`."""
+        from urllib.parse import quote
+
+        base = "file:" + quote(str(self.path.resolve()))
+        conn = self._open(base + "?mode=ro", uri=True)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.OperationalError:
+            conn.close()
+            return self._open(base + "?immutable=1", uri=True)
 
     @contextmanager
     def _errors(self) -> Iterator[None]:
@@ -102,6 +131,8 @@ class SqliteDatabase:
                 ) from None
             if "not a database" in text or "malformed" in text:
                 raise JournalUnreadable(_unreadable(self.path)) from None
+            if "readonly" in text or "read-only" in text:
+                raise JournalReadOnly(read_only_message(self.path)) from None
             raise
         except sqlite3.DatabaseError as exc:
             if "not a database" in str(exc) or "malformed" in str(exc):
@@ -135,8 +166,12 @@ class SqliteDatabase:
         return int(row[0])
 
     def begin(self) -> None:
+        # IMMEDIATE takes the write lock now, waiting (up to the busy timeout) for another
+        # writer to finish. A plain BEGIN would read first and then fail at once on its first
+        # write if someone else wrote in between: SQLite cannot wait there without losing
+        # what the transaction already read.
         with self._errors():
-            self.conn.execute("BEGIN")
+            self.conn.execute("BEGIN IMMEDIATE")
 
     def commit(self) -> None:
         with self._errors():
@@ -154,6 +189,20 @@ def _unreadable(path: Path) -> str:
     return (
         f"{path} is not a nextyes journal (it is not an SQLite database, or it is damaged). "
         "Move it aside, or point --home at another folder; `nextyes restore` can bring back a backup."
+    )
+
+
+def writable(path: Path) -> bool:
+    """Whether this process may change the journal: the file, and its folder (SQLite keeps a
+    write-ahead log beside it). False on a read-only mount, or an immutable file, even for root."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def read_only_message(path: Path) -> str:
+    return (
+        f"The journal at {path} is read-only (no permission to write to it or its folder), so "
+        "nextyes can show it but not change it. Reading commands (list, show, today, export) "
+        "work; to make changes, copy the journal to a folder you can write to and use --home."
     )
 
 

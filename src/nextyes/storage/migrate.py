@@ -10,8 +10,10 @@ from nextyes.storage.db import Database, redact
 
 # The newest revision this version of nextyes knows, and every revision before it (oldest
 # first). A test checks these against the migration scripts.
-HEAD_REVISION = "0004_coaching"
-KNOWN_REVISIONS = ("0001", "0002_followthrough", "0003_team", "0004_coaching")
+HEAD_REVISION = "0005_coaching2"
+KNOWN_REVISIONS = (
+    "0001", "0002_followthrough", "0003_team", "0004_coaching", "0005_coaching2",
+)  # fmt: skip
 LOCAL_OWNER = "local"
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -51,8 +53,12 @@ def sqlalchemy_url(url: str) -> str:
     return url
 
 
-def upgrade(url: str) -> None:
-    """Bring the database to the newest schema (imports Alembic and SQLAlchemy)."""
+def upgrade(url: str, target: str = "head") -> None:
+    """Bring the database to the newest schema (imports Alembic and SQLAlchemy).
+
+    All of it happens in one transaction, on SQLite too: a first open or a migration that is
+    interrupted (killed, the disk full) leaves the journal as it was before, never half-made.
+    """
     import sqlalchemy as sa
     from alembic import command
     from alembic.config import Config
@@ -60,10 +66,12 @@ def upgrade(url: str) -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     engine = sa.create_engine(sqlalchemy_url(url), poolclass=sa.pool.NullPool)
+    if engine.dialect.name == "sqlite":
+        _transactional_sqlite_ddl(engine)
     try:
         with engine.begin() as connection:
             config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+            command.upgrade(config, target)
     except sa.exc.OperationalError as exc:
         raise SchemaBehind(
             f"Could not migrate the database at {redact(url)}: {exc.orig}. "
@@ -71,6 +79,66 @@ def upgrade(url: str) -> None:
         ) from None
     finally:
         engine.dispose()
+
+
+def _transactional_sqlite_ddl(engine: Any) -> None:
+    """Python's sqlite3 commits before nothing and begins before DML only, so each CREATE TABLE
+    would stand alone; nextyes begins the transaction itself, and SQLite's DDL is
+    transactional."""
+    from sqlalchemy import event
+
+    def no_implicit_transactions(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+
+    def begin_for_real(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    event.listen(engine, "connect", no_implicit_transactions)
+    event.listen(engine, "begin", begin_for_real)
+
+
+def repair_half_made(db: Database, path: Path) -> bool:
+    """A journal an older nextyes began to create and never finished (interrupted when each
+    table was created on its own): some tables, no schema version. With nothing in it, it is
+    cleared so that it can be created afresh (True); with anything in it, it is left alone and
+    explained. False when there is nothing to repair."""
+    if db.dialect != "sqlite":
+        return False
+    tables = [
+        str(row["name"])
+        for row in db.query(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    if not tables:
+        return False
+    from nextyes.storage.schema import metadata
+
+    strangers = sorted(set(tables) - set(metadata.tables) - {"alembic_version"})
+    if strangers:
+        raise JournalUnreadable(
+            f"{path} is an SQLite database of another program (it has tables such as "
+            f"{', '.join(strangers[:3])}), not a nextyes journal. Point --home at another folder."
+        )
+    holding = [t for t in tables if db.scalar(f'SELECT count(*) FROM "{t}"')]
+    if holding:
+        raise JournalUnreadable(
+            f"The journal at {path} was only partly set up, yet it holds some rows (in "
+            f"{', '.join(sorted(holding)[:3])}). nextyes leaves it as it is. Move it aside and "
+            "open nextyes again to start a new journal, or `nextyes restore` a backup."
+        )
+    db.execute("PRAGMA foreign_keys = OFF")  # the tables go in any order (and hold nothing)
+    db.begin()
+    try:
+        for table in tables:
+            db.execute(f'DROP TABLE "{table}"')
+        db.commit()
+    except BaseException:
+        db.rollback()
+        raise
+    finally:
+        db.execute("PRAGMA foreign_keys = ON")
+    return True
 
 
 def local_owner_id(db: Database) -> int:

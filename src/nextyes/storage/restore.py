@@ -21,6 +21,18 @@ from nextyes.storage.migrate import KNOWN_REVISIONS, LOCAL_OWNER
 REQUIRED_TABLES = frozenset({"alembic_version", "users", "applications", "stage_events"})
 
 
+class NotAJournal(InvalidInput):
+    """The file is not a whole nextyes journal; `why` says what is wrong with it."""
+
+    why: str = ""
+
+
+def _refused(path: Path, why: str) -> NotAJournal:
+    refused = NotAJournal(_not_a_journal(path, why))
+    refused.why = why
+    return refused
+
+
 class JournalFile(NamedTuple):
     """What a candidate journal file holds, once checked."""
 
@@ -45,7 +57,7 @@ def check_journal_file(path: Path) -> JournalFile:
     with path.open("rb") as fh:
         head = fh.read(len(SQLITE_MAGIC))
     if head != SQLITE_MAGIC:
-        raise InvalidInput(_not_a_journal(path, "it is not an SQLite database"))
+        raise _refused(path, "it is not an SQLite database")
     import shutil
     import tempfile
 
@@ -60,24 +72,22 @@ def _inspect(path: Path, copy: Path) -> JournalFile:
         with closing(sqlite3.connect(copy)) as conn:
             verdict = conn.execute("PRAGMA integrity_check").fetchone()[0]
             if verdict != "ok":
-                raise InvalidInput(_not_a_journal(path, f"it is damaged ({verdict})"))
+                raise _refused(path, f"it is damaged ({verdict})")
             tables = {
                 r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
             }
             missing = REQUIRED_TABLES - tables
             if missing:
-                raise InvalidInput(
-                    _not_a_journal(path, f"it has no {', '.join(sorted(missing))} table")
-                )
+                raise _refused(path, f"it has no {', '.join(sorted(missing))} table")
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             owner = conn.execute(
                 "SELECT id FROM users WHERE username = ?", (LOCAL_OWNER,)
             ).fetchone()
             applications = conn.execute("SELECT count(*) FROM applications").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise InvalidInput(_not_a_journal(path, f"SQLite could not read it: {exc}")) from None
+        raise _refused(path, f"SQLite could not read it: {exc}") from None
     if row is None:
-        raise InvalidInput(_not_a_journal(path, "it records no schema version"))
+        raise _refused(path, "it records no schema version")
     revision = str(row[0])
     if revision not in KNOWN_REVISIONS:
         raise InvalidInput(
@@ -85,7 +95,7 @@ def _inspect(path: Path, copy: Path) -> JournalFile:
             "(pip install -U nextyes), then restore it."
         )
     if owner is None:
-        raise InvalidInput(_not_a_journal(path, "it has no local owner"))
+        raise _refused(path, "it has no local owner")
     return JournalFile(path, revision, int(applications), path.stat().st_size)
 
 

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
         CoachShareRepository,
         CoachSuggestionRepository,
     )
+    from nextyes.storage.repositories.cohort import CohortRepository
     from nextyes.storage.repositories.contacts import ContactRepository
     from nextyes.storage.repositories.events import StageEventRepository
     from nextyes.storage.repositories.feedback import FeedbackRepository
@@ -55,10 +56,7 @@ if TYPE_CHECKING:
     from nextyes.storage.repositories.momentum import MomentumRepository
     from nextyes.storage.repositories.notes import NoteRepository
     from nextyes.storage.repositories.offers import OfferRepository
-    from nextyes.storage.repositories.organisations import (
-        CohortRepository,
-        OrganisationRepository,
-    )
+    from nextyes.storage.repositories.organisations import OrganisationRepository
     from nextyes.storage.repositories.plans import PlanRepository
     from nextyes.storage.repositories.postings import PostingRepository
     from nextyes.storage.repositories.practice import PracticeRepository
@@ -128,7 +126,7 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "caseload": ("caseload", "CaseloadRepository"),
     "client_rows": ("caseload", "ClientRowsRepository"),
     "organisations": ("organisations", "OrganisationRepository"),
-    "cohort": ("organisations", "CohortRepository"),
+    "cohort": ("cohort", "CohortRepository"),
 }
 
 

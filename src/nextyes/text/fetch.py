@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from nextyes.domain.errors import InvalidInput, NextyesError
+from nextyes.domain.errors import InvalidInput, NextyesError, Words
 
 TIMEOUT_SECONDS = 15.0
 MAX_BYTES = 5_000_000
@@ -84,10 +84,6 @@ def fetch_page(
 
     address = check_url(url)
     host = urlsplit(address).netloc
-    instead = (
-        "Save the page from your browser (Ctrl+S) and use --from-file, or paste the ad's text "
-        "into the form on the web app's Log an application page."
-    )
     try:
         with (
             httpx.Client(
@@ -99,7 +95,7 @@ def fetch_page(
             client.stream("GET", address) as response,
         ):
             if response.status_code >= 400:
-                raise PageUnreachable(_status_message(response.status_code, host, instead))
+                raise _status_problem(response.status_code, host)
             kind = response.headers.get("content-type", "text/html").lower()
             if not any(k in kind for k in ("html", "text/plain", "xml", "json")):
                 raise InvalidInput(
@@ -110,26 +106,25 @@ def fetch_page(
             for chunk in response.iter_bytes():
                 body.extend(chunk)
                 if len(body) > max_bytes:
-                    raise InvalidInput(
+                    raise _unreachable(
                         f"The page at {host} is larger than {max_bytes // 1_000_000} MB, far more "
-                        f"than a job posting. Check the link. {instead}"
+                        "than a job posting. Check the link.",
+                        kind=InvalidInput,
                     )
             final = str(response.url)
             encoding = response.charset_encoding or _meta_charset(bytes(body[:4096])) or "utf-8"
     except httpx.TimeoutException:
-        raise PageUnreachable(
-            f"{host} did not answer within {timeout:.0f} seconds. Try again later. {instead}"
+        raise _unreachable(
+            f"{host} did not answer within {timeout:.0f} seconds. Try again later."
         ) from None
     except httpx.ConnectError:
-        raise PageUnreachable(
-            f"Could not reach {host}: you may be offline, or the address may be mistyped. {instead}"
+        raise _unreachable(
+            f"Could not reach {host}: you may be offline, or the address may be mistyped."
         ) from None
     except httpx.TooManyRedirects:
-        raise PageUnreachable(
-            f"{host} kept redirecting; the link may need a login. {instead}"
-        ) from None
+        raise _unreachable(f"{host} kept redirecting; the link may need a login.") from None
     except httpx.HTTPError as exc:
-        raise PageUnreachable(f"Could not read the page at {host} ({exc}). {instead}") from None
+        raise _unreachable(f"Could not read the page at {host} ({exc}).") from None
     try:
         html = bytes(body).decode(encoding, errors="replace")
     except LookupError:
@@ -137,17 +132,29 @@ def fetch_page(
     return FetchedPage(final, html)
 
 
-def _status_message(status: int, host: str, instead: str) -> str:
+INSTEAD = (
+    "Save the page from your browser (Ctrl+S) and use --from-file, or paste the ad's text "
+    "into the form on the web app's Log an application page."
+)
+
+
+def _unreachable(said: str, kind: type[NextyesError] = PageUnreachable) -> NextyesError:
+    """The problem, then what to do instead: for the terminal, and for the browser."""
+    return kind(f"{said} {INSTEAD}", web=Words("pipeline/web", "posting.then", {"said": said}))
+
+
+def _status_problem(status: int, host: str) -> NextyesError:
     if status in (401, 403):
-        return f"{host} wants a login before it shows this page ({status}). {instead}"
+        return _unreachable(f"{host} wants a login before it shows this page ({status}).")
     if status in (404, 410):
-        return (
+        return PageUnreachable(
             f"{host} has no page at that address ({status}): the posting may have closed. "
-            "If you saved it earlier, use that copy with --from-file."
+            "If you saved it earlier, use that copy with --from-file.",
+            web=Words("pipeline/web", "posting.gone", {"host": host, "status": status}),
         )
     if status == 429:
-        return f"{host} asks to slow down (429). Try again in a few minutes. {instead}"
-    return f"{host} answered with an error ({status}). Try again later. {instead}"
+        return _unreachable(f"{host} asks to slow down (429). Try again in a few minutes.")
+    return _unreachable(f"{host} answered with an error ({status}). Try again later.")
 
 
 def _meta_charset(head: bytes) -> str | None:

@@ -16,7 +16,7 @@ from html import unescape
 from html.parser import HTMLParser
 from typing import Any
 
-from nextyes.domain.errors import InvalidInput
+from nextyes.domain.errors import InvalidInput, Words
 from nextyes.domain.postings import MAX_POSTING_TEXT, PostingFacts, short
 
 _BLOCK = frozenset(
@@ -153,7 +153,8 @@ def read_posting(source: str, *, url: str | None = None) -> PostingFacts:
     if not source.strip():
         raise InvalidInput(
             "The posting is empty. Paste the job ad's text, or give its page (--from-url or "
-            "--from-file)."
+            "--from-file).",
+            web=Words("pipeline/web", "posting.empty"),
         )
     if looks_like_html(source):
         return _from_html(source, url)
@@ -424,12 +425,14 @@ def _check_is_posting(text: str, role: str | None) -> None:
     if _cues(text, CLOSED_CUES):
         raise InvalidInput(
             "This page says the job is closed or no longer available, so there is no posting "
-            "to read. If you saved the ad earlier, use that copy (--from-file)."
+            "to read. If you saved the ad earlier, use that copy (--from-file).",
+            web=Words("pipeline/web", "posting.closed"),
         )
     if role is None or _cues(text, JOB_CUES) < 3:
         raise InvalidInput(
             "This page doesn't look like a job posting: it has no job data and reads like "
-            "something else. Check the link, or add the job by hand: nextyes add COMPANY ROLE."
+            "something else. Check the link, or add the job by hand: nextyes add COMPANY ROLE.",
+            web=Words("pipeline/web", "posting.not_a_posting"),
         )
 
 

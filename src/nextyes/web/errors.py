@@ -20,7 +20,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from nextyes.errors import Conflict, JournalBusy, NextyesError, NotFound
-from nextyes.web.rendering import for_browser, page, state_of, words
+from nextyes.web.rendering import filled, for_browser, page, state_of, words
 
 log = logging.getLogger("nextyes.web")
 
@@ -65,8 +65,8 @@ async def _nextyes_error(request: Request, exc: NextyesError) -> Response:
 
 def in_browser(exc: NextyesError) -> Markup:
     """The message as a page says it: its web version, or commands named as their pages."""
-    if exc.web:
-        return escape(exc.web)
+    if exc.web is not None:
+        return escape(filled(exc.web))
     return for_browser(exc.message) or escape(exc.message)
 
 

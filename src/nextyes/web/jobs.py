@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from nextyes.errors import NextyesError
+from nextyes.web.rendering import filled
 
 Progress = Callable[[int, int], None]  # (items done so far, size done so far)
 
@@ -62,7 +63,7 @@ class Jobs:
             try:
                 job.result = work(job)
             except NextyesError as exc:
-                job.problem = exc.message
+                job.problem = filled(exc.web) if exc.web is not None else exc.message
             except Exception as exc:  # the page says so; the thread must not die silently
                 job.problem = f"Something unexpected went wrong ({type(exc).__name__}: {exc})."
             finally:

@@ -15,6 +15,8 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse
 
 from nextyes.domain.dates import describe_day
+from nextyes.domain.errors import Words
+from nextyes.domain.links import is_safe_link
 from nextyes.domain.offers import describe_pay
 from nextyes.domain.stages import Stage
 
@@ -57,6 +59,7 @@ def environment() -> jinja2.Environment:
     # Agenda items whose action is a page of its own (instead of the command `today` prints).
     env.globals["web_links"] = {"review": "/review", "why": "/settings#why", "contact": "/contacts"}
     env.filters["day"] = long_day
+    env.tests["safe_link"] = is_safe_link  # only http(s) and mailto become links
     env.filters["short_day"] = short_day
     env.filters["iso"] = lambda d: d.isoformat() if d else ""
     env.filters["stage_label"] = lambda s: Stage(s).label
@@ -134,6 +137,17 @@ def words(key: str, section: str = "saved", **values: object) -> str:
     from nextyes import content
 
     return content.fill(content.load("web")[section][key], **values)
+
+
+def filled(said: Words) -> str:
+    """A sentence named by Words, from its content file, with its values (Words too) filled."""
+    from nextyes import content
+
+    table: Any = content.load(said.file)
+    for part in said.key.split("."):
+        table = table[part]
+    values = {k: filled(v) if isinstance(v, Words) else v for k, v in said.values.items()}
+    return content.fill(str(table), **values)
 
 
 def redirect(to: str, flash: str | None = None) -> RedirectResponse:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from nextyes.domain.models import InterviewKind, NewApplication, NewContact, Relation
+from nextyes.domain.models import InterviewKind, NewApplication, NewContact, Origin, Relation
 from nextyes.domain.recovery import RequestStatus
 from nextyes.domain.stages import Stage
 from nextyes.errors import Conflict, InvalidInput
@@ -23,6 +23,7 @@ from nextyes.services.recovery.feedback_requests import (
 )
 from nextyes.services.recovery.replies import draft_reply
 from nextyes.services.settings.preferences import set_preference
+from nextyes.services.today.agenda import build_agenda
 from tests.conftest import NOW, TODAY, snapshot
 
 
@@ -30,12 +31,21 @@ def _rejected_after_interview(
     journal: Journal, *, interviewers: tuple[str, ...] = ("Priya Shah",), stage: Stage = Stage.INTERVIEW
 ) -> int:  # fmt: skip
     new = NewApplication("Acme Robotics", "Data Analyst", TODAY - timedelta(days=30))
-    app_id = svc.add_application(journal.uow(), new, NOW).id
+    app_id = svc.add_application(journal.uow(), new, NOW, origin=Origin.CLI).id
     svc.move_application(
-        journal.uow(), app_id, stage, TODAY - timedelta(days=6), NOW,
-        details=svc.InterviewDetails(kind=InterviewKind.PANEL, at=time(14), interviewers=interviewers),
-    )  # fmt: skip
-    reject_and_recover(journal.uow(), app_id, TODAY - timedelta(days=2), NOW, cool_down="none")
+        journal.uow(),
+        app_id,
+        stage,
+        TODAY - timedelta(days=6),
+        NOW,
+        details=svc.InterviewDetails(
+            kind=InterviewKind.PANEL, at=time(14), interviewers=interviewers
+        ),
+        origin=Origin.CLI,
+    )
+    reject_and_recover(
+        journal.uow(), app_id, TODAY - timedelta(days=2), NOW, cool_down="none", origin=Origin.CLI
+    )
     return app_id
 
 
@@ -69,7 +79,7 @@ def test_a_linked_recruiter_is_preferred_to_an_interviewer(journal: Journal) -> 
 
 def test_a_request_before_any_no_is_refused(journal: Journal) -> None:
     new = NewApplication("Acme", "Analyst", TODAY)
-    app_id = svc.add_application(journal.uow(), new, NOW).id
+    app_id = svc.add_application(journal.uow(), new, NOW, origin=Origin.CLI).id
     with pytest.raises(Conflict, match="follows a no"):
         draft_feedback_request(journal.uow(), app_id, NOW)
 
@@ -115,6 +125,24 @@ def test_after_the_follow_up_nextyes_stops_drafting(journal: Journal) -> None:
         draft_feedback_request(journal.uow(), app_id, NOW)
 
 
+def test_once_the_followed_up_request_has_closed_nothing_offers_another_one(
+    journal: Journal,
+) -> None:
+    app_id = _rejected_after_interview(journal)
+    record_request_sent(journal.uow(), app_id, TODAY - timedelta(days=1), NOW)
+    record_request_sent(journal.uow(), app_id, TODAY, NOW)
+    weeks_later = NOW + timedelta(days=21)  # the follow-up went unanswered: closed as no reply
+    with pytest.raises(Conflict, match="never nags"):
+        record_request_sent(journal.uow(), app_id, weeks_later.date(), weeks_later)
+    with pytest.raises(Conflict, match="never nags"):
+        draft_feedback_request(journal.uow(), app_id, weeks_later)
+    with journal.uow() as uow:
+        (request,) = uow.feedback_requests.all()
+    assert request.status_on(weeks_later.date()) is RequestStatus.NO_REPLY
+    kinds = {i.kind for i in build_agenda(journal.uow(), weeks_later).items}
+    assert not kinds & {"recovery_request_feedback", "recovery_follow_up"}
+
+
 def test_a_request_sent_to_someone_new_keeps_them_as_a_contact(journal: Journal) -> None:
     app_id = _rejected_after_interview(journal)
     sent = record_request_sent(
@@ -133,7 +161,7 @@ def test_a_reply_with_feedback_answers_the_request(any_journal: Journal) -> None
     app_id = _rejected_after_interview(any_journal)
     record_request_sent(any_journal.uow(), app_id, TODAY - timedelta(days=1), NOW)
     added = add_feedback(any_journal.uow(), app_id, "Strong SQL; the case study lacked structure.",
-                         TODAY, NOW, giver="recruiter")  # fmt: skip
+                         TODAY, NOW, giver="recruiter", origin=Origin.CLI)  # fmt: skip
     assert added.feedback_id is not None
     assert not added.declined
     assert added.closed_request is not None
@@ -146,7 +174,12 @@ def test_we_dont_give_feedback_closes_the_request_without_keeping_it_as_feedback
     app_id = _rejected_after_interview(journal)
     record_request_sent(journal.uow(), app_id, TODAY - timedelta(days=1), NOW)
     added = add_feedback(
-        journal.uow(), app_id, "Unfortunately we don't provide individual feedback.", TODAY, NOW
+        journal.uow(),
+        app_id,
+        "Unfortunately we don't provide individual feedback.",
+        TODAY,
+        NOW,
+        origin=Origin.CLI,
     )
     assert (added.feedback_id, added.declined) == (None, True)
     assert added.closed_request is not None
@@ -169,7 +202,15 @@ def test_bad_feedback_is_refused_and_nothing_is_written(
     app_id = _rejected_after_interview(journal)
     before = snapshot(journal)
     with pytest.raises(InvalidInput, match=message):
-        add_feedback(journal.uow(), app_id, text, TODAY - timedelta(days=on_days), NOW, giver=giver)
+        add_feedback(
+            journal.uow(),
+            app_id,
+            text,
+            TODAY - timedelta(days=on_days),
+            NOW,
+            giver=giver,
+            origin=Origin.CLI,
+        )
     assert snapshot(journal) == before
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from nextyes.cli.context import AppContext, pass_app
@@ -31,9 +33,15 @@ def demo(app: AppContext, seed: int, count: int, days: int, fmt: str) -> None:
     \b
       nextyes --home /tmp/nextyes-demo demo
     """
+    from nextyes.cli.fresh import no_journal_left_if_failed
     from nextyes.services.demo.build import fill_demo
 
-    summary = fill_demo(app.uow(), app.now(), seed=seed, count=count, days=days)
+    home = app.settings.home
+    with no_journal_left_if_failed(app):
+        summary = fill_demo(
+            app.uow(), app.now(), seed=seed, count=count, days=days, home=str(home),
+            spare_home=str(_spare_home(home)),
+        )  # fmt: skip
     if fmt == "json":
         emit_json(summary)
         return
@@ -43,3 +51,12 @@ def demo(app: AppContext, seed: int, count: int, days: int, fmt: str) -> None:
         f"{summary.contacts} people."
     )
     say("Try: nextyes today · nextyes list --active · nextyes show 1")
+
+
+def _spare_home(home: Path) -> Path:
+    """A folder beside `home` that does not exist yet, for a demo of its own."""
+    for n in range(2, 1000):
+        candidate = home.with_name(f"{home.name}-{n}")
+        if not candidate.exists():
+            return candidate
+    return home / "demo"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from nextyes.domain.accounts import Account, LinkPurpose, Role, normalise_email
+from nextyes.domain.accounts import Account, LinkPurpose, Role, SignedIn, normalise_email
 from nextyes.domain.errors import Conflict, InvalidInput, NotFound
 from nextyes.services.accounts.links import create_link
-from nextyes.services.accounts.secrets import check_password, hash_password
+from nextyes.services.accounts.secrets import check_password, hash_password, verify_password
 from nextyes.services.accounts.sessions import NewSession, SessionRules, open_session
 from nextyes.services.accounts.tokens import NewToken, create_token
 from nextyes.storage.uow import UnitOfWork
@@ -107,6 +107,24 @@ def delete_account(uow: UnitOfWork, email_text: str) -> tuple[Account, int]:
         assert left == 0, "a table kept rows of a removed account"
         uow.commit()
     return account, rows
+
+
+def delete_own_account(
+    uow: UnitOfWork, who: SignedIn, typed_email: str, password: str
+) -> tuple[Account, int]:
+    """The person removes their own account and every row of their journal, at once and for
+    good: they type their address to confirm, and their password when the account has one."""
+    with uow:
+        found = uow.users.by_id(who.user_id)
+    if found is None:
+        raise NotFound(_said("no_account", email=who.email))
+    if " ".join(typed_email.split()).lower() != found.account.email:
+        raise InvalidInput(_said("delete_confirm", email=found.account.email))
+    if found.password_hash is not None and not verify_password(
+        found.password_hash, password[:1024]
+    ):
+        raise InvalidInput(_said("wrong_password"))
+    return delete_account(uow, found.account.email)
 
 
 def sign_up(

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
-from nextyes.domain.coaching import Comment, CommentTarget, Scope, Suggestion
+from nextyes.domain.coaching import Comment, CommentsBeside, CommentTarget, Scope, Suggestion
 from nextyes.domain.errors import NotFound
 from nextyes.domain.queries import ApplicationQuery
 from nextyes.services.coaching.policy import ClientAccess
@@ -149,6 +149,10 @@ class ClientApplicationDetail:
     comments: list[Comment] = field(default_factory=list)
     offer: ClientOffer | None = None
 
+    def comments_on(self, target: str, item_id: int) -> list[Comment]:
+        """The coach's comments on this application or one of its pieces of feedback."""
+        return CommentsBeside(tuple(self.comments)).on(target, item_id)
+
 
 @dataclass(frozen=True, slots=True)
 class ClientPage:
@@ -169,6 +173,10 @@ class ClientPage:
     mail: list[ClientMail] | None
     comments: list[Comment]
     suggestions: list[Suggestion]
+
+    def comments_on(self, target: str, item_id: int) -> list[Comment]:
+        """The coach's comments on one item, to show beside it."""
+        return CommentsBeside(tuple(self.comments)).on(target, item_id)
 
 
 def _application(access: ClientAccess, a: object) -> ClientApplication:
@@ -226,10 +234,13 @@ def client_application(access: ClientAccess, application_id: int) -> ClientAppli
             if access.has(Scope.REFLECTIONS)
             else None
         )
+        shown = {(CommentTarget.APPLICATION, application_id)} | {
+            (CommentTarget.FEEDBACK, f.id) for f in feedback or ()
+        }
         comments = [
             c
             for c in uow.coach_comments.by_coach(access.owner_id, access.viewer_id)
-            if c.target is CommentTarget.APPLICATION and c.target_id == application_id
+            if (c.target, c.target_id) in shown
         ]
         offer = _offer(access, uow.offers.for_application(application_id))
     return ClientApplicationDetail(
@@ -256,7 +267,7 @@ def _offer(access: ClientAccess, offer: object) -> ClientOffer | None:
 
 
 def _feedback(f: object) -> ClientFeedback:
-    from nextyes.storage.repositories.feedback import FeedbackRow
+    from nextyes.domain.recovery import FeedbackRow
 
     assert isinstance(f, FeedbackRow)
     return ClientFeedback(
@@ -341,7 +352,11 @@ def client_page(access: ClientAccess, now: datetime) -> ClientPage:
     has = access.has
     feedback = client_feedback(access) if has(Scope.FEEDBACK) else None
     with access.uow as uow:
-        comments = uow.coach_comments.by_coach(access.owner_id, access.viewer_id)
+        comments = [  # only on what is shared now: a withdrawn scope takes its comments along
+            c
+            for c in uow.coach_comments.by_coach(access.owner_id, access.viewer_id)
+            if has(c.target.scope)
+        ]
         suggestions = uow.coach_suggestions.by_coach(access.owner_id, access.viewer_id)
     return ClientPage(
         client_id=access.owner_id,

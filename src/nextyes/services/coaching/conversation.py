@@ -4,11 +4,13 @@ plan steps or practice questions the seeker accepts or declines.
 A coach comments or suggests only through `policy.read_client`, on something the seeker shares
 (a comment on feedback needs the `feedback` scope, a suggestion the `plan` scope), and only on
 an item that exists in that journal. The seeker sees every comment on their coaching page,
-where showing marks them read; accepting a suggestion adds it to their plan.
+where showing marks them read, and beside the items they are about (an application and its
+feedback, a plan item); accepting a suggestion adds it to their plan.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from nextyes.domain.accounts import SignedIn
@@ -16,6 +18,7 @@ from nextyes.domain.coaching import (
     MAX_COMMENT,
     MAX_TITLE,
     Comment,
+    CommentsBeside,
     CommentTarget,
     Scope,
     Suggestion,
@@ -116,6 +119,20 @@ def comments_for_seeker(uow: UnitOfWork, seeker: SignedIn, now: datetime) -> lis
         uow.coach_comments.mark_read(seeker.user_id, now)
         uow.commit()
     return found
+
+
+def comments_beside(
+    uow: UnitOfWork, items: Sequence[tuple[CommentTarget, int]], now: datetime
+) -> CommentsBeside:
+    """Coaches' comments on these items of the journal's owner, to show beside them; showing
+    them marks them read. A comment stays the seeker's to read after the coach is gone."""
+    with uow:
+        found = uow.coach_comments.on_items(uow.owner_id, items)
+        unread = [c.id for c in found if c.read_at is None]
+        if unread:
+            uow.coach_comments.mark_read_ids(uow.owner_id, unread, now)
+            uow.commit()
+    return CommentsBeside(tuple(found))
 
 
 def unread_comments(uow: UnitOfWork, seeker: SignedIn) -> int:

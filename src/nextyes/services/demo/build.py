@@ -1,16 +1,15 @@
 """A realistic demo journal: about four months of one person's search, deterministic per seed.
 
 Built through the same services a user's commands call, inside one transaction, so the demo
-obeys every rule the real journal does. Features add their own demo data with `extend`.
+obeys every rule the real journal does. Each feature adds its own demo data: `EXTENSIONS`
+lists them, in order.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
 
 from nextyes import content
 from nextyes.domain.models import (
@@ -23,7 +22,10 @@ from nextyes.domain.models import (
 from nextyes.domain.queries import ApplicationQuery
 from nextyes.domain.stages import Stage
 from nextyes.errors import Conflict
+from nextyes.services.demo.context import DemoContext, Extension
+from nextyes.services.learning.demo import learning_demo
 from nextyes.services.learning.themed_texts import classify_feedback
+from nextyes.services.momentum.demo import momentum_demo
 from nextyes.services.pipeline.applications import (
     InterviewDetails,
     add_application,
@@ -31,36 +33,22 @@ from nextyes.services.pipeline.applications import (
     move_application,
     record_rejection,
 )
+from nextyes.services.pipeline.demo import pipeline_demo
+from nextyes.services.recovery.demo import recovery_demo
+from nextyes.services.review.demo import review_demo
 from nextyes.storage.uow import UnitOfWork
 
 DEMO = Origin.DEMO
 
-
-@dataclass
-class DemoContext:
-    """What a feature's demo extension gets: the open uow, the randomness, and what exists."""
-
-    uow: UnitOfWork
-    rng: random.Random
-    now: datetime
-    words: dict[str, Any]
-    applications: list[int] = field(default_factory=list)
-    rejections: list[int] = field(default_factory=list)
-    contacts: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def today(self) -> date:
-        return self.now.date()
-
-
-Extension = Callable[[DemoContext], None]
-EXTENSIONS: list[Extension] = []
-
-
-def extend(extension: Extension) -> Extension:
-    """Register a feature's demo data (run after the applications exist)."""
-    EXTENSIONS.append(extension)
-    return extension
+# The demo's extension point: each feature's own demo data, run in this order once the
+# applications, their stages and the contacts exist.
+EXTENSIONS: tuple[Extension, ...] = (
+    recovery_demo,
+    momentum_demo,
+    learning_demo,
+    review_demo,
+    pipeline_demo,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,17 +62,31 @@ class DemoSummary:
 
 
 def fill_demo(
-    uow: UnitOfWork, now: datetime, *, seed: int = 7, count: int = 120, days: int = 120
+    uow: UnitOfWork,
+    now: datetime,
+    *,
+    seed: int = 7,
+    count: int = 120,
+    days: int = 120,
+    home: str | None = None,
+    spare_home: str = "/tmp/nextyes-demo",
 ) -> DemoSummary:
-    """Fill an empty journal with demo data; refuses a journal that already has applications."""
+    """Fill an empty journal with demo data; refuses a journal that already has applications.
+
+    `home` is where this journal lives and `spare_home` an empty folder to suggest instead, so
+    the refusal never suggests the very command that was just refused.
+    """
     words = content.load("demo/journal")
     rng = random.Random(seed)
     with uow:
         existing = uow.applications.count(ApplicationQuery())
         if existing:
+            where = f" in {home}" if home else ""
+            explore = f"nextyes --home {home} today" if home else "nextyes today"
             raise Conflict(
-                f"This journal already has {existing} applications, and demo data would mix with "
-                "yours. Try the demo in its own home: nextyes --home /tmp/nextyes-demo demo"
+                f"This journal{where} already has {existing} applications, and demo data would "
+                f"mix with them. If it is the demo already, it is ready: {explore}. For a fresh "
+                f"demo, give it a folder of its own: nextyes --home {spare_home} demo"
             )
         ctx = DemoContext(uow, rng, now, words)
         _contacts(ctx)
@@ -94,7 +96,7 @@ def fill_demo(
             builder.random_application(days)
         for fixture in fixtures[: min(count, len(fixtures))]:
             builder.scripted(*fixture)
-        for extension in (*_core_extensions(), *EXTENSIONS):
+        for extension in EXTENSIONS:
             extension(ctx)
         counts = uow.applications.count_by_stage()
         summary = DemoSummary(
@@ -307,13 +309,3 @@ class _Builder:
         for stage, gap in zip(path[1:], gaps, strict=True):
             day += timedelta(days=gap)
             self._step(app_id, stage, day)
-
-
-def _core_extensions() -> list[Extension]:
-    from nextyes.services.learning.demo import learning_demo
-    from nextyes.services.momentum.demo import momentum_demo
-    from nextyes.services.pipeline.demo import pipeline_demo
-    from nextyes.services.recovery.demo import recovery_demo
-    from nextyes.services.review.demo import review_demo
-
-    return [recovery_demo, momentum_demo, learning_demo, review_demo, pipeline_demo]

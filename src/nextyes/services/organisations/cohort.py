@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import statistics
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
@@ -73,8 +74,24 @@ def _table(
     return CountTable(tuple(rows), columns, tuple(tuple(r) for r in cells))
 
 
-def _yes_no(rows: list[str], placed: list[int], answers: list[bool]) -> Released:
-    return suppress(_table(rows, YES_NO, placed, [0 if a else 1 for a in answers]))
+def _yes_no(rows: list[str], sizes: list[int], yes: list[int]) -> Released:
+    """People in each row who answer yes, and the rest of the row no."""
+    cells = tuple((y, size - y) for y, size in zip(yes, sizes, strict=True))
+    return suppress(CountTable(tuple(rows), YES_NO, cells))
+
+
+def _answers(facts: list[MemberFacts], placed: list[int], width: int) -> dict[str, list[int]]:
+    """For each yes/no question ("no:stage", "theme:name", "signal:month"), how many people in
+    each row answer yes: one pass over the members."""
+    yes: dict[str, list[int]] = defaultdict(lambda: [0] * width)
+    for member, row in zip(facts, placed, strict=True):
+        for stage in member.noes:
+            yes[f"no:{stage}"][row] += 1
+        for theme in member.themes:
+            yes[f"theme:{theme}"][row] += 1
+        for month in member.months:
+            yes[f"month:{month}"][row] += 1
+    return yes
 
 
 def _timing(
@@ -118,16 +135,22 @@ def cohort_report(
             if g.kind.value == chosen
         }
         facts = uow.cohort.member_facts(organisation_id, months, since)
+        uow.commit()  # keep the facts read afresh for the next report
         facts += list(uow.cohort.archived(organisation_id))
     rows, placed = _rows(facts, groups, chosen)
     funnel = suppress(_table(rows, FURTHEST, placed, [f.furthest for f in facts]))
-    noes = [(stage, _yes_no(rows, placed, [stage in f.noes for f in facts])) for stage in NO_STAGES]
+    sizes = [0] * len(rows)
+    for row in placed:
+        sizes[row] += 1
+    yes = _answers(facts, placed, len(rows))
+    none = [0] * len(rows)
+    noes = [(stage, _yes_no(rows, sizes, yes.get(f"no:{stage}", none))) for stage in NO_STAGES]
     themes = [
-        (theme.value, _yes_no(rows, placed, [theme.value in f.themes for f in facts]))
+        (theme.value, _yes_no(rows, sizes, yes.get(f"theme:{theme.value}", none)))
         for theme in Theme
     ]
     by_month = [
-        (signal, month, _yes_no(rows, placed, [f"{signal}:{month}" in f.months for f in facts]))
+        (signal, month, _yes_no(rows, sizes, yes.get(f"month:{signal}:{month}", none)))
         for signal in SIGNALS
         for month in months
     ]

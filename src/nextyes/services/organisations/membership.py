@@ -206,6 +206,8 @@ def set_consent(uow: UnitOfWork, who: SignedIn, organisation_id: int, consent: b
         if mine.role is not MemberRole.MEMBER and consent:
             raise InvalidInput(_said("staff_consent"))
         uow.organisations.set_consent(mine.id, consent)
+        if not consent:
+            uow.cohort.forget(who.user_id)
         changed = _mine(uow, who, organisation_id)
         uow.commit()
     return changed
@@ -240,6 +242,7 @@ def leave(
                 )
                 if facts is not None:
                     uow.cohort.archive(organisation_id, facts)
+            uow.cohort.forget(who.user_id)
             uow.organisations.leave(mine.id, now)
         else:
             if who.role is Role.ADMIN:

@@ -11,9 +11,10 @@ from dataclasses import replace
 from datetime import datetime
 
 from nextyes.domain.companies import clean_text
+from nextyes.domain.links import check_link
 from nextyes.domain.models import Application, NewApplication, Origin
 from nextyes.domain.postings import MAX_POSTING_TEXT, NewPosting, Posting, PostingFacts, short
-from nextyes.errors import InvalidInput, NotFound
+from nextyes.errors import InvalidInput, NotFound, Words
 from nextyes.services.pipeline.applications import add_application, get_application
 from nextyes.storage.uow import UnitOfWork
 
@@ -65,12 +66,13 @@ def add_with_posting(
     new: NewApplication,
     posting: NewPosting | None,
     now: datetime,
-    origin: Origin = Origin.CLI,
+    *,
+    origin: Origin,
 ) -> Application:
     """Log the application and keep its posting, in one transaction."""
     checked = _checked(posting) if posting is not None else None
     with uow:
-        application = add_application(uow, new, now, origin)
+        application = add_application(uow, new, now, origin=origin)
         if checked is not None:
             _put(uow, application.id, checked, now)
         uow.commit()
@@ -98,7 +100,8 @@ def get_posting(uow: UnitOfWork, application_id: int) -> Posting:
         raise NotFound(
             f"No posting is kept for application {application_id} ({application.company}). "
             f"Add one from the application's page, or next time use "
-            "nextyes add --from-url LINK."
+            "nextyes add --from-url LINK.",
+            web=Words("pipeline/web", "posting.none_kept", {"company": application.company}),
         )
     return posting
 
@@ -109,7 +112,7 @@ def _checked(posting: NewPosting) -> NewPosting:
         raise InvalidInput("The posting's text is empty; paste the ad's text, or leave it out.")
     if len(text) > MAX_POSTING_TEXT:
         text = text[:MAX_POSTING_TEXT].rstrip() + "\n…"
-    url = clean_text(posting.url)
+    url = check_link(clean_text(posting.url))
     if url is not None and len(url) > 2000:
         raise InvalidInput("The posting's link is over 2,000 characters; give a shorter one.")
     return NewPosting(text=text, url=url, title=short(posting.title, 300))

@@ -9,6 +9,7 @@ with the line to fix.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -16,7 +17,8 @@ from pathlib import Path
 
 from nextyes import content
 from nextyes.domain.companies import clean_text, company_key
-from nextyes.domain.errors import InvalidInput
+from nextyes.domain.errors import InvalidInput, Words
+from nextyes.domain.links import check_link
 from nextyes.domain.models import Application, NewApplication, NewStageEvent, Origin
 from nextyes.domain.queries import ApplicationQuery
 from nextyes.domain.stages import Stage
@@ -162,8 +164,11 @@ def _read_row(
             raise InvalidInput(
                 f"Line {line}: the {name.replace('_', ' ')} is longer than {limit} characters. "
                 'Shorten it, or keep that column as a note with --map "COLUMN=note".',
-                web=f"Line {line}: the {name.replace('_', ' ')} is longer than {limit} "
-                "characters. Shorten it in the file, then choose it again.",
+                web=Words(
+                    "portability/web",
+                    "too_long",
+                    {"line": line, "what": name.replace("_", " "), "limit": limit},
+                ),
             )
         return value
 
@@ -174,7 +179,8 @@ def _read_row(
         try:
             parsed = parse_sheet_date(value, orders.get(name))
         except InvalidInput as exc:
-            web = f"Line {line}: {exc.web}" if exc.web else None
+            problem = exc.web or exc.message
+            web = Words("portability/web", "on_line", {"line": line, "problem": problem})
             raise InvalidInput(f"Line {line}: {exc.message}", web=web) from None
         if parsed > today:
             raise InvalidInput(
@@ -198,8 +204,11 @@ def _read_row(
             raise InvalidInput(
                 f"Line {line}: '{status}' is not a status nextyes knows. Change it to one of "
                 f'{names}, or keep the column as a note with --map "COLUMN=note".',
-                web=f"Line {line}: '{status}' is not a status nextyes knows. Change it in the "
-                f"file to one of {names}, then choose it again.",
+                web=Words(
+                    "portability/web",
+                    "unknown_status",
+                    {"line": line, "status": status, "names": names},
+                ),
             )
         stage = found
     applied_on, stage_on = day("applied_on"), day("stage_on")
@@ -217,7 +226,7 @@ def _read_row(
     )
     return ImportRow(
         line=line, company=company, role=role, stage=stage, applied_on=applied_on,
-        stage_on=stage_on or applied_on or today, source=text("source"), url=cell("url"),
+        stage_on=stage_on or applied_on or today, source=text("source"), url=check_link(cell("url")),
         location=text("location"), salary=text("salary"),
         resume_version=text("resume_version"),
         cover_letter_version=text("cover_letter_version"), extras=extras,
@@ -243,21 +252,31 @@ def _refuse_repeats(rows: Sequence[ImportRow], name: str) -> None:
         group.append(row)
 
 
+# Rows written per transaction. A long import commits in batches, so other writers wait a
+# fraction of a second, not the whole import; a batch is all or nothing, and running an
+# interrupted import again adds only the rows it had not reached (rows are matched).
+BATCH = 500
+BATCH_PAUSE_SECONDS = 0.05
+
+
 def apply_csv_import(journal: Journal, plan: CsvPlan, now: datetime) -> CsvImported:
-    """Back the journal up, then add the plan's new applications in one transaction."""
+    """Back the journal up, then add the plan's new applications, a batch per transaction."""
     if not plan.new:
         return CsvImported((), len(plan.rows), None)
     backup = backup_before_import(journal.settings)
     words = content.load("portability/messages")["csv_import"]
     uow = journal.uow()
-    added = []
-    with uow:
-        matcher = _Matcher(uow.applications.find(ApplicationQuery()))
-        for row in plan.new:
-            if matcher.match(row) is not None:
-                continue  # added since the preview
-            added.append(_add(uow, row, plan.name, words, now))
-        uow.commit()
+    added: list[int] = []
+    for start in range(0, len(plan.new), BATCH):
+        if start:
+            time.sleep(BATCH_PAUSE_SECONDS)  # let a waiting writer (the web app) have its turn
+        with uow:
+            matcher = _Matcher(uow.applications.find(ApplicationQuery()))
+            for row in plan.new[start : start + BATCH]:
+                if matcher.match(row) is not None:
+                    continue  # added since the preview (or by an interrupted run of this import)
+                added.append(_add(uow, row, plan.name, words, now))
+            uow.commit()
     return CsvImported(tuple(added), len(plan.rows) - len(added), backup)
 
 

@@ -15,8 +15,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from nextyes import __version__, content
-from nextyes.errors import Conflict, InvalidInput
+from nextyes import __version__
+from nextyes.errors import Conflict, InvalidInput, Words
 from nextyes.services.journal import Journal
 from nextyes.services.portability.backups import backup_before_import
 from nextyes.storage.migrate import HEAD_REVISION, KNOWN_REVISIONS
@@ -114,11 +114,10 @@ def _refuse_unless_empty(uow: UnitOfWork) -> None:
     if any(counts.values()):
         held = counts.get("applications", 0)
         what = f"{held} applications" if held else f"{sum(counts.values())} records"
-        web = content.load("portability/messages")["web"]["not_empty"]
         raise Conflict(
             f"This journal already holds {what}, and an import would mix two journals. Import "
             "into an empty one instead: nextyes --home NEW_FOLDER import json FILE",
-            web=content.fill(web, what=what),
+            web=Words("portability/messages", "web.not_empty", {"what": what}),
         )
 
 

@@ -11,16 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from nextyes import content
 from nextyes.domain.models import Application
-from nextyes.domain.recovery import StageGroup, stage_group
+from nextyes.domain.recovery import CoolDownRecord, StageGroup, stage_group
 from nextyes.domain.stages import Stage
+from nextyes.services.today.context import AgendaContext, AgendaItem
 from nextyes.storage.uow import UnitOfWork
-
-if TYPE_CHECKING:
-    from nextyes.services.today.agenda import AgendaContext
 
 RECENT_NOES = timedelta(days=21)
 """How long after a "no" its next steps are suggested in `today`."""
@@ -57,7 +55,12 @@ class CoolDownState:
 
 def active_cool_down(uow: UnitOfWork, now: datetime) -> CoolDownState | None:
     """The cool-down running now (the one ending last, if several), inside an open uow."""
-    records = uow.cool_downs.active_at(now)
+    return _state_of(uow, uow.cool_downs.active_at(now), now)
+
+
+def _state_of(
+    uow: UnitOfWork, records: list[CoolDownRecord], now: datetime
+) -> CoolDownState | None:
     if not records:
         return None
     from nextyes.domain.cooldown import (
@@ -96,18 +99,19 @@ def active_cool_down(uow: UnitOfWork, now: datetime) -> CoolDownState | None:
 
 
 def recovery_agenda(ctx: AgendaContext) -> None:
-    """Agenda provider (see services.agenda): the cool-down section, then the next steps."""
-    from nextyes.services.today.agenda import AgendaItem  # agenda imports this module
-
-    state = active_cool_down(ctx.uow, ctx.now)
+    """Agenda provider (see services/today/agenda.py): the cool-down section, then the next steps."""
+    running = ctx.uow.cool_downs.active_at(ctx.now)
+    state = _state_of(ctx.uow, running, ctx.now)
     ctx.agenda.sections["cool_down"] = state.as_json() if state else None
-    if state is not None:
-        return  # feel it first: the analysis waits until the window is over
+    cooling = {record.application_id for record in running}  # feel it first: each no's
+    # analysis waits until its own window is over; other noes' steps carry on
     words = content.load("recovery/next_steps")["next_steps"]
     today = ctx.today
     minutes = int(ctx.preferences.get("reflection_minutes", 15))
     shown: dict[str, int] = {}
     for step in next_steps(ctx.uow, today):
+        if step.application.id in cooling:
+            continue
         kind = f"recovery_{step.kind}"
         shown[kind] = shown.get(kind, 0) + 1
         if shown[kind] > SHOWN_PER_STEP:

@@ -12,9 +12,11 @@ from typing import Any
 
 from nextyes import content
 from nextyes.domain.cooldown import CoolDownKind, CoolDownSpec, open_window
+from nextyes.domain.models import Origin
 from nextyes.domain.recovery import RequestStatus
 from nextyes.domain.stages import Stage
-from nextyes.services.demo.build import DemoContext
+from nextyes.services.demo.context import DemoContext
+from nextyes.services.people.recipients import recipient_for
 from nextyes.services.recovery.feedback_requests import (
     add_feedback,
     draft_feedback_request,
@@ -39,11 +41,26 @@ def recovery_demo(ctx: DemoContext) -> None:
         if talked and age >= 1 and ctx.rng.random() < 0.5:
             moment = _at(ctx, heard_on + timedelta(days=1), 18)
             draft_reply(
-                ctx.uow, app_id, min(moment, ctx.now), ask_future_roles=ctx.rng.random() < 0.6,
-                connect=ctx.rng.random() < 0.4,
+                ctx.uow, app_id, min(moment, ctx.now), to=_reply_to(ctx, app_id),
+                ask_future_roles=ctx.rng.random() < 0.6, connect=ctx.rng.random() < 0.4,
             )  # fmt: skip
         if age >= 3 and ctx.rng.random() < 0.6:
             _reflection(ctx, app_id, heard_on, words)
+
+
+def _reply_to(ctx: DemoContext, app_id: int) -> str | None:
+    """Whom the demo person thanks: the application's people, else the recruiter they know.
+
+    After an assessment nobody is named on the application (a test has no interviewers), so
+    the reply goes to the recruiter, as a real one would.
+    """
+    app = ctx.uow.applications.get(app_id)
+    if app is None or recipient_for(ctx.uow, app, None).name is not None:
+        return None
+    recruiter = ctx.contacts.get("recruiter")
+    if recruiter is not None:
+        return str(recruiter)
+    return str(ctx.rng.choice(ctx.words["interviewers"]))
 
 
 def _recent_noes(ctx: DemoContext) -> list[tuple[int, date, Stage]]:
@@ -85,7 +102,7 @@ def _feedback_request(
         answer_on = sent_on + timedelta(days=3)
         if answer_on <= ctx.today:
             add_feedback(ctx.uow, app_id, str(words["declined"]), answer_on, _at(ctx, answer_on, 11),
-                         giver="recruiter")  # fmt: skip
+                         giver="recruiter", origin=Origin.DEMO)  # fmt: skip
         return
     request = ctx.uow.feedback_requests.latest_for(app_id)
     if existing and request is not None:  # the demo's feedback came: the request was answered

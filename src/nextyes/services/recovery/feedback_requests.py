@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from nextyes.domain.companies import clean_text
-from nextyes.domain.models import Application, Interview, InterviewKind, Relation
+from nextyes.domain.models import Application, Interview, InterviewKind, Origin, Relation
 from nextyes.domain.recovery import (
     FOLLOW_UP_AFTER,
     FeedbackRequest,
@@ -27,9 +27,9 @@ from nextyes.domain.stages import Stage
 from nextyes.errors import Conflict, InvalidInput
 from nextyes.mail.drafts import build_eml, mailto_url
 from nextyes.services.learning.themed_texts import classify_feedback
+from nextyes.services.people.recipients import Recipient, keep_contact, recipient_for
 from nextyes.services.pipeline.applications import get_application
 from nextyes.services.recovery.cool_down import get_rejected_application
-from nextyes.services.recovery.recipients import Recipient, keep_contact, recipient_for
 from nextyes.services.settings.preferences import get_preferences
 from nextyes.storage.uow import UnitOfWork
 from nextyes.text.drafts import (
@@ -86,12 +86,14 @@ def draft_feedback_request(
         recipient = recipient_for(uow, app, to, email)
         sender = str(get_preferences(uow)["your_name"]) or None
         notes: list[str] = []
-        if request is not None and request.status is RequestStatus.FOLLOWED_UP:
+        if request is not None and _asked_enough(request):
             raise Conflict(
-                f"You asked {app.company} on {request.sent_on.isoformat()} and followed up on "
-                f"{_iso(request.followed_up_on)}. nextyes leaves it there so it never nags; if "
-                f'they reply, `nextyes feedback add {app.id} "..."` keeps it.'
-            )
+                f"You asked {app.company} on {request.sent_on.isoformat()}"
+                + (f" and followed up on {_iso(request.followed_up_on)}" if request.followed_up_on
+                   else "")
+                + ". nextyes leaves it there so it never nags; if they reply, "
+                f'`nextyes feedback add {app.id} "..."` keeps it.'
+            )  # fmt: skip
         if request is not None and request.follow_up_due(today):
             kind = "feedback_follow_up"
             draft = compose_follow_up(
@@ -136,6 +138,12 @@ def draft_feedback_request(
     return ComposedDraft(
         app, kind, draft, recipient, tuple(lint(draft.body)), tuple(notes), draft_id
     )
+
+
+def _asked_enough(request: FeedbackRequest) -> bool:
+    """One request and one follow-up, then it is closed for good: followed up (open or closed
+    since) or closed as no reply. Only an answered request leaves room for a new one."""
+    return request.followed_up_on is not None or request.status is RequestStatus.NO_REPLY
 
 
 def _iso(day: date | None) -> str:
@@ -227,10 +235,15 @@ def record_request_sent(
     with uow:
         app = get_rejected_application(uow, application_id, "a feedback request")
         latest = _settled(uow, uow.feedback_requests.latest_for(app.id), today)
-        if latest is not None and latest.status is RequestStatus.FOLLOWED_UP:
+        if latest is not None and _asked_enough(latest):
+            closed = latest.status is RequestStatus.NO_REPLY
             raise Conflict(
-                f"You've already followed up with {app.company} once. nextyes stops there so "
-                "it never nags; the request closes by itself if no answer comes."
+                f"You've already {'asked' if latest.followed_up_on is None else 'followed up with'} "
+                f"{app.company}"
+                + (" and the request has closed as no reply" if closed else " once")
+                + ". nextyes stops there so it never nags"
+                + ("." if closed else "; the request closes by itself if no answer comes.")
+                + f' If they reply, `nextyes feedback add {app.id} "..."` keeps it.'
             )
         if latest is not None and latest.status is RequestStatus.WAITING:
             if on < latest.sent_on:
@@ -284,6 +297,7 @@ def add_feedback(
     now: datetime,
     *,
     giver: str = "interviewer",
+    origin: Origin,
 ) -> FeedbackAdded:
     """Record what came back. A reply that only says they don't give feedback closes the
     request as no reply and is not kept as feedback (there is nothing in it about you)."""
@@ -312,8 +326,8 @@ def add_feedback(
         if not declined:
             themes = classify_feedback(body)
             feedback_id = uow.feedback.add(
-                app.id, body, giver, on, now, themes=themes.themes, scores=themes.scores,
-                controllable=themes.controllable,
+                app.id, body, giver, on, now, origin=origin, themes=themes.themes,
+                scores=themes.scores, controllable=themes.controllable,
             )  # fmt: skip
             why = themes.why
             uow.applications.touch(app.id, on, now)

@@ -259,6 +259,29 @@ class CoachCommentRepository(Repository):
         )
         return [_comment(r) for r in rows]
 
+    def on_items(self, seeker_id: int, items: Sequence[tuple[CommentTarget, int]]) -> list[Comment]:
+        """Comments on these items of the seeker's, from any coach, oldest first."""
+        if not items:
+            return []
+        wanted = {(t.value, int(i)) for t, i in items}
+        ids = ", ".join(str(i) for i in sorted({i for _, i in wanted}))  # integers only
+        rows = self.db.query(
+            f"SELECT {_COMMENT} FROM coach_comments WHERE seeker_id = :seeker "
+            f"AND target_id IN ({ids}) ORDER BY created_at, id",
+            {"seeker": seeker_id},
+        )
+        return [c for c in map(_comment, rows) if (c.target.value, c.target_id) in wanted]
+
+    def mark_read_ids(self, seeker_id: int, comment_ids: Sequence[int], now: datetime) -> int:
+        if not comment_ids:
+            return 0
+        ids = ", ".join(str(int(i)) for i in comment_ids)
+        return self.db.execute(
+            "UPDATE coach_comments SET read_at = :now WHERE seeker_id = :seeker "
+            f"AND read_at IS NULL AND id IN ({ids})",
+            {"now": now, "seeker": seeker_id},
+        )
+
     def mark_read(self, seeker_id: int, now: datetime, comment_id: int | None = None) -> int:
         extra = "" if comment_id is None else " AND id = :id"
         return self.db.execute(

@@ -9,14 +9,11 @@ function before anything leaves the services.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Any
+from datetime import datetime
 
 from nextyes.domain.organisations import (
     GroupKind,
-    MemberFacts,
     MemberRole,
     Membership,
     Organisation,
@@ -25,11 +22,8 @@ from nextyes.domain.organisations import (
 )
 from nextyes.storage.convert import (
     as_bool,
-    as_date,
     as_datetime,
     as_datetime_or_none,
-    from_json,
-    to_json,
 )
 from nextyes.storage.db import Row
 from nextyes.storage.repositories.base import Repository
@@ -247,159 +241,3 @@ class OrganisationRepository(Repository):
             )
             == 1
         )
-
-
-_RANK = (
-    "CASE e.stage WHEN 'screening' THEN 2 WHEN 'assessment' THEN 2 WHEN 'interview' THEN 3 "
-    "WHEN 'final' THEN 4 WHEN 'offer' THEN 5 WHEN 'accepted' THEN 5 WHEN 'declined' THEN 5 "
-    "WHEN 'rejected' THEN 2 ELSE 1 END"
-)
-_TELLING = (
-    "('screening', 'assessment', 'interview', 'final', 'offer', 'accepted', 'declined', 'rejected')"
-)
-
-
-class CohortRepository(Repository):
-    """The facts behind an organisation's cohort figures, per consenting member, by position."""
-
-    def member_facts(
-        self, organisation_id: int, months: list[str], since: date, only: int | None = None
-    ) -> list[MemberFacts]:
-        """One MemberFacts for each active consenting member (in no particular order)."""
-        params: dict[str, Any] = {
-            "org": organisation_id, "yes": True, "since": since, "only": only or 0,
-        }  # fmt: skip
-        members = (
-            "SELECT m.user_id FROM organisation_members m WHERE m.organisation_id = :org "
-            "AND m.status = 'active' AND m.consent = :yes AND m.role = 'member'"
-            + ("" if only is None else " AND m.user_id = :only")
-        )
-        people: dict[int, list[int]] = {}
-        member_of: dict[int, int] = {}
-        for r in self.db.query(
-            members.replace("SELECT m.user_id", "SELECT m.user_id, m.id AS member_id"), params
-        ):
-            people[int(r["user_id"])] = []
-            member_of[int(r["member_id"])] = int(r["user_id"])
-        if not people:
-            return []
-        for r in self.db.query(
-            "SELECT gm.member_id, gm.group_id FROM organisation_group_members gm "
-            "JOIN organisation_members m ON m.id = gm.member_id WHERE m.organisation_id = :org",
-            params,
-        ):
-            user = member_of.get(int(r["member_id"]))
-            if user is not None:
-                people[user].append(int(r["group_id"]))
-        first_applied: dict[int, date] = {}
-        for r in self.db.query(
-            "SELECT a.owner_id, min(a.applied_on) AS first FROM applications a "
-            f"WHERE a.owner_id IN ({members}) AND a.applied_on IS NOT NULL GROUP BY a.owner_id",
-            params,
-        ):
-            first_applied[int(r["owner_id"])] = as_date(r["first"])
-        furthest: dict[int, int] = {}
-        first_interview: dict[int, date] = {}
-        first_offer: dict[int, date] = {}
-        for r in self.db.query(
-            f"SELECT e.owner_id, max({_RANK}) AS rank, "
-            "min(CASE WHEN e.stage IN ('interview', 'final', 'offer', 'accepted', 'declined') "
-            "THEN e.occurred_on END) AS interview, "
-            "min(CASE WHEN e.stage IN ('offer', 'accepted', 'declined') THEN e.occurred_on END) "
-            "AS offer FROM stage_events e "
-            f"WHERE e.owner_id IN ({members}) AND e.stage IN {_TELLING} GROUP BY e.owner_id",
-            params,
-        ):
-            owner = int(r["owner_id"])
-            furthest[owner] = int(r["rank"])
-            if r["interview"] is not None:
-                first_interview[owner] = as_date(r["interview"])
-            if r["offer"] is not None:
-                first_offer[owner] = as_date(r["offer"])
-        noes: dict[int, set[str]] = defaultdict(set)
-        for r in self.db.query(
-            "SELECT DISTINCT e.owner_id, e.from_stage FROM stage_events e "
-            f"WHERE e.owner_id IN ({members}) AND e.stage = 'rejected'",
-            params,
-        ):
-            noes[int(r["owner_id"])].add(str(r["from_stage"] or "applied"))
-        themes: dict[int, set[str]] = defaultdict(set)
-        parsed: dict[str, list[str]] = {}  # few distinct theme lists: parse each once
-        for r in self.db.query(
-            "SELECT DISTINCT f.owner_id, f.themes FROM feedback f "
-            f"WHERE f.owner_id IN ({members}) AND f.themes IS NOT NULL",
-            params,
-        ):
-            text = str(r["themes"])
-            if text not in parsed:
-                parsed[text] = from_json(text, [])
-            themes[int(r["owner_id"])].update(parsed[text])
-        monthly: dict[int, set[str]] = defaultdict(set)
-        month = self._month("a.applied_on")
-        for r in self.db.query(
-            f"SELECT DISTINCT a.owner_id, {month} AS month FROM applications a "
-            f"WHERE a.owner_id IN ({members}) AND a.applied_on >= :since",
-            params,
-        ):
-            monthly[int(r["owner_id"])].add(f"applied:{r['month']}")
-        month = self._month("e.occurred_on")
-        for r in self.db.query(
-            f"SELECT DISTINCT e.owner_id, e.stage, {month} AS month FROM stage_events e "
-            f"WHERE e.owner_id IN ({members}) AND e.occurred_on >= :since "
-            "AND e.stage IN ('interview', 'rejected', 'offer')",
-            params,
-        ):
-            kind = {"interview": "interview", "rejected": "no", "offer": "offer"}[r["stage"]]
-            monthly[int(r["owner_id"])].add(f"{kind}:{r['month']}")
-        facts = []
-        for owner, groups in people.items():
-            start = first_applied.get(owner)
-            facts.append(
-                MemberFacts(
-                    groups=tuple(sorted(groups)),
-                    furthest=furthest.get(owner, 1 if start else 0),
-                    noes=frozenset(noes.get(owner, ())),
-                    themes=frozenset(themes.get(owner, ())),
-                    months=frozenset(
-                        m for m in monthly.get(owner, ()) if m.split(":")[1] in months
-                    ),
-                    days_to_interview=_days(start, first_interview.get(owner)),
-                    days_to_offer=_days(start, first_offer.get(owner)),
-                )
-            )
-        return facts
-
-    def _month(self, column: str) -> str:
-        if self.db.dialect == "postgresql":
-            return f"to_char({column}, 'YYYY-MM')"
-        return f"substr({column}, 1, 7)"
-
-    def archived(self, organisation_id: int) -> list[MemberFacts]:
-        rows = self.db.query(
-            "SELECT groups, facts FROM cohort_archive WHERE organisation_id = :org",
-            {"org": organisation_id},
-        )
-        return [
-            MemberFacts.from_record(from_json(r["groups"], []), from_json(r["facts"], {}))
-            for r in rows
-        ]
-
-    def archive(self, organisation_id: int, facts: MemberFacts) -> None:
-        groups, record = facts.to_record()
-        self.db.execute(
-            "INSERT INTO cohort_archive (organisation_id, groups, facts) VALUES (:org, :g, :f)",
-            {"org": organisation_id, "g": to_json(groups), "f": to_json(record)},
-        )
-
-    def facts_of(
-        self, organisation_id: int, user_id: int, months: list[str], since: date
-    ) -> MemberFacts | None:
-        """One member's facts (for the archive, when they leave)."""
-        found = self.member_facts(organisation_id, months, since, only=user_id)
-        return found[0] if found else None
-
-
-def _days(start: date | None, end: date | None) -> int | None:
-    if start is None or end is None:
-        return None
-    return max(0, (end - start).days)

@@ -103,3 +103,20 @@ cohort_archive = sa.Table(
     sa.Column("facts", sa.Text, nullable=False),  # JSON: domain.cohort.MemberFacts
     sa.Index(None, "organisation_id"),
 )
+
+cohort_facts = sa.Table(
+    "cohort_facts",
+    metadata,
+    # one person's facts as the cohort figures count them, kept between reports; they are
+    # read again when the person's journal version moves (PostgreSQL; SQLite reads them afresh)
+    sa.Column(
+        "user_id",
+        sa.Integer,
+        sa.ForeignKey("users.id", ondelete="CASCADE"),
+        primary_key=True,
+        autoincrement=False,
+    ),
+    sa.Column("version", sa.BigInteger, nullable=False),  # journal_versions.version when read
+    sa.Column("since", sa.String(7), nullable=False),  # the first month the facts' months hold
+    sa.Column("facts", sa.Text, nullable=False),  # JSON: domain.organisations.MemberFacts
+)

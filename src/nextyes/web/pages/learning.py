@@ -5,8 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
+from nextyes.domain.coaching import CommentTarget
 from nextyes.domain.plan import PlanKind, PlanStatus
 from nextyes.domain.stories import NewStory
+from nextyes.services.coaching import conversation
 from nextyes.services.learning import plan, practice, stories
 from nextyes.web import forms, views
 from nextyes.web.deps import WebDep
@@ -31,9 +33,11 @@ async def insights_page(request: Request, web: WebDep) -> HTMLResponse:
 async def plan_page(request: Request, web: WebDep) -> HTMLResponse:
     items = plan.list_plan(web.uow())
     ideas = plan.suggest_plan_items(web.uow(), web.today())
+    about = [(CommentTarget.PLAN_ITEM, item.id) for item in items]
+    beside = conversation.comments_beside(web.uow(), about, web.now())
     return page(
         request, "plan.html", {"items": items, "ideas": ideas, "kinds": list(PlanKind),
-                               "next": next_moves()},
+                               "next": next_moves(), "coach_comments": beside},
     )  # fmt: skip
 
 

@@ -3,8 +3,11 @@ backups to download and restores from an uploaded backup, through the services t
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import FileResponse
 
 from nextyes import content
@@ -47,7 +50,10 @@ def _words() -> dict[str, str]:
 
 @router.get("/data/export/{name}")
 async def export(web: WebDep, name: str) -> Response:
-    """The journal as a file to download: journal.json, applications.csv or stages.csv."""
+    """The journal as a file to download: journal.json, applications.csv, stages.csv, or
+    journal.db (a journal file for nextyes on one's own computer)."""
+    if name == "journal.db":
+        return await run_in_threadpool(_journal_file, web)
     if name not in EXPORTS:
         raise InvalidInput(f"There is no export called {name}.")
     if name == "journal.json":
@@ -125,6 +131,38 @@ async def import_json(request: Request, web: WebDep) -> Response:
             "/data",
             said("imported_json", applications=applications, others=done.total - applications),
         )
+
+
+def _journal_file(web: WebDep) -> Response:
+    import tempfile
+
+    from nextyes.services.portability.journal_file import export_journal_file
+
+    with tempfile.TemporaryDirectory(prefix="nextyes-export-") as folder:
+        body = export_journal_file(web.journal, Path(folder), web.now()).read_bytes()
+    name = f"nextyes-journal-{web.today().isoformat()}.db"
+    headers = {"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"}
+    return Response(body, media_type="application/vnd.sqlite3", headers=headers)
+
+
+@router.post("/data/import/journal-file")
+async def import_journal_file(request: Request, web: WebDep) -> Response:
+    """A whole journal file (journal.db from one's own computer) into this empty journal."""
+    from nextyes.services.portability.journal_file import import_journal_file as bring_in
+
+    async with request.form() as form:
+        upload = upload_of(form.get("file"), said("no_file"))
+        kept = await save_upload(web.settings, upload, ".db")
+        name = (upload.filename or "the file")[:200]
+        try:
+            done = await run_in_threadpool(bring_in, web.journal, kept, name, web.now())
+        finally:
+            kept.unlink(missing_ok=True)
+        applications = done.counts.get("applications", 0)
+        return redirect("/data", content.fill(
+            content.load("portability/messages")["journal_file"]["imported"],
+            applications=applications, others=done.total - applications, file=name,
+        ))  # fmt: skip
 
 
 @router.post("/data/backup")

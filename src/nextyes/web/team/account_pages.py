@@ -282,6 +282,22 @@ async def change_password(
     return redirect("/account", _done("password_changed"))
 
 
+@router.post("/account/delete")
+async def delete_account(request: Request, email: Short = "", password: Secret = "") -> Response:
+    """The person deletes their account and their whole journal (after typing their address)."""
+    try:
+        await run_in_threadpool(
+            admin.delete_own_account, account_uow(request), _me(request), email, password
+        )
+    except NextyesError as exc:
+        return _account_page(request, error=exc)
+    served = served_of(request)
+    response = redirect("/sign-in", _done("account_deleted"))
+    response.headers.append("set-cookie", served.cookie_header(served.cookie, "", max_age=0))
+    response.headers["clear-site-data"] = '"cache", "storage"'
+    return response
+
+
 @router.post("/account/sessions/{session_id}/end")
 async def end_session(request: Request, session_id: PathId) -> Response:
     who = _me(request)

@@ -8,8 +8,11 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from nextyes.domain.accounts import SignedIn
+from nextyes.domain.models import Origin
 from nextyes.server_settings import ServerSettings
 from nextyes.services.accounts.sessions import SessionRules
+from nextyes.services.session import JournalSession
 from nextyes.web.jobs import Jobs
 from nextyes.web.state import VersionedCache, WebState
 
@@ -58,15 +61,15 @@ class ServedState:
         """This person's background jobs (a mailbox being read), in this worker."""
         return self._jobs.setdefault(owner_id, Jobs())
 
-    def view_for(self, journal: Journal, owner_id: int) -> WebState:
-        """The routes' WebState for one request: this person's journal, caches and clock."""
+    def view_for(self, journal: Journal, signed_in: SignedIn) -> WebState:
+        """The routes' WebState for one request: this person's session, caches and clock."""
+        session = JournalSession.borrowing(self.base.settings, journal, Origin.WEB, signed_in)
         return WebState(
-            settings=self.base.settings,
+            session=session,
             port=self.base.port,
             secret=b"",
-            cache=self.cache_for(owner_id),
-            jobs=self.jobs_for(owner_id),
-            _journal=journal.for_owner(owner_id),
+            cache=self.cache_for(signed_in.user_id),
+            jobs=self.jobs_for(signed_in.user_id),
             _templates=self.base.templates,
         )
 

@@ -28,9 +28,11 @@ def json_(app: AppContext, file: BinaryIO, fmt: str) -> None:
     Everything comes back as it was, ids included. A journal that already holds records is
     refused: import into a new home (`nextyes --home NEW_FOLDER import json FILE`).
     """
+    from nextyes.cli.fresh import no_journal_left_if_failed
     from nextyes.services.portability.journal_json import import_journal
 
-    done = import_journal(app.journal, file.read(), file.name)
+    with no_journal_left_if_failed(app):
+        done = import_journal(app.journal, file.read(), file.name)
     if fmt == "json":
         emit_json({"imported": done.counts, "backup": str(done.backup) if done.backup else None})
         return

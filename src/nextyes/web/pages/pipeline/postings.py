@@ -9,6 +9,7 @@ from nextyes.domain.errors import NextyesError
 from nextyes.domain.postings import PostingFacts
 from nextyes.services.pipeline import postings
 from nextyes.web.deps import WebDep
+from nextyes.web.errors import in_browser
 from nextyes.web.forms import FormText, PostingText, optional
 from nextyes.web.pages.pipeline.applications import new_form_context
 from nextyes.web.rendering import page
@@ -26,7 +27,7 @@ async def read_posting(
     try:
         facts = await _read(optional(url), text)
     except NextyesError as exc:
-        context = new_form_context(request, {}, reading=reading, problem=exc.message)
+        context = new_form_context(request, {}, reading=reading, problem=in_browser(exc))
         return page(request, "application_new.html", context, status=422)
     values = {
         "company": facts.company or "", "role": facts.role or "",

@@ -8,7 +8,7 @@ from datetime import datetime
 from nextyes import content
 from nextyes.domain.companies import clean_text, company_key
 from nextyes.domain.models import Application, Contact, NewContact, Relation
-from nextyes.errors import Conflict, InvalidInput, NotFound
+from nextyes.errors import Conflict, InvalidInput, NotFound, Words
 from nextyes.mail.drafts import check_address
 from nextyes.storage.uow import UnitOfWork
 
@@ -38,7 +38,7 @@ def find_contact(uow: UnitOfWork, app: Application, to: str) -> Contact | None:
     if not text:
         raise InvalidInput(
             "--to is empty. Give a contact's name in quotes, or their id.",
-            web="Who is it to? Write the person's name.",
+            web=Words("recovery/web", "to_empty"),
         )
     if text.isdigit():
         contact = uow.contacts.get(int(text))
@@ -55,8 +55,7 @@ def find_contact(uow: UnitOfWork, app: Application, to: str) -> Contact | None:
         raise Conflict(
             f"Several contacts are called {text} (ids {ids}). Give the id instead, "
             f"for example --to {candidates[0].id}.",
-            web=f"Several people are called {text}. Write the id of the one you mean instead "
-            f"({ids}); People shows which is which.",
+            web=Words("recovery/web", "several_called", {"name": text, "ids": ids}),
         )
     return candidates[0] if candidates else None
 

@@ -1,0 +1,263 @@
+"""The facts behind an organisation's cohort figures, per consenting member, by position.
+
+Not scoped by the unit of work's owner: every method names the organisation. Facts are plain
+per-person values keyed by an opaque position, never by account; `services.organisations.cohort`
+folds them into tables that pass the suppression function before anything leaves the services.
+
+Reading a person's facts means grouped scans over their applications, stage events and
+feedback, so they are kept between reports in `cohort_facts`, with the person's journal version
+they were read at (`journal_versions`, which PostgreSQL's triggers move on every change to any
+of the person's rows, whoever makes it). A report re-reads only the people whose version moved
+since, or whose kept facts start after the months it needs, and keeps what it read. The version
+is read before the facts, so a change landing in between is read again next time, never missed.
+SQLite has no per-person version: there, facts are read afresh for every report.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from nextyes.domain.organisations import MemberFacts
+from nextyes.storage.convert import as_date, from_json, to_json
+from nextyes.storage.repositories.base import Repository
+
+_RANK = (
+    "CASE e.stage WHEN 'screening' THEN 2 WHEN 'assessment' THEN 2 WHEN 'interview' THEN 3 "
+    "WHEN 'final' THEN 4 WHEN 'offer' THEN 5 WHEN 'accepted' THEN 5 WHEN 'declined' THEN 5 "
+    "WHEN 'rejected' THEN 2 ELSE 1 END"
+)
+_TELLING = (
+    "('screening', 'assessment', 'interview', 'final', 'offer', 'accepted', 'declined', 'rejected')"
+)
+_CHUNK = 2000  # owners per batch of reads: keeps each statement's list of ids small
+
+
+class CohortRepository(Repository):
+    """Cohort facts of an organisation's consenting members, kept current between reports."""
+
+    def member_facts(
+        self, organisation_id: int, months: list[str], since: date
+    ) -> list[MemberFacts]:
+        """One MemberFacts for each active consenting member (in no particular order), with the
+        months in `months` only. Facts kept from an earlier report are used while the member's
+        journal version has not moved; the others are read and kept (commit to keep them)."""
+        params: dict[str, Any] = {"org": organisation_id, "yes": True}
+        people: dict[int, list[int]] = {}
+        member_of: dict[int, int] = {}
+        kept: dict[int, MemberFacts] = {}
+        stale: dict[int, int] = {}  # owner -> the version to keep their new facts at
+        first = months[0]
+        for r in self.db.query(
+            "SELECT m.id AS member_id, m.user_id, f.version AS kept, f.since AS kept_since, "
+            "f.facts, coalesce(v.version, 0) AS version FROM organisation_members m "
+            "LEFT JOIN cohort_facts f ON f.user_id = m.user_id "
+            "LEFT JOIN journal_versions v ON v.user_id = m.user_id "
+            "WHERE m.organisation_id = :org AND m.status = 'active' AND m.consent = :yes "
+            "AND m.role = 'member'",
+            params,
+        ):
+            user = int(r["user_id"])
+            people[user] = []
+            member_of[int(r["member_id"])] = user
+            fresh = (
+                self.db.dialect == "postgresql"
+                and r["kept"] is not None
+                and int(r["kept"]) == int(r["version"])
+                and str(r["kept_since"]) <= first
+            )
+            if fresh:
+                kept[user] = MemberFacts.from_record([], from_json(r["facts"], {}))
+            else:
+                stale[user] = int(r["version"])
+        if not people:
+            return []
+        for r in self.db.query(
+            "SELECT gm.member_id, gm.group_id FROM organisation_group_members gm "
+            "JOIN organisation_members m ON m.id = gm.member_id WHERE m.organisation_id = :org",
+            params,
+        ):
+            placed = member_of.get(int(r["member_id"]))
+            if placed is not None:
+                people[placed].append(int(r["group_id"]))
+        read = self.read(sorted(stale), since)
+        if self.db.dialect == "postgresql" and read:
+            self._keep(read, stale, first)
+        window = set(months)
+        facts = []
+        for owner, groups in people.items():
+            facts.append(_placed(kept.get(owner) or read[owner], groups, window))
+        return facts
+
+    def _keep(self, read: dict[int, MemberFacts], versions: dict[int, int], since: str) -> None:
+        rows = []
+        for owner in sorted(read):  # one order for every writer: no two reports deadlock
+            _, record = read[owner].to_record()
+            rows.append(
+                {
+                    "user": owner,
+                    "version": versions[owner],
+                    "since": since,
+                    "facts": to_json(record),
+                }
+            )
+        self.db.executemany(
+            "INSERT INTO cohort_facts (user_id, version, since, facts) "
+            "VALUES (:user, :version, :since, :facts) ON CONFLICT (user_id) DO UPDATE SET "
+            "version = excluded.version, since = excluded.since, facts = excluded.facts",
+            rows,
+        )
+
+    def read(self, owners: Sequence[int], since: date) -> dict[int, MemberFacts]:
+        """The facts of these people read from their journals (no groups; months from `since`
+        on, however late), whether or not anything is kept for them."""
+        found: dict[int, MemberFacts] = {}
+        for at in range(0, len(owners), _CHUNK):
+            found.update(self._read(owners[at : at + _CHUNK], since))
+        return found
+
+    def _read(self, owners: Sequence[int], since: date) -> dict[int, MemberFacts]:
+        if not owners:
+            return {}
+        ids = ", ".join(str(int(o)) for o in owners)  # integers only: nothing to quote
+        params: dict[str, Any] = {"since": since}
+        first_applied: dict[int, date] = {}
+        for r in self.db.query(
+            "SELECT a.owner_id, min(a.applied_on) AS first FROM applications a "
+            f"WHERE a.owner_id IN ({ids}) AND a.applied_on IS NOT NULL GROUP BY a.owner_id",
+            params,
+        ):
+            first_applied[int(r["owner_id"])] = as_date(r["first"])
+        furthest: dict[int, int] = {}
+        first_interview: dict[int, date] = {}
+        first_offer: dict[int, date] = {}
+        for r in self.db.query(
+            f"SELECT e.owner_id, max({_RANK}) AS rank, "
+            "min(CASE WHEN e.stage IN ('interview', 'final', 'offer', 'accepted', 'declined') "
+            "THEN e.occurred_on END) AS interview, "
+            "min(CASE WHEN e.stage IN ('offer', 'accepted', 'declined') THEN e.occurred_on END) "
+            "AS offer FROM stage_events e "
+            f"WHERE e.owner_id IN ({ids}) AND e.stage IN {_TELLING} GROUP BY e.owner_id",
+            params,
+        ):
+            owner = int(r["owner_id"])
+            furthest[owner] = int(r["rank"])
+            if r["interview"] is not None:
+                first_interview[owner] = as_date(r["interview"])
+            if r["offer"] is not None:
+                first_offer[owner] = as_date(r["offer"])
+        noes: dict[int, set[str]] = defaultdict(set)
+        for r in self.db.query(
+            "SELECT DISTINCT e.owner_id, e.from_stage FROM stage_events e "
+            f"WHERE e.owner_id IN ({ids}) AND e.stage = 'rejected'",
+            params,
+        ):
+            noes[int(r["owner_id"])].add(str(r["from_stage"] or "applied"))
+        themes: dict[int, set[str]] = defaultdict(set)
+        parsed: dict[str, list[str]] = {}  # few distinct theme lists: parse each once
+        for r in self.db.query(
+            "SELECT DISTINCT f.owner_id, f.themes FROM feedback f "
+            f"WHERE f.owner_id IN ({ids}) AND f.themes IS NOT NULL",
+            params,
+        ):
+            text = str(r["themes"])
+            if text not in parsed:
+                parsed[text] = from_json(text, [])
+            themes[int(r["owner_id"])].update(parsed[text])
+        monthly: dict[int, set[str]] = defaultdict(set)
+        month = self._month("a.applied_on")
+        for r in self.db.query(
+            f"SELECT DISTINCT a.owner_id, {month} AS month FROM applications a "
+            f"WHERE a.owner_id IN ({ids}) AND a.applied_on >= :since",
+            params,
+        ):
+            monthly[int(r["owner_id"])].add(f"applied:{r['month']}")
+        month = self._month("e.occurred_on")
+        for r in self.db.query(
+            f"SELECT DISTINCT e.owner_id, e.stage, {month} AS month FROM stage_events e "
+            f"WHERE e.owner_id IN ({ids}) AND e.occurred_on >= :since "
+            "AND e.stage IN ('interview', 'rejected', 'offer')",
+            params,
+        ):
+            kind = {"interview": "interview", "rejected": "no", "offer": "offer"}[r["stage"]]
+            monthly[int(r["owner_id"])].add(f"{kind}:{r['month']}")
+        found = {}
+        for owner in owners:
+            start = first_applied.get(owner)
+            found[owner] = MemberFacts(
+                groups=(),
+                furthest=furthest.get(owner, 1 if start else 0),
+                noes=frozenset(noes.get(owner, ())),
+                themes=frozenset(themes.get(owner, ())),
+                months=frozenset(monthly.get(owner, ())),
+                days_to_interview=_days(start, first_interview.get(owner)),
+                days_to_offer=_days(start, first_offer.get(owner)),
+            )
+        return found
+
+    def _month(self, column: str) -> str:
+        if self.db.dialect == "postgresql":
+            return f"to_char({column}, 'YYYY-MM')"
+        return f"substr({column}, 1, 7)"
+
+    def archived(self, organisation_id: int) -> list[MemberFacts]:
+        rows = self.db.query(
+            "SELECT groups, facts FROM cohort_archive WHERE organisation_id = :org",
+            {"org": organisation_id},
+        )
+        return [
+            MemberFacts.from_record(from_json(r["groups"], []), from_json(r["facts"], {}))
+            for r in rows
+        ]
+
+    def archive(self, organisation_id: int, facts: MemberFacts) -> None:
+        groups, record = facts.to_record()
+        self.db.execute(
+            "INSERT INTO cohort_archive (organisation_id, groups, facts) VALUES (:org, :g, :f)",
+            {"org": organisation_id, "g": to_json(groups), "f": to_json(record)},
+        )
+
+    def facts_of(
+        self, organisation_id: int, user_id: int, months: list[str], since: date
+    ) -> MemberFacts | None:
+        """One active consenting member's facts read afresh (for the archive, when they
+        leave), with their groups and the months in `months` only."""
+        groups = [
+            int(r["group_id"])
+            for r in self.db.query(
+                "SELECT gm.group_id FROM organisation_group_members gm "
+                "JOIN organisation_members m ON m.id = gm.member_id "
+                "WHERE m.organisation_id = :org AND m.user_id = :user",
+                {"org": organisation_id, "user": user_id},
+            )
+        ]
+        member = self.db.scalar(
+            "SELECT count(*) FROM organisation_members WHERE organisation_id = :org "
+            "AND user_id = :user AND status = 'active' AND consent = :yes AND role = 'member'",
+            {"org": organisation_id, "user": user_id, "yes": True},
+        )
+        if not member:
+            return None
+        return _placed(self.read([user_id], since)[user_id], groups, set(months))
+
+    def forget(self, user_id: int) -> None:
+        """Drop what is kept of a person's facts (they left, or stopped consenting)."""
+        self.db.execute("DELETE FROM cohort_facts WHERE user_id = :user", {"user": user_id})
+
+
+def _placed(found: MemberFacts, groups: list[int], window: set[str]) -> MemberFacts:
+    """A person's facts with their groups, and their months in the report's window only."""
+    return replace(
+        found,
+        groups=tuple(sorted(groups)),
+        months=frozenset(m for m in found.months if m.split(":")[1] in window),
+    )
+
+
+def _days(start: date | None, end: date | None) -> int | None:
+    if start is None or end is None:
+        return None
+    return max(0, (end - start).days)
