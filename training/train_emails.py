@@ -49,7 +49,7 @@ ARTIFACT = ROOT / "src" / "nextyes" / "text" / "models" / "emails.json"
 LABELS = [label.value for label in MailLabel]
 C = 4.0
 MIN_DF = 2
-PRUNE_BELOW = 0.05
+PRUNE_BELOW = 0.2
 NB_BETA = 0.05
 """How much of the naive Bayes log-ratios is added to the logistic regression's weights."""
 NB_ALPHA = 0.1
