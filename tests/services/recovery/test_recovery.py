@@ -64,21 +64,23 @@ def test_cool_down_none_opens_no_window_but_still_speaks_kindly(journal: Journal
         assert uow.cool_downs.active_at(NOW) == []
 
 
-def test_an_explicit_cool_down_already_over_refuses_the_whole_rejection(
+def test_a_back_dated_no_with_a_cool_down_already_over_is_recorded_and_says_so(
     any_journal: Journal,
 ) -> None:
     app_id = _app(any_journal)
-    before = snapshot(any_journal)
-    with pytest.raises(InvalidCoolDown, match="Nothing was recorded"):
-        reject_and_recover(
-            any_journal.uow(),
-            app_id,
-            TODAY - timedelta(days=3),
-            NOW,
-            cool_down="evening",
-            origin=Origin.CLI,
-        )
-    assert snapshot(any_journal) == before
+    recovery = reject_and_recover(
+        any_journal.uow(),
+        app_id,
+        TODAY - timedelta(days=14),
+        NOW,
+        cool_down="weekend",
+        origin=Origin.CLI,
+    )
+    assert recovery.outcome.application.stage is Stage.REJECTED
+    assert recovery.window is None
+    assert "already passed" in recovery.message.window
+    with any_journal.uow() as uow:
+        assert uow.cool_downs.for_application(app_id) == []
 
 
 def test_a_default_cool_down_whose_time_has_passed_is_skipped_with_a_note(

@@ -33,6 +33,7 @@ from nextyes.domain.wins import (
     praise_in,
     taken_back,
 )
+from nextyes.errors import JournalReadOnly
 from nextyes.services.momentum.goals import GoalHistory, goal_history, weeks_met
 from nextyes.storage.convert import as_datetime
 from nextyes.storage.repositories.momentum import WATCHED
@@ -224,14 +225,19 @@ def withdraw_taken_back(uow: UnitOfWork, application_id: int) -> int:
 
 
 def sync_auto_wins(uow: UnitOfWork, now: datetime) -> int:
-    """Store the automatic wins found since the last look; returns how many were new."""
-    with uow:
-        mark = _watermark(uow)
-        latest = uow.momentum.last_ids()
-        found = find_auto_wins(uow, now, mark)
-        added = sum(uow.wins.add_if_new(win, now) for win in found)
-        uow.settings.set(WATERMARK, {"at": now.astimezone(UTC).isoformat(), **latest}, now)
-        uow.commit()
+    """Store the automatic wins found since the last look; returns how many were new.
+
+    On a read-only journal nothing can be stored: the wins already kept are what shows."""
+    try:
+        with uow:
+            mark = _watermark(uow)
+            latest = uow.momentum.last_ids()
+            found = find_auto_wins(uow, now, mark)
+            added = sum(uow.wins.add_if_new(win, now) for win in found)
+            uow.settings.set(WATERMARK, {"at": now.astimezone(UTC).isoformat(), **latest}, now)
+            uow.commit()
+    except JournalReadOnly:
+        return 0
     return added
 
 

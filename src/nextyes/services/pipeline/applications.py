@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from nextyes.domain.companies import clean_text, company_key
+from nextyes.domain.links import check_link
 from nextyes.domain.models import (
     Application,
     ApplicationDetail,
@@ -86,7 +87,7 @@ def add_application(
         company=_required(new.company, "company name", '"Acme Robotics"'),
         role=_required(new.role, "role", '"Data Analyst"'),
         source=clean_text(new.source),
-        url=clean_text(new.url),
+        url=check_link(clean_text(new.url)),
         resume_version=clean_text(new.resume_version),
         cover_letter_version=clean_text(new.cover_letter_version),
         note=clean_text(new.note),

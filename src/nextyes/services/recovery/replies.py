@@ -39,6 +39,8 @@ def draft_reply(
         app = get_rejected_application(uow, application_id, "a gracious reply")
         recipient = recipient_for(uow, app, to, email)
         name = recipient.name
+        if name is None and recipient.email is not None:
+            name = recipient.email  # only an address was given: a greeting without a name
         if name is None:
             raise InvalidInput(
                 f"Application {app.id} ({app.company}) has nobody to reply to yet. Name them: "
@@ -54,7 +56,7 @@ def draft_reply(
                 link_role="interviewer" if interviewed else "reply",
                 email=recipient.email,
             )  # fmt: skip
-            recipient = Recipient(name, recipient.email, contact_id)
+            recipient = Recipient(recipient.name, recipient.email, contact_id)
             if created:
                 kept.append(name)
         for person in interviewers:

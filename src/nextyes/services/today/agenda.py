@@ -81,6 +81,7 @@ def quiet_applications(ctx: AgendaContext) -> None:
             "quiet_interview",
         ),
     )
+    steps: dict[str, str] = content.load("common")["step_reached"]
     for stages, days, template in rules:
         cutoff = ctx.today - timedelta(days=days)
         quiet, total = ctx.uow.applications.quiet_since(stages, cutoff, ctx.today, SHOWN_PER_KIND)
@@ -90,7 +91,11 @@ def quiet_applications(ctx: AgendaContext) -> None:
                 AgendaItem(
                     kind="follow_up",
                     title=content.fill(
-                        words[template], company=app.company, role=app.role, days=waited
+                        words[template],
+                        company=app.company,
+                        role=app.role,
+                        days=waited,
+                        step=steps.get(app.stage.value, steps["interview"]),
                     ),
                     due_on=ctx.today,
                     suggestion=content.fill(words["quiet_suggestion"], id=app.id),
@@ -141,7 +146,7 @@ def build_agenda(uow: UnitOfWork, now: datetime, *, days_ahead: int | None = Non
         preferences = get_preferences(uow)
         if days_ahead is not None:
             preferences["upcoming_days"] = days_ahead
-        ctx = AgendaContext(uow, now, preferences, agenda)
+        ctx = AgendaContext(uow, now, preferences, agenda, every_occurrence=days_ahead is not None)
         for provider in PROVIDERS:
             provider(ctx)
     agenda.items.sort(key=lambda i: (i.due_on, i.priority, i.at or ""))

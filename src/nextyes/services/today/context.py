@@ -48,6 +48,8 @@ class AgendaContext:
     now: datetime
     preferences: dict[str, Any]
     agenda: Agenda
+    every_occurrence: bool = False
+    """True for a calendar: each weekly event within the span, not only the next one."""
 
     @property
     def today(self) -> date:

@@ -11,7 +11,7 @@ import click
 from nextyes import content
 from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.output import emit_csv, emit_json, emit_table, format_option, say
-from nextyes.cli.params import DATE
+from nextyes.cli.params import DATE, DATE_AHEAD
 from nextyes.domain.offers import (
     OfferTerms,
     PayPeriod,
@@ -33,7 +33,7 @@ COLUMNS = (
 def term_options(f: F) -> F:
     """The parts of an offer, shared by `offer add` and `offer edit`."""
     options = (
-        click.option("--answer-by", type=DATE, help="The day they need your answer by."),
+        click.option("--answer-by", type=DATE_AHEAD, help="The day they need your answer by."),
         click.option("--pay", metavar="AMOUNT", help="The pay offered: 65000, 65k, 4200.50."),
         click.option("--currency", metavar="CODE", help="The pay's currency: EUR, GBP, USD..."),
         click.option(
@@ -46,7 +46,7 @@ def term_options(f: F) -> F:
             type=click.Choice([w.value for w in WorkPlace]),
             help="Onsite, hybrid or remote.",
         ),
-        click.option("--start", "start", type=DATE, help="The start date offered."),
+        click.option("--start", "start", type=DATE_AHEAD, help="The start date offered."),
         click.option("--notes", help="Anything else: bonus, equity, conditions, your hunch."),
         click.option(
             "--share-pay/--private-pay",
