@@ -41,18 +41,27 @@ async def list_applications(
     all: bool = False,
 ) -> HTMLResponse:
     query = ApplicationQuery(
-        stages=tuple(stage), company=forms.optional(company), limit=PER_PAGE,
+        stages=tuple(stage),
+        company=forms.optional(company),
+        limit=PER_PAGE,
         offset=(page_number - 1) * PER_PAGE,
-    )  # fmt: skip
+    )
     found = views.application_page(web, query, include_folded=all)
     same = [("stage", s.value) for s in stage] + [("company", company)] * bool(company)
     return page(
         request,
         "applications.html",
-        {"found": found, "stage": stage, "company": company, "page_number": page_number,
-         "per_page": PER_PAGE, "all": all, "stages": list(Stage),
-         "query": urlencode(same + [("all", "true")] * all)},
-    )  # fmt: skip
+        {
+            "found": found,
+            "stage": stage,
+            "company": company,
+            "page_number": page_number,
+            "per_page": PER_PAGE,
+            "all": all,
+            "stages": list(Stage),
+            "query": urlencode(same + [("all", "true")] * all),
+        },
+    )
 
 
 @router.get("/applications/new", response_class=HTMLResponse)
@@ -102,9 +111,13 @@ def new_form_context(
 ) -> dict[str, object]:
     base = str(request.base_url).rstrip("/")
     return {
-        "values": values, "earlier": earlier or [], "reading": reading or {}, "found": found,
-        "problem": problem, "bookmarklet": bookmarklet(base),
-    }  # fmt: skip
+        "values": values,
+        "earlier": earlier or [],
+        "reading": reading or {},
+        "found": found,
+        "problem": problem,
+        "bookmarklet": bookmarklet(base),
+    }
 
 
 def bookmarklet(base: str) -> str:
@@ -157,11 +170,16 @@ async def show_application(request: Request, web: WebDep, application_id: PathId
     return page(
         request,
         "application.html",
-        {"d": detail, "a": detail.application, "targets": MOVE_TARGETS,
-         "kinds": list(InterviewKind), "feedback": feedback,
-         "timeline": views.timeline(detail),
-         "coach_comments": conversation.comments_beside(web.uow(), about, web.now())},
-    )  # fmt: skip
+        {
+            "d": detail,
+            "a": detail.application,
+            "targets": MOVE_TARGETS,
+            "kinds": list(InterviewKind),
+            "feedback": feedback,
+            "timeline": views.timeline(detail),
+            "coach_comments": conversation.comments_beside(web.uow(), about, web.now()),
+        },
+    )
 
 
 @router.post("/applications/{application_id}/edit")
@@ -190,17 +208,30 @@ async def move_application(
     """Move along the pipeline (the board's buttons and keys post here too)."""
     details = InterviewDetails(
         kind=forms.choice(kind, InterviewKind, "kind of interview"),
-        at=forms.clock(at), interviewers=forms.names(interviewers),
+        at=forms.clock(at),
+        interviewers=forms.names(interviewers),
         location=forms.optional(location),
-    )  # fmt: skip
+    )
     outcome = service.move_application(
-        web.uow(), application_id, stage, forms.day(on, web.today(), web.today()) or web.today(),
-        web.now(), round=forms.number(round, "round", 1, 20), note=forms.optional(note),
-        correct=bool(correct), details=details, origin=web.origin,
-    )  # fmt: skip
+        web.uow(),
+        application_id,
+        stage,
+        forms.day(on, web.today(), web.today()) or web.today(),
+        web.now(),
+        round=forms.number(round, "round", 1, 20),
+        note=forms.optional(note),
+        correct=bool(correct),
+        details=details,
+        origin=web.origin,
+    )
     a = outcome.application
-    said = words("moved", company=a.company, role=a.role, stage=a.stage.label.lower(),
-                 message=outcome.message)  # fmt: skip
+    said = words(
+        "moved",
+        company=a.company,
+        role=a.role,
+        stage=a.stage.label.lower(),
+        message=outcome.message,
+    )
     return redirect(forms.local_path(next, f"/applications/{application_id}"), said)
 
 
