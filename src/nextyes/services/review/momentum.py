@@ -110,7 +110,7 @@ def care(ctx: ReviewContext) -> ReviewSection | None:
                   series=(Series(ctx.text("care.series"), values),),
                   alt=ctx.text("care.alt", days=", ".join(
                       f"{d:%A} {v:.1f}" if v else f"{d:%A} none" for d, v in zip(days, values, strict=True))),
-                  y_max=5.0),
+                  y_max=5.0, zero_is_none=True),
         )  # fmt: skip
         if average < 2.5:
             ctx.offer_focus(40, ReviewItem(ctx.text("focus.gentle")))

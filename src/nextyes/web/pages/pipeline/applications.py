@@ -199,6 +199,7 @@ async def move_application(
     interviewers: FormText = "",
     location: FormText = "",
     note: FormText = "",
+    private: FormText = "",
     correct: FormText = "",
     next: FormText = "",
 ) -> Response:
@@ -211,7 +212,7 @@ async def move_application(
     outcome = service.move_application(
         web.uow(), application_id, stage, forms.day(on, web.today(), web.today()) or web.today(),
         web.now(), round=forms.number(round, "round", 1, 20), note=forms.optional(note),
-        correct=bool(correct), details=details, origin=Origin.WEB,
+        note_private=bool(private), correct=bool(correct), details=details, origin=Origin.WEB,
     )  # fmt: skip
     a = outcome.application
     said = words("moved", company=a.company, role=a.role, stage=a.stage.label.lower(),
