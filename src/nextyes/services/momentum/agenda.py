@@ -18,7 +18,7 @@ from nextyes.services.momentum.goals import GoalHistory, goal_history, statuses
 from nextyes.services.momentum.wellbeing import nudges, rules_from
 from nextyes.services.momentum.why import recheck_due, roles_line
 from nextyes.services.momentum.wins import week_wins
-from nextyes.services.today.agenda import AgendaContext, AgendaItem
+from nextyes.services.today.context import AgendaContext, AgendaItem
 
 WINS_SHOWN = 3
 

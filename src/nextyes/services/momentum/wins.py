@@ -18,7 +18,7 @@ from nextyes import content
 from nextyes.domain.companies import clean_text
 from nextyes.domain.errors import InvalidInput, NotFound
 from nextyes.domain.goals import week_label, week_start
-from nextyes.domain.models import StageEvent
+from nextyes.domain.models import EventWithCompany, StageEvent
 from nextyes.domain.stages import RANK, Stage
 from nextyes.domain.wins import (
     MAX_WIN,
@@ -36,7 +36,7 @@ from nextyes.domain.wins import (
 from nextyes.errors import JournalReadOnly
 from nextyes.services.momentum.goals import GoalHistory, goal_history, weeks_met
 from nextyes.storage.convert import as_datetime
-from nextyes.storage.repositories.momentum import WATCHED, EventWithCompany
+from nextyes.storage.repositories.momentum import WATCHED
 from nextyes.storage.uow import UnitOfWork
 
 WATERMARK = "auto_wins_checked"  # settings key: where the last look stopped

@@ -79,7 +79,7 @@ def earlier_rejections(uow: UnitOfWork, company: str, today: date) -> list[PastR
 
 
 def add_application(
-    uow: UnitOfWork, new: NewApplication, now: datetime, origin: Origin = Origin.CLI
+    uow: UnitOfWork, new: NewApplication, now: datetime, *, origin: Origin
 ) -> Application:
     today = now.date()
     new = replace(
@@ -149,15 +149,13 @@ def application_detail(uow: UnitOfWork, application_id: int) -> ApplicationDetai
             questions=tuple(uow.questions.for_application(application_id)),
             notes=tuple(uow.notes.for_application(application_id)),
             contacts=tuple(uow.contacts.for_application(application_id)),
-            extras={
-                "feedback": uow.feedback.for_application(application_id),
-                "cool_downs": uow.cool_downs.for_application(application_id),
-                "feedback_requests": uow.feedback_requests.for_application(application_id),
-                "reflections": uow.reflections.for_application(application_id),
-                "posting": uow.postings.for_application(application_id),
-                "offer": uow.offers.for_application(application_id),
-                "drafts": uow.drafts.for_application(application_id),
-            },
+            feedback=tuple(uow.feedback.for_application(application_id)),
+            cool_downs=tuple(uow.cool_downs.for_application(application_id)),
+            feedback_requests=tuple(uow.feedback_requests.for_application(application_id)),
+            reflections=tuple(uow.reflections.for_application(application_id)),
+            posting=uow.postings.for_application(application_id),
+            offer=uow.offers.for_application(application_id),
+            drafts=tuple(uow.drafts.for_application(application_id)),
         )
 
 
@@ -194,7 +192,7 @@ def move_application(
     note_private: bool = False,
     correct: bool = False,
     details: InterviewDetails | None = None,
-    origin: Origin = Origin.CLI,
+    origin: Origin,
 ) -> MoveOutcome:
     """Move an application to `target`. A note marked private is kept as a private note on the
     application (dated with the move), so it stays out of what is shared and of a coach's view.
@@ -294,7 +292,7 @@ def record_rejection(
     now: datetime,
     *,
     reason: str | None = None,
-    origin: Origin = Origin.CLI,
+    origin: Origin,
     source_ref: str | None = None,
 ) -> RejectionOutcome:
     """Record a "no": the stage it came at, the day, and any reason given."""

@@ -66,12 +66,13 @@ def add_with_posting(
     new: NewApplication,
     posting: NewPosting | None,
     now: datetime,
-    origin: Origin = Origin.CLI,
+    *,
+    origin: Origin,
 ) -> Application:
     """Log the application and keep its posting, in one transaction."""
     checked = _checked(posting) if posting is not None else None
     with uow:
-        application = add_application(uow, new, now, origin)
+        application = add_application(uow, new, now, origin=origin)
         if checked is not None:
             _put(uow, application.id, checked, now)
         uow.commit()

@@ -54,7 +54,7 @@ def reject_and_recover(
     *,
     reason: str | None = None,
     cool_down: str | None = None,
-    origin: Origin = Origin.CLI,
+    origin: Origin,
 ) -> Recovery:
     """Record a rejection and open its cool-down (`cool_down`, or the `cool_down` setting).
 

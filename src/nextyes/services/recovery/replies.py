@@ -6,14 +6,14 @@ from datetime import datetime
 
 from nextyes.domain.models import Relation
 from nextyes.errors import InvalidInput
-from nextyes.services.recovery.cool_down import get_rejected_application
-from nextyes.services.recovery.feedback_requests import ComposedDraft, rejection_facts, tone_of
-from nextyes.services.recovery.recipients import (
+from nextyes.services.people.recipients import (
     Recipient,
     interviewer_names,
     keep_contact,
     recipient_for,
 )
+from nextyes.services.recovery.cool_down import get_rejected_application
+from nextyes.services.recovery.feedback_requests import ComposedDraft, rejection_facts, tone_of
 from nextyes.services.settings.preferences import get_preferences
 from nextyes.storage.uow import UnitOfWork
 from nextyes.text.drafts import compose_reply

@@ -103,9 +103,9 @@ def add(
     if posting is not None:
         from nextyes.services.pipeline.postings import add_with_posting
 
-        application = add_with_posting(app.uow(), new, posting, app.now())
+        application = add_with_posting(app.uow(), new, posting, app.now(), origin=app.origin)
     else:
-        application = service.add_application(app.uow(), new, app.now())
+        application = service.add_application(app.uow(), new, app.now(), origin=app.origin)
     if fmt == "json":
         emit_json(application_json(application))
     else:
@@ -330,6 +330,7 @@ def move(
     outcome = service.move_application(
         app.uow(), application_id, stage, day, app.now(),
         round=round_, note=note, note_private=note_private, correct=correct, details=details,
+        origin=app.origin,
     )  # fmt: skip
     if fmt == "json":
         data = application_json(outcome.application)
@@ -378,7 +379,13 @@ def reject(
     from nextyes.services.recovery.cool_down import reject_and_recover
 
     recovery = reject_and_recover(
-        app.uow(), application_id, on or app.today(), app.now(), reason=reason, cool_down=cool_down
+        app.uow(),
+        application_id,
+        on or app.today(),
+        app.now(),
+        reason=reason,
+        cool_down=cool_down,
+        origin=app.origin,
     )
     outcome, message = recovery.outcome, recovery.message
     if fmt == "json":

@@ -111,7 +111,9 @@ def add(app: AppContext, application_id: int, on: date | None, fmt: str, **given
       nextyes offer add 12 --answer-by 2026-12-04 --pay 65k --currency EUR --per year --leave 28
     """
     terms = OfferTerms(**_changes(**given))
-    view = service.record_offer(app.uow(), application_id, terms, app.now(), on=on)
+    view = service.record_offer(
+        app.uow(), application_id, terms, app.now(), on=on, origin=app.origin
+    )
     _done(view, "new", fmt)
 
 
@@ -159,7 +161,12 @@ def accept(
     made) that keeps the door open. Without --close-others or --keep-others, it asks.
     """
     decision = service.accept_offer(
-        app.uow(), application_id, app.now(), on=on, close_others=bool(close_others)
+        app.uow(),
+        application_id,
+        app.now(),
+        on=on,
+        close_others=bool(close_others),
+        origin=app.origin,
     )
     words = content.load("pipeline/offers")["accepted"]
     if fmt == "json":
@@ -179,7 +186,9 @@ def accept(
         except click.Abort:
             close_others = False
         if close_others:
-            closed = service.close_other_applications(app.uow(), application_id, app.now())
+            closed = service.close_other_applications(
+                app.uow(), application_id, app.now(), origin=app.origin
+            )
             decision = Decision(decision.offer, tuple(closed), True)
     if decision.closed:
         say(content.fill(words["withdrawn"], count=len(decision.others)))
@@ -197,7 +206,11 @@ def accept(
 def close_others(app: AppContext, application_id: int, only: tuple[int, ...], fmt: str) -> None:
     """After accepting offer ID, withdraw the other open applications, each with its draft."""
     closed = service.close_other_applications(
-        app.uow(), application_id, app.now(), only=frozenset(only) if only else None
+        app.uow(),
+        application_id,
+        app.now(),
+        only=frozenset(only) if only else None,
+        origin=app.origin,
     )
     if fmt == "json":
         emit_json([draft_json(d) for d in closed])
@@ -217,7 +230,7 @@ def close_others(app: AppContext, application_id: int, only: tuple[int, ...], fm
 @pass_app
 def decline(app: AppContext, application_id: int, on: date | None, fmt: str) -> None:
     """Decline an offer, with a warm note to send them."""
-    decision = service.decline_offer(app.uow(), application_id, app.now(), on=on)
+    decision = service.decline_offer(app.uow(), application_id, app.now(), on=on, origin=app.origin)
     if fmt == "json":
         emit_json(decision_json(decision))
         return
