@@ -127,6 +127,7 @@ def care(ctx: ReviewContext) -> ReviewSection | None:
                     ),
                 ),
                 y_max=5.0,
+                zero_is_none=True,
             ),
         )
         if average < 2.5:

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from nextyes.domain.goals import Metric, goal_for_week
 from nextyes.domain.models import StageEvent
+from nextyes.domain.privacy import mentions_money
 from nextyes.domain.review import Chart, ReviewItem, ReviewSection, Series, Week
 from nextyes.domain.stages import CLOSED_STAGES, INTERVIEW_STAGES, RANK, Stage
 from nextyes.domain.themes import CONTROL, LABELS, Control, Theme, ThemedText
@@ -119,7 +120,9 @@ def _move(ctx: ReviewContext, e: StageEvent) -> ReviewItem:
         after=stage,
         day=_weekday(ctx, e),
     )
-    return ReviewItem(line, e.note or None, tags=(e.stage.value,))
+    return ReviewItem(
+        line, e.note or None, tags=(e.stage.value,), detail_private=mentions_money(e.note)
+    )
 
 
 def _theme_names(themes: list[str]) -> str:

@@ -202,6 +202,7 @@ async def move_application(
     interviewers: FormText = "",
     location: FormText = "",
     note: FormText = "",
+    private: FormText = "",
     correct: FormText = "",
     next: FormText = "",
 ) -> Response:
@@ -220,6 +221,7 @@ async def move_application(
         web.now(),
         round=forms.number(round, "round", 1, 20),
         note=forms.optional(note),
+        note_private=bool(private),
         correct=bool(correct),
         details=details,
         origin=web.origin,
