@@ -172,6 +172,7 @@ def _summary_json(summary: ImportSummary) -> dict[str, Any]:
         "needs_review": summary.review,
         "ignored": summary.ignored,
         "labels": dict(summary.labels),
+        "cut_short": summary.cut_short,
     }
 
 
@@ -192,6 +193,8 @@ def _print_summary(summary: ImportSummary, source: str) -> None:
     for key, count in lines:
         if count:
             say("  " + content.fill(words[key], count=count))
+    if summary.cut_short:
+        say(content.fill(words["cut_short"], name=source, where=summary.cut_short), style="warn")
     if summary.invitations:
         say(words["wins"], style="good")
     if summary.review:
