@@ -13,6 +13,7 @@ __all__ = [
     "DiskFull",
     "InvalidInput",
     "JournalBusy",
+    "JournalReadOnly",
     "JournalUnreadable",
     "MailboxError",
     "ModelUnavailable",
@@ -29,6 +30,10 @@ class JournalUnreadable(NextyesError):
 
 class JournalBusy(NextyesError):
     """Another program holds a lock on the journal for longer than we can wait."""
+
+
+class JournalReadOnly(NextyesError):
+    """The journal can be read but not written (no write permission, a read-only mount)."""
 
 
 class DiskFull(NextyesError):

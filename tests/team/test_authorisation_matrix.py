@@ -248,6 +248,9 @@ ROUTES: dict[str, Case] = {
     "POST /data/import/journal-file": Case("self", 400, {}),
     "GET /mail/import": Case("self", 200),
     "POST /mail/import": Case("self", 400, {}),
+    "POST /mail/imap": Case("self", 400, {"url": "not an address", "password": "x"}),
+    "POST /mail/imap/fetch": Case("self", 404),  # nobody has connected a folder
+    "POST /mail/imap/off": Case("self", 303),
     "GET /jobs/{job_id}": Case("self", 404),
     "GET /jobs/{job_id}/status": Case("self", 404),
     # --- signing in (public) and the account page ---

@@ -35,7 +35,7 @@ def create_app(
     """
     from nextyes.web import api, errors, pages
 
-    state = WebState(settings=settings, port=port)
+    state = WebState.local(settings, port)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -207,6 +207,30 @@ def delete_user(app: AppContext, email: str, yes: bool) -> None:
     say(_said("deleted", email=removed.email, rows=rows))
 
 
+@admin.command("run-jobs")
+@click.option(
+    "--once", is_flag=True, help="Run what is queued now, then stop (for a timer or a script)."
+)
+@pass_app
+@click.pass_context
+def run_jobs(ctx: click.Context, app: AppContext, once: bool) -> None:
+    """Run queued background work (mail imports, IMAP fetches, reset mails) here.
+
+    Every `nextyes serve` process already runs some (job_workers in the server settings); this
+    runs more, on a machine of its own if you like, against the same database. Without --once it
+    keeps going until stopped (Ctrl+C, or the service manager).
+    """
+    from nextyes.services.jobs.worker import Worker
+
+    worker = Worker(app.settings, server=_server(ctx))
+    if once:
+        ran = worker.run_until_idle()
+        say(f"Ran {ran} job{'s' if ran != 1 else ''}; the queue is empty.")
+        return
+    say("Running queued work; Ctrl+C stops after the job in hand.")
+    worker.run_forever()
+
+
 @admin.command("send-reminders")
 @pass_app
 @click.pass_context

@@ -213,7 +213,15 @@ def add(
     """
     from nextyes.services.recovery.feedback_requests import add_feedback
 
-    added = add_feedback(app.uow(), application_id, text, on or app.today(), app.now(), giver=giver)
+    added = add_feedback(
+        app.uow(),
+        application_id,
+        text,
+        on or app.today(),
+        app.now(),
+        giver=giver,
+        origin=app.origin,
+    )
     if fmt == "json":
         emit_json(
             {
