@@ -10,8 +10,10 @@ from nextyes.domain.errors import Conflict, InvalidInput, NextyesError, NotFound
 __all__ = [
     "Conflict",
     "DatabaseUnreachable",
+    "DiskFull",
     "InvalidInput",
     "JournalBusy",
+    "JournalReadOnly",
     "JournalUnreadable",
     "MailboxError",
     "ModelUnavailable",
@@ -28,6 +30,20 @@ class JournalUnreadable(NextyesError):
 
 class JournalBusy(NextyesError):
     """Another program holds a lock on the journal for longer than we can wait."""
+
+
+class JournalReadOnly(NextyesError):
+    """The journal can be read but not written (no write permission, a read-only mount)."""
+
+
+class DiskFull(NextyesError):
+    """The disk holding the journal (or a file being written) has no room left."""
+
+    def __init__(self, where: str) -> None:
+        super().__init__(
+            f"The disk holding {where} is full, so nothing was written; the journal is as it "
+            "was before. Free some space (empty the trash, delete old backups), then try again."
+        )
 
 
 class DatabaseUnreachable(NextyesError):

@@ -40,6 +40,19 @@ def test_import_json_counts_what_happened(run: Cli, tmp_path: Path) -> None:
     assert again["already_imported"] == 3
 
 
+def test_importing_again_still_says_what_waits_for_review(run: Cli, tmp_path: Path) -> None:
+    box = write_mbox(tmp_path / "in.mbox", [CONFIRMATION, UNKNOWN_REJECTION])
+    assert "Waiting for a quick look: 1." in run.ok("mail", "import", str(box)).output
+    again = run.ok("mail", "import", str(box)).output
+    assert "Waiting for a quick look: 1." in again
+    assert "Nothing needs your review" not in again
+    more = write_mbox(tmp_path / "more.mbox", [UNKNOWN_REJECTION], start=10)
+    said = run.ok("mail", "import", str(more)).output
+    assert "Waiting for a quick look: 2, 1 of them from this mailbox" in said
+    data = json.loads(run.ok("mail", "import", str(more), "--format", "json").output)
+    assert (data["needs_review"], data["waiting_for_review"]) == (0, 2)
+
+
 def test_a_dry_run_writes_nothing(run: Cli, tmp_path: Path) -> None:
     run.ok("add", "Acme Robotics", "Data Analyst", "--yes")
     before = _state()

@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nextyes.domain.dates import describe_day, format_duration, parse_date, parse_duration
+from nextyes.domain.dates import (
+    describe_day,
+    format_duration,
+    is_bare_weekday,
+    parse_date,
+    parse_duration,
+)
 from nextyes.domain.errors import InvalidInput
 
 SUNDAY = date(2026, 11, 22)
@@ -101,3 +107,33 @@ def test_durations_and_days_read_kindly() -> None:
     assert describe_day(date(2026, 11, 23), SUNDAY) == "tomorrow"
     assert describe_day(date(2026, 11, 25), SUNDAY) == "on Wednesday"
     assert describe_day(date(2026, 11, 17), SUNDAY) == "5 days ago"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("monday", date(2026, 11, 23)),
+        ("friday", date(2026, 11, 27)),
+        ("sunday", SUNDAY),
+        ("last friday", date(2026, 11, 20)),
+        ("next monday", date(2026, 11, 23)),
+        ("2026-11-03", date(2026, 11, 3)),
+    ],
+)
+def test_a_bare_weekday_looking_ahead_is_the_coming_one(text: str, expected: date) -> None:
+    assert parse_date(text, SUNDAY, ahead=True) == expected
+
+
+@given(
+    st.sampled_from(["monday", "tue", "Wednesday", "thursday", "fri", "saturday", "sunday"]),
+    st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 1, 1)),
+)
+def test_a_bare_weekday_is_within_a_week_on_the_side_asked_for(day: str, today: date) -> None:
+    ahead = parse_date(day, today, ahead=True)
+    past = parse_date(day, today)
+    assert 0 <= (ahead - today).days <= 6
+    assert 0 <= (today - past).days <= 6
+    assert ahead.weekday() == past.weekday()
+    assert is_bare_weekday(day)
+    assert not is_bare_weekday(f"last {day}")
+    assert not is_bare_weekday("today")

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from nextyes.domain.errors import Conflict, InvalidInput, NextyesError
-from nextyes.domain.models import StageEvent
+from nextyes.domain.models import Origin, StageEvent
 from nextyes.domain.pipeline import (
     current_stage,
     furthest_stage,
@@ -22,7 +22,8 @@ D = date(2026, 11, 1)
 
 def events(*steps: tuple[Stage, int]) -> list[StageEvent]:
     return [
-        StageEvent(i + 1, 1, stage, D + timedelta(days=day)) for i, (stage, day) in enumerate(steps)
+        StageEvent(i + 1, 1, stage, D + timedelta(days=day), origin=Origin.CLI)
+        for i, (stage, day) in enumerate(steps)
     ]
 
 
@@ -121,7 +122,9 @@ def test_other_stages_cannot_be_dated_in_the_future() -> None:
 
 def test_rounds_count_up_unless_given() -> None:
     timeline = events((Stage.APPLIED, 0), (Stage.INTERVIEW, 3))
-    timeline[1] = StageEvent(2, 1, Stage.INTERVIEW, D + timedelta(days=3), round=1)
+    timeline[1] = StageEvent(
+        2, 1, Stage.INTERVIEW, D + timedelta(days=3), round=1, origin=Origin.CLI
+    )
     assert (
         plan_move(timeline, Stage.INTERVIEW, D + timedelta(days=9), D + timedelta(days=9)).round
         == 2
@@ -157,7 +160,9 @@ def test_any_sequence_of_moves_keeps_the_timeline_consistent(
         except NextyesError:
             continue
         timeline.append(
-            StageEvent(len(timeline) + 1, 1, target, plan.occurred_on, round=plan.round)
+            StageEvent(
+                len(timeline) + 1, 1, target, plan.occurred_on, round=plan.round, origin=Origin.CLI
+            )
         )
         assert plan.changes_current
         assert current_stage(timeline).stage is target

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from nextyes.domain.models import StageEvent
+from nextyes.domain.models import Origin, StageEvent
 from nextyes.domain.stages import RANK, Stage
 from nextyes.domain.wins import (
     NewWin,
@@ -24,7 +24,9 @@ DAY = date(2026, 11, 2)
 
 
 def _event(event_id: int, app: int, stage: Stage, day: int, correction: bool = False) -> StageEvent:
-    return StageEvent(event_id, app, stage, DAY + timedelta(days=day), correction=correction)
+    return StageEvent(
+        event_id, app, stage, DAY + timedelta(days=day), correction=correction, origin=Origin.CLI
+    )
 
 
 def test_each_stage_reached_for_the_first_time_is_a_win_once() -> None:

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nextyes.config import Settings
+from nextyes.domain.models import Origin
 from nextyes.errors import Conflict, InvalidInput
 from nextyes.services.demo.build import fill_demo
 from nextyes.services.journal import Journal, open_journal
@@ -132,7 +133,9 @@ def test_new_records_after_an_import_get_fresh_ids(two_journals: tuple[Journal, 
     from nextyes.domain.models import NewApplication
     from nextyes.services.pipeline.applications import add_application
 
-    added = add_application(target.uow(), NewApplication("Late Co", "Analyst", None), NOW)
+    added = add_application(
+        target.uow(), NewApplication("Late Co", "Analyst", None), NOW, origin=Origin.CLI
+    )
     assert added.id > 23
 
 

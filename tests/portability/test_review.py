@@ -101,7 +101,7 @@ def test_feedback_themes_are_split_into_what_to_work_on_and_what_was_not_yours(
     with journal.uow() as uow:
         uow.feedback.add(2, "Strong, but we hired internally; work on STAR answers.", "recruiter",
                          date(2026, 11, 21), NOW,
-                         themes=("behavioural_answers", "internal_candidate"))  # fmt: skip
+                         themes=("behavioural_answers", "internal_candidate"), origin="cli")  # fmt: skip
         uow.commit()
     review = weekly_review(journal.uow(), W47, NOW)
     brightwell = next(i for i in _section(review, "rejections").items if "Brightwell" in i.text)

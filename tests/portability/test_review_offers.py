@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from nextyes.domain.models import NewApplication
+from nextyes.domain.models import NewApplication, Origin
 from nextyes.domain.offers import OfferTerms, PayPeriod
 from nextyes.domain.review import week_of
 from nextyes.domain.stages import Stage
@@ -17,9 +17,11 @@ from tests.conftest import NOW, TODAY
 
 def _offer(journal: Journal, company: str, **terms: object) -> None:
     new = NewApplication(company, "Data Analyst", TODAY - timedelta(days=20))
-    app_id = svc.add_application(journal.uow(), new, NOW).id
-    svc.move_application(journal.uow(), app_id, Stage.FINAL, TODAY - timedelta(days=3), NOW)
-    offers.record_offer(journal.uow(), app_id, OfferTerms(**terms), NOW)  # type: ignore[arg-type]
+    app_id = svc.add_application(journal.uow(), new, NOW, origin=Origin.CLI).id
+    svc.move_application(
+        journal.uow(), app_id, Stage.FINAL, TODAY - timedelta(days=3), NOW, origin=Origin.CLI
+    )
+    offers.record_offer(journal.uow(), app_id, OfferTerms(**terms), NOW, origin=Origin.CLI)  # type: ignore[arg-type]
 
 
 def test_a_shared_review_keeps_the_pay_private_unless_it_was_shared(any_journal: Journal) -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from nextyes.domain.contacts import ContactChanges, InteractionKind
 from nextyes.domain.goals import Metric
-from nextyes.domain.models import NewApplication, NewContact, NewStageEvent, Relation
+from nextyes.domain.models import NewApplication, NewContact, NewStageEvent, Origin, Relation
 from nextyes.domain.stages import Stage
 from nextyes.domain.wellbeing import CareKind
 from nextyes.domain.wins import NewWin, WinKind
@@ -20,7 +20,7 @@ def _application(journal: Journal, company: str, day: date, stage: Stage = Stage
     with journal.uow() as uow:
         app_id = uow.applications.add(NewApplication(company, "Analyst", day), stage=stage,
                                       stage_on=day, now=NOW)  # fmt: skip
-        uow.events.add(NewStageEvent(app_id, Stage.APPLIED, day), NOW)
+        uow.events.add(NewStageEvent(app_id, Stage.APPLIED, day, origin=Origin.CLI), NOW)
         uow.commit()
     return app_id
 
@@ -139,10 +139,16 @@ def test_the_momentum_queries_see_what_was_added_and_when_it_happened(
     early = _application(any_journal, "Acme", TODAY - timedelta(days=20))
     with any_journal.uow() as uow:
         marks = uow.momentum.last_ids()
-        uow.events.add(NewStageEvent(early, Stage.INTERVIEW, TODAY - timedelta(days=15)), NOW)
-        uow.events.add(NewStageEvent(early, Stage.REJECTED, TODAY - timedelta(days=gap)), NOW)
-        uow.feedback.add(early, "Clear answers", "interviewer", TODAY, NOW)
-        uow.feedback.add(early, "My own notes", "self", TODAY, NOW)
+        uow.events.add(
+            NewStageEvent(early, Stage.INTERVIEW, TODAY - timedelta(days=15), origin=Origin.CLI),
+            NOW,
+        )
+        uow.events.add(
+            NewStageEvent(early, Stage.REJECTED, TODAY - timedelta(days=gap), origin=Origin.CLI),
+            NOW,
+        )
+        uow.feedback.add(early, "Clear answers", "interviewer", TODAY, NOW, origin="cli")
+        uow.feedback.add(early, "My own notes", "self", TODAY, NOW, origin="cli")
         uow.contacts.add(NewContact("Priya", Relation.MENTOR, company="Lumen"), NOW)
         uow.commit()
     with any_journal.uow() as uow:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from nextyes.domain.models import NewApplication, NewStageEvent
+from nextyes.domain.models import NewApplication, NewStageEvent, Origin
 from nextyes.domain.recovery import RequestStatus, StageGroup, Tone
 from nextyes.domain.stages import Stage
 from nextyes.services.journal import Journal
@@ -19,7 +19,7 @@ def _application(journal: Journal) -> int:
             stage_on=TODAY,
             now=NOW,
         )
-        uow.events.add(NewStageEvent(app_id, Stage.APPLIED, TODAY), NOW)
+        uow.events.add(NewStageEvent(app_id, Stage.APPLIED, TODAY, origin=Origin.CLI), NOW)
         uow.commit()
     return app_id
 

@@ -12,6 +12,7 @@ from nextyes.domain.models import (
     NewContact,
     NewInterview,
     NewStageEvent,
+    Origin,
     Relation,
 )
 from nextyes.domain.queries import ApplicationQuery
@@ -28,7 +29,7 @@ def _add(journal: Journal, company: str = "Acme Robotics", day: date = TODAY) ->
             stage_on=day,
             now=NOW,
         )
-        uow.events.add(NewStageEvent(app_id, Stage.APPLIED, day), NOW)
+        uow.events.add(NewStageEvent(app_id, Stage.APPLIED, day, origin=Origin.CLI), NOW)
         uow.commit()
     return app_id
 

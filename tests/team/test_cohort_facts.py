@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from nextyes.domain.accounts import Role
-from nextyes.domain.models import NewApplication, Stage
+from nextyes.domain.models import NewApplication, Origin, Stage
 from nextyes.domain.organisations import FURTHEST
 from nextyes.services.accounts import admin
 from nextyes.services.accounts.sessions import signed_in_as
@@ -43,8 +43,10 @@ def test_a_report_reads_only_the_journals_that_changed_and_matches_one_read_afre
         membership.join(journal.uow(), who, made.token, True, NOW)
         uow = journal.for_owner(who.user_id).uow()
         day = NOW.date() - timedelta(days=40)
-        app = add_application(uow, NewApplication("Acme", "Analyst", day), NOW)
-        move_application(uow, app.id, Stage.SCREENING, day + timedelta(days=3), NOW)
+        app = add_application(uow, NewApplication("Acme", "Analyst", day), NOW, origin=Origin.CLI)
+        move_application(
+            uow, app.id, Stage.SCREENING, day + timedelta(days=3), NOW, origin=Origin.CLI
+        )
         people.append((who, app.id))
 
     def report() -> cohort.CohortReport:
@@ -67,8 +69,10 @@ def test_a_report_reads_only_the_journals_that_changed_and_matches_one_read_afre
     moved = set()
     for who, app_id in people[:5]:
         uow = journal.for_owner(who.user_id).uow()
-        move_application(uow, app_id, Stage.INTERVIEW, NOW.date() - timedelta(days=20), NOW)
-        record_rejection(uow, app_id, NOW.date() - timedelta(days=10), NOW)
+        move_application(
+            uow, app_id, Stage.INTERVIEW, NOW.date() - timedelta(days=20), NOW, origin=Origin.CLI
+        )
+        record_rejection(uow, app_id, NOW.date() - timedelta(days=10), NOW, origin=Origin.CLI)
         moved.add(who.user_id)
     second = report()
     after = _kept(journal)

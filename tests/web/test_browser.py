@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from nextyes.config import Settings
-from nextyes.domain.models import NewApplication
+from nextyes.domain.models import NewApplication, Origin
 from nextyes.domain.stages import Stage
 from nextyes.services.demo.build import fill_demo
 from nextyes.services.journal import open_journal
@@ -109,10 +109,22 @@ def test_an_application_goes_from_quick_add_to_a_no_in_the_browser(page: Any, li
     journal = open_journal(live.settings)
     for company in ("Earlier Co", "Other Co"):
         earlier = svc.add_application(
-            journal.uow(), NewApplication(company, "Analyst", TODAY - timedelta(days=40)), NOW
+            journal.uow(),
+            NewApplication(company, "Analyst", TODAY - timedelta(days=40)),
+            NOW,
+            origin=Origin.CLI,
         )
-        svc.record_rejection(journal.uow(), earlier.id, TODAY - timedelta(days=30), NOW)
-        add_feedback(journal.uow(), earlier.id, SQL_FEEDBACK, TODAY - timedelta(days=29), NOW)
+        svc.record_rejection(
+            journal.uow(), earlier.id, TODAY - timedelta(days=30), NOW, origin=Origin.CLI
+        )
+        add_feedback(
+            journal.uow(),
+            earlier.id,
+            SQL_FEEDBACK,
+            TODAY - timedelta(days=29),
+            NOW,
+            origin=Origin.CLI,
+        )
     journal.close()
     page.goto("/board")
     shot(page, "board-empty")
@@ -197,9 +209,14 @@ def test_a_job_goes_from_its_posting_to_an_accepted_offer_in_the_browser(
 ) -> None:
     journal = open_journal(live.settings)
     other = svc.add_application(
-        journal.uow(), NewApplication("Brightwell", "Analyst", TODAY - timedelta(days=12)), NOW
+        journal.uow(),
+        NewApplication("Brightwell", "Analyst", TODAY - timedelta(days=12)),
+        NOW,
+        origin=Origin.CLI,
     )
-    svc.move_application(journal.uow(), other.id, Stage.INTERVIEW, TODAY - timedelta(5), NOW)
+    svc.move_application(
+        journal.uow(), other.id, Stage.INTERVIEW, TODAY - timedelta(5), NOW, origin=Origin.CLI
+    )
     journal.close()
     posting = (Path(__file__).parents[1] / "text" / "postings" / "pasted.txt").read_text()
     page.goto("/applications/new")

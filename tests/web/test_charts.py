@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 from fastapi import FastAPI
 
-from nextyes.domain.models import NewApplication
+from nextyes.domain.models import NewApplication, Origin
 from nextyes.services.demo.build import fill_demo
 from nextyes.services.journal import Journal
 from nextyes.services.learning.insights import build_insights
 from nextyes.services.pipeline import applications as svc
-from nextyes.services.pipeline.overview import overview
+from nextyes.services.today.dashboard import overview
 from nextyes.web.charts import (
     DESKTOP,
     NARROWEST_PX,
@@ -40,7 +40,9 @@ def test_the_pipeline_chart_comes_with_its_numbers_as_a_table(
     browser: Browser, journal: Journal
 ) -> None:
     for n in range(3):
-        svc.add_application(journal.uow(), NewApplication(f"C{n}", "R", TODAY), NOW)
+        svc.add_application(
+            journal.uow(), NewApplication(f"C{n}", "R", TODAY), NOW, origin=Origin.CLI
+        )
     html = browser.get("/").text
     assert 'alt="Open applications by stage. Applied 3."' in html
     assert '<th scope="row">Applied</th><td class="num">3</td>' in html
@@ -55,7 +57,7 @@ def test_the_pipeline_chart_comes_with_its_numbers_as_a_table(
 def test_a_chart_is_drawn_once_until_the_journal_changes(
     browser: Browser, journal: Journal, app: FastAPI
 ) -> None:
-    svc.add_application(journal.uow(), NewApplication("A", "R", TODAY), NOW)
+    svc.add_application(journal.uow(), NewApplication("A", "R", TODAY), NOW, origin=Origin.CLI)
     cache = app.state.nextyes.cache
     first = browser.get(_chart_address(browser.get("/").text)).content
     computed = cache.computed
@@ -63,7 +65,9 @@ def test_a_chart_is_drawn_once_until_the_journal_changes(
         assert browser.get(_chart_address(browser.get("/").text)).content == first
     assert cache.computed == computed
     # another program (the command line) writes: the next request notices
-    svc.add_application(journal.uow(), NewApplication("B", "R", TODAY - timedelta(days=1)), NOW)
+    svc.add_application(
+        journal.uow(), NewApplication("B", "R", TODAY - timedelta(days=1)), NOW, origin=Origin.CLI
+    )
     html = browser.get("/").text
     assert "Applied 2" in html
     assert browser.get(_chart_address(html)).content != first
@@ -149,7 +153,7 @@ def test_days_on_the_mood_chart_are_spaced_by_the_time_between_them() -> None:
 
 
 def test_the_phone_size_of_a_chart_is_its_own_address(browser: Browser, journal: Journal) -> None:
-    svc.add_application(journal.uow(), NewApplication("A", "R", TODAY), NOW)
+    svc.add_application(journal.uow(), NewApplication("A", "R", TODAY), NOW, origin=Origin.CLI)
     html = browser.get("/").text
     phone = re.search(r'srcset="(/charts/pipeline\.svg\?v=[^"&]+&amp;size=phone)"', html)
     assert phone

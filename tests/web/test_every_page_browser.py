@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from nextyes.config import Settings
-from nextyes.domain.models import NewApplication
+from nextyes.domain.models import NewApplication, Origin
 from nextyes.domain.queries import ApplicationQuery
 from nextyes.domain.stages import Stage
 from nextyes.services.demo.build import fill_demo
@@ -102,9 +102,12 @@ def demo_journal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Live]:
     fill_demo(journal.uow(), NOW, count=80)
     # a fresh no, so the wizard's pages have something to show
     fresh = svc.add_application(
-        journal.uow(), NewApplication("Northwind Labs", "Data Analyst", TODAY), NOW
+        journal.uow(),
+        NewApplication("Northwind Labs", "Data Analyst", TODAY),
+        NOW,
+        origin=Origin.CLI,
     )
-    reject_and_recover(journal.uow(), fresh.id, TODAY, NOW, cool_down="none")
+    reject_and_recover(journal.uow(), fresh.id, TODAY, NOW, cool_down="none", origin=Origin.CLI)
     journal.close()
     with serve(settings) as live:
         yield live

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from nextyes.domain.models import NewApplication
+from nextyes.domain.models import NewApplication, Origin
 from nextyes.domain.offers import OfferTerms
 from nextyes.domain.stages import Stage
 from nextyes.services.journal import Journal
@@ -19,9 +19,11 @@ __all__ = ["postings_site"]
 
 def _add(journal: Journal, company: str, stage: Stage | None = None) -> int:
     new = NewApplication(company, "Data Analyst", TODAY - timedelta(days=20))
-    app_id = svc.add_application(journal.uow(), new, NOW).id
+    app_id = svc.add_application(journal.uow(), new, NOW, origin=Origin.CLI).id
     if stage is not None:
-        svc.move_application(journal.uow(), app_id, stage, TODAY - timedelta(days=3), NOW)
+        svc.move_application(
+            journal.uow(), app_id, stage, TODAY - timedelta(days=3), NOW, origin=Origin.CLI
+        )
     return app_id
 
 
@@ -69,7 +71,7 @@ def test_accepting_offers_the_drafts_and_closes_the_ticked_ones(
     acme = _add(any_journal, "Acme", Stage.FINAL)
     bright = _add(any_journal, "Brightwell", Stage.INTERVIEW)
     corvid = _add(any_journal, "Corvid")
-    offers.record_offer(any_journal.uow(), acme, OfferTerms(), NOW)
+    offers.record_offer(any_journal.uow(), acme, OfferTerms(), NOW, origin=Origin.CLI)
     after = any_browser.form(f"/applications/{acme}/offer/accept", {}, follow=True)
     assert "Accepted: Acme" in after.text
     assert "withdraw my application" in after.text and "Brightwell" in after.text
@@ -90,7 +92,7 @@ def test_declining_shows_the_warm_note_on_the_application(
     browser: Browser, journal: Journal
 ) -> None:
     acme = _add(journal, "Acme", Stage.FINAL)
-    offers.record_offer(journal.uow(), acme, OfferTerms(), NOW)
+    offers.record_offer(journal.uow(), acme, OfferTerms(), NOW, origin=Origin.CLI)
     page = browser.form(f"/applications/{acme}/offer/decline", {}, follow=True)
     assert "Declined: Acme" in flash_of(page.text) and "stay in touch" in page.text
 
@@ -126,7 +128,7 @@ def test_stories_and_reflections_are_edited_and_removed(browser: Browser, journa
         save_reflection,
     )
 
-    reject_and_recover(journal.uow(), app_id, TODAY, NOW, cool_down="none")
+    reject_and_recover(journal.uow(), app_id, TODAY, NOW, cool_down="none", origin=Origin.CLI)
     plan = plan_reflection(journal.uow(), app_id)
     saved = save_reflection(
         journal.uow(), plan, ReflectionAnswers(mood_before=2), started_at=NOW, finished_at=NOW,

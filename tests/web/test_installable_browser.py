@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from nextyes.config import Settings
-from nextyes.domain.models import NewApplication
+from nextyes.domain.models import NewApplication, Origin
 from nextyes.services.journal import open_journal
 from nextyes.services.pipeline import applications as svc
 from tests.conftest import NOW, TODAY
@@ -52,7 +52,12 @@ def test_chromium_finds_it_installable_and_the_dashboard_stays_readable_offline(
     chromium: Any, settings: Settings, tmp_path: Path
 ) -> None:
     journal = open_journal(settings)
-    svc.add_application(journal.uow(), NewApplication("Acme Robotics", "Data Analyst", TODAY), NOW)
+    svc.add_application(
+        journal.uow(),
+        NewApplication("Acme Robotics", "Data Analyst", TODAY),
+        NOW,
+        origin=Origin.CLI,
+    )
     journal.close()
     with serve(settings) as live:
         # a profile of its own: Chromium installs nothing from a private (incognito) window

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from nextyes.config import Settings
-from nextyes.domain.models import NewApplication
+from nextyes.domain.models import NewApplication, Origin
 from nextyes.services.journal import open_journal
 from nextyes.services.pipeline import applications as svc
 from nextyes.services.recovery.feedback_requests import add_feedback
@@ -30,10 +30,22 @@ def live(settings: Settings) -> Iterator[Live]:
     journal = open_journal(settings)
     for company in ("Earlier Co", "Other Co"):  # earlier noes, so the wizard ends with an idea
         earlier = svc.add_application(
-            journal.uow(), NewApplication(company, "Analyst", TODAY - timedelta(days=40)), NOW
+            journal.uow(),
+            NewApplication(company, "Analyst", TODAY - timedelta(days=40)),
+            NOW,
+            origin=Origin.CLI,
         )
-        svc.record_rejection(journal.uow(), earlier.id, TODAY - timedelta(days=30), NOW)
-        add_feedback(journal.uow(), earlier.id, SQL_FEEDBACK, TODAY - timedelta(days=29), NOW)
+        svc.record_rejection(
+            journal.uow(), earlier.id, TODAY - timedelta(days=30), NOW, origin=Origin.CLI
+        )
+        add_feedback(
+            journal.uow(),
+            earlier.id,
+            SQL_FEEDBACK,
+            TODAY - timedelta(days=29),
+            NOW,
+            origin=Origin.CLI,
+        )
     journal.close()
     with serve(settings) as running:
         yield running

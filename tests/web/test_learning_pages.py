@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from nextyes.domain.models import NewApplication
+from nextyes.domain.models import NewApplication, Origin
 from nextyes.domain.stages import Stage
 from nextyes.services.journal import Journal
 from nextyes.services.pipeline import applications as svc
@@ -21,13 +21,21 @@ def _no_with_feedback(journal: Journal, company: str, days_ago: int, text: str =
         journal.uow(),
         NewApplication(company, "Analyst", TODAY - timedelta(days=days_ago + 10)),
         NOW,
+        origin=Origin.CLI,
     )
     svc.move_application(
-        journal.uow(), app.id, Stage.INTERVIEW, TODAY - timedelta(days=days_ago + 5), NOW
+        journal.uow(),
+        app.id,
+        Stage.INTERVIEW,
+        TODAY - timedelta(days=days_ago + 5),
+        NOW,
+        origin=Origin.CLI,
     )
-    svc.record_rejection(journal.uow(), app.id, TODAY - timedelta(days=days_ago), NOW)
+    svc.record_rejection(
+        journal.uow(), app.id, TODAY - timedelta(days=days_ago), NOW, origin=Origin.CLI
+    )
     feedback_requests.add_feedback(
-        journal.uow(), app.id, text, TODAY - timedelta(days=days_ago), NOW
+        journal.uow(), app.id, text, TODAY - timedelta(days=days_ago), NOW, origin=Origin.CLI
     )
     return app.id
 

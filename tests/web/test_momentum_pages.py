@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from nextyes.domain.models import NewApplication
+from nextyes.domain.models import NewApplication, Origin
 from nextyes.domain.stages import Stage
 from nextyes.services.journal import Journal
 from nextyes.services.pipeline import applications as svc
@@ -15,8 +15,10 @@ from tests.web.conftest import Browser, flash_of
 def test_the_dashboard_leads_with_this_weeks_wins_and_the_goal(
     browser: Browser, journal: Journal
 ) -> None:
-    app = svc.add_application(journal.uow(), NewApplication("Acme", "Analyst", TODAY), NOW)
-    svc.move_application(journal.uow(), app.id, Stage.INTERVIEW, TODAY, NOW)
+    app = svc.add_application(
+        journal.uow(), NewApplication("Acme", "Analyst", TODAY), NOW, origin=Origin.CLI
+    )
+    svc.move_application(journal.uow(), app.id, Stage.INTERVIEW, TODAY, NOW, origin=Origin.CLI)
     browser.form("/goals", {"metric": "applications", "target": "5"})
     html = browser.get("/").text
     week = html.index("This week")
@@ -38,13 +40,23 @@ def test_the_growth_record_pairs_a_no_with_what_followed(
     browser: Browser, journal: Journal
 ) -> None:
     first = svc.add_application(
-        journal.uow(), NewApplication("Acme", "Analyst", TODAY - timedelta(days=20)), NOW
+        journal.uow(),
+        NewApplication("Acme", "Analyst", TODAY - timedelta(days=20)),
+        NOW,
+        origin=Origin.CLI,
     )
-    svc.record_rejection(journal.uow(), first.id, TODAY - timedelta(days=10), NOW, reason="Budget")
+    svc.record_rejection(
+        journal.uow(), first.id, TODAY - timedelta(days=10), NOW, reason="Budget", origin=Origin.CLI
+    )
     later = svc.add_application(
-        journal.uow(), NewApplication("Beta", "Analyst", TODAY - timedelta(days=8)), NOW
+        journal.uow(),
+        NewApplication("Beta", "Analyst", TODAY - timedelta(days=8)),
+        NOW,
+        origin=Origin.CLI,
     )
-    svc.move_application(journal.uow(), later.id, Stage.INTERVIEW, TODAY - timedelta(days=2), NOW)
+    svc.move_application(
+        journal.uow(), later.id, Stage.INTERVIEW, TODAY - timedelta(days=2), NOW, origin=Origin.CLI
+    )
     page = browser.get("/wins").text
     assert "Acme, Analyst" in page
     assert "Their reason: Budget" in page

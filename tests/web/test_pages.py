@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from nextyes.domain.companies import clean_text
 from nextyes.domain.dates import describe_day
-from nextyes.domain.models import NewApplication
+from nextyes.domain.models import NewApplication, Origin
 from nextyes.domain.stages import Stage
 from nextyes.services.demo.build import fill_demo
 from nextyes.services.journal import Journal
@@ -26,7 +26,7 @@ PAGES = ("/", "/board", "/applications", "/applications/new", "/settings")
 
 def _add(journal: Journal, company: str = "Acme Robotics", days_ago: int = 5) -> int:
     new = NewApplication(company, "Data Analyst", TODAY - timedelta(days=days_ago))
-    return svc.add_application(journal.uow(), new, NOW).id
+    return svc.add_application(journal.uow(), new, NOW, origin=Origin.CLI).id
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -45,7 +45,9 @@ def test_every_page_renders_a_demo_journal(any_browser: Browser, any_journal: Jo
 
 def test_the_dashboard_leads_with_what_is_due_today(browser: Browser, journal: Journal) -> None:
     app_id = _add(journal, "Tomorrow Ltd")
-    svc.move_application(journal.uow(), app_id, Stage.INTERVIEW, TODAY + timedelta(days=1), NOW)
+    svc.move_application(
+        journal.uow(), app_id, Stage.INTERVIEW, TODAY + timedelta(days=1), NOW, origin=Origin.CLI
+    )
     html = browser.get("/").text
     due = html.index("What needs you today")
     assert html.index("Prepare for tomorrow") > due
@@ -75,7 +77,9 @@ def test_an_earlier_no_from_the_company_is_shown_before_saving(
     browser: Browser, journal: Journal
 ) -> None:
     old = _add(journal, "Acme Robotics", 40)
-    svc.record_rejection(journal.uow(), old, TODAY - timedelta(days=30), NOW, reason="Budget")
+    svc.record_rejection(
+        journal.uow(), old, TODAY - timedelta(days=30), NOW, reason="Budget", origin=Origin.CLI
+    )
     before = snapshot(journal)
     response = browser.form("/applications", {"company": "ACME Robotics Inc.", "role": "Analyst"})
     assert response.status_code == 200

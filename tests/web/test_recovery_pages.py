@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from nextyes.domain.models import NewApplication
+from nextyes.domain.models import NewApplication, Origin
 from nextyes.domain.stages import Stage
 from nextyes.services.journal import Journal
 from nextyes.services.pipeline import applications as svc
@@ -14,10 +14,20 @@ from tests.web.conftest import Browser, flash_of
 
 def _interviewed(journal: Journal, company: str = "Acme Robotics") -> int:
     app = svc.add_application(
-        journal.uow(), NewApplication(company, "Data Analyst", TODAY - timedelta(days=20)), NOW
+        journal.uow(),
+        NewApplication(company, "Data Analyst", TODAY - timedelta(days=20)),
+        NOW,
+        origin=Origin.CLI,
     )
-    svc.move_application(journal.uow(), app.id, Stage.INTERVIEW, TODAY - timedelta(days=5), NOW,
-                         details=svc.InterviewDetails(interviewers=("Priya Natarajan",)))  # fmt: skip
+    svc.move_application(
+        journal.uow(),
+        app.id,
+        Stage.INTERVIEW,
+        TODAY - timedelta(days=5),
+        NOW,
+        details=svc.InterviewDetails(interviewers=("Priya Natarajan",)),
+        origin=Origin.CLI,
+    )
     return app.id
 
 

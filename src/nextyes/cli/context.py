@@ -1,4 +1,4 @@
-"""What every command gets: the settings, and the journal opened on first use."""
+"""What every command gets: a journal session (settings, the journal on first use, origin `cli`)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 import click
 
 from nextyes.config import Settings
+from nextyes.domain.models import Origin
+from nextyes.services.session import JournalSession
 
 if TYPE_CHECKING:
     from nextyes.services.journal import Journal, UnitOfWork
@@ -22,36 +24,39 @@ F = TypeVar("F", bound=Callable[..., Any])
 class AppContext:
     home: str | None = None
     db: str | None = None
-    _settings: Settings | None = field(default=None, repr=False)
-    _journal: Journal | None = field(default=None, repr=False)
+    _session: JournalSession | None = field(default=None, repr=False)
+
+    @property
+    def session(self) -> JournalSession:
+        if self._session is None:
+            settings = Settings.from_env(home=self.home, db=self.db)
+            self._session = JournalSession(settings, Origin.CLI)
+        return self._session
 
     @property
     def settings(self) -> Settings:
-        if self._settings is None:
-            self._settings = Settings.from_env(home=self.home, db=self.db)
-        return self._settings
+        return self.session.settings
+
+    @property
+    def origin(self) -> Origin:
+        return self.session.origin
 
     @property
     def journal(self) -> Journal:
-        if self._journal is None:
-            from nextyes.services.journal import open_journal
-
-            self._journal = open_journal(self.settings)
-        return self._journal
+        return self.session.journal
 
     def uow(self) -> UnitOfWork:
-        return self.journal.uow()
+        return self.session.uow()
 
     def now(self) -> datetime:
-        return self.settings.now()
+        return self.session.now()
 
     def today(self) -> date:
-        return self.settings.today()
+        return self.session.today()
 
     def close(self) -> None:
-        if self._journal is not None:
-            self._journal.close()
-            self._journal = None
+        if self._session is not None:
+            self._session.close()
 
 
 def get_app() -> AppContext:

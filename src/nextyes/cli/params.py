@@ -7,15 +7,22 @@ from typing import Any
 
 import click
 
-from nextyes.domain.dates import DATE_HELP, parse_date, parse_duration
+from nextyes.domain.dates import DATE_HELP, is_bare_weekday, parse_date, parse_duration
 from nextyes.domain.errors import NextyesError
 from nextyes.domain.stages import Stage, parse_stage
 
 
 class DateParam(click.ParamType[date, Any]):
-    """A date: 2026-11-03, today, yesterday, '3 days ago', 'last friday'."""
+    """A date: 2026-11-03, today, yesterday, '3 days ago', 'last friday'.
+
+    `ahead` is for options about what is planned (a follow-up, an answer-by date): there a bare
+    weekday is the coming one; elsewhere (applied on, heard on) the last one.
+    """
 
     name = "date"
+
+    def __init__(self, *, ahead: bool = False) -> None:
+        self.ahead = ahead
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
         if isinstance(value, date):
@@ -23,9 +30,34 @@ class DateParam(click.ParamType[date, Any]):
         from nextyes.cli.context import get_app
 
         try:
-            return parse_date(str(value), get_app().today())
+            return read_date(str(value), get_app().today(), ahead=self.ahead)
         except NextyesError as exc:
             self.fail(exc.message, param, ctx)
+
+
+class DateTextParam(DateParam):
+    """A date checked now but read later, when the command knows which way it faces."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            parse_date(str(value), date.today())
+        except NextyesError as exc:
+            self.fail(exc.message, param, ctx)
+        return str(value)
+
+
+def read_date(text: str, today: date, *, ahead: bool) -> date:
+    """Parse a date; a bare weekday, which could mean either week, is echoed with its date."""
+    day = parse_date(text, today, ahead=ahead)
+    if is_bare_weekday(text) and day != today:
+        from nextyes import content
+
+        words = content.load("common")
+        which = words["weekday_ahead" if ahead else "weekday_past"]
+        said = content.fill(words["date"], day=str(day.day), month=words["months"][day.month - 1])
+        weekday = words["weekdays"][day.weekday()]
+        click.echo(content.fill(which, text=text.strip(), weekday=weekday, date=said), err=True)
+    return day
 
 
 class StageParam(click.ParamType[Stage, Any]):
@@ -74,7 +106,9 @@ class TimeParam(click.ParamType[time, Any]):
 
 
 DATE = DateParam()
+DATE_AHEAD = DateParam(ahead=True)
+DATE_TEXT = DateTextParam()
 STAGE = StageParam()
 DURATION = DurationParam()
 TIME = TimeParam()
-__all__ = ["DATE", "DATE_HELP", "DURATION", "STAGE", "TIME"]
+__all__ = ["DATE", "DATE_AHEAD", "DATE_HELP", "DATE_TEXT", "DURATION", "STAGE", "TIME"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from nextyes.cli.output import say
 from nextyes.domain.dates import describe_day
@@ -23,7 +22,7 @@ def render_detail(detail: ApplicationDetail, today: date) -> None:
         ("Salary", a.salary),
         ("Link", a.url),
     ]
-    offer: Any = detail.extras.get("offer")
+    offer = detail.offer
     if offer is not None:
         from nextyes.domain.offers import describe_pay
 
@@ -31,7 +30,7 @@ def render_detail(detail: ApplicationDetail, today: date) -> None:
         text = f"{offer.status.value}" + (f", answer by {due.isoformat()}" if due else "")
         pay = describe_pay(offer.terms)
         facts.append(("Offer", text + (f", {pay}" if pay else "")))
-    posting: Any = detail.extras.get("posting")
+    posting = detail.posting
     if posting is not None:
         facts.append(("Posting", f"kept on {posting.captured_on.isoformat()}: "
                                  f"nextyes show {a.id} --posting"))  # fmt: skip
@@ -57,15 +56,14 @@ def render_detail(detail: ApplicationDetail, today: date) -> None:
         timeline.append((i.scheduled_on, 1, f"{label.capitalize()} #{i.id}{when}{who}"))
     for n in detail.notes:
         timeline.append((n.written_on, 2, f"Note{' (private)' if n.private else ''}: {n.text}"))
-    feedback: Any = detail.extras.get("feedback", [])
-    for f in feedback:
+    for f in detail.feedback:
         themes = f" [{', '.join(t.replace('_', ' ') for t in f.themes)}]" if f.themes else ""
         timeline.append((f.received_on, 3, f"Feedback from {f.giver}: {f.text}{themes}"))
-    for r in detail.extras.get("feedback_requests", []):  # type: ignore[attr-defined]
-        followed = " (followed up)" if r.followed_up_on else ""
-        status = r.status_on(today).value.replace("_", " ")
-        timeline.append((r.sent_on, 4, f"Asked for feedback{followed}: {status}"))
-    for r in detail.extras.get("reflections", []):  # type: ignore[attr-defined]
+    for request in detail.feedback_requests:
+        followed = " (followed up)" if request.followed_up_on else ""
+        status = request.status_on(today).value.replace("_", " ")
+        timeline.append((request.sent_on, 4, f"Asked for feedback{followed}: {status}"))
+    for r in detail.reflections:
         moods = ""
         if r.mood_before and r.mood_after:
             moods = f" (mood {r.mood_before} → {r.mood_after})"

@@ -70,7 +70,7 @@ def detail_json(detail: ApplicationDetail) -> dict[str, Any]:
         {"id": c.contact.id, "name": c.contact.name, "role": c.role, "email": c.contact.email}
         for c in detail.contacts
     ]
-    feedback: Any = detail.extras.get("feedback", [])
+    feedback = detail.feedback
     data["feedback"] = [
         {"id": f.id, "text": f.text, "from": f.giver, "on": f.received_on.isoformat(),
          "themes": list(f.themes)}
@@ -78,26 +78,26 @@ def detail_json(detail: ApplicationDetail) -> dict[str, Any]:
     ]  # fmt: skip
     data["cool_downs"] = [
         {"kind": c.kind, "starts_at": c.starts_at.isoformat(), "ends_at": c.ends_at.isoformat()}
-        for c in detail.extras.get("cool_downs", [])  # type: ignore[attr-defined]
+        for c in detail.cool_downs
     ]
     data["feedback_requests"] = [
         {"id": r.id, "sent_on": r.sent_on.isoformat(), "status": r.status.value,
          "follow_up_on": r.follow_up_on.isoformat() if r.follow_up_on else None,
          "followed_up_on": r.followed_up_on.isoformat() if r.followed_up_on else None}
-        for r in detail.extras.get("feedback_requests", [])  # type: ignore[attr-defined]
+        for r in detail.feedback_requests
     ]  # fmt: skip
     data["reflections"] = [
         {"id": r.id, "started_at": r.started_at.isoformat(), "mood_before": r.mood_before,
          "mood_after": r.mood_after, "answers": r.answers, "attributions": r.attributions}
-        for r in detail.extras.get("reflections", [])  # type: ignore[attr-defined]
+        for r in detail.reflections
     ]  # fmt: skip
-    offer: Any = detail.extras.get("offer")
+    offer = detail.offer
     data["offer"] = None if offer is None else {
         "status": offer.status.value,
         "answer_by": offer.terms.answer_by.isoformat() if offer.terms.answer_by else None,
         "decided_on": offer.decided_on.isoformat() if offer.decided_on else None,
     }  # fmt: skip
-    posting: Any = detail.extras.get("posting")
+    posting = detail.posting
     data["posting"] = None if posting is None else {
         "url": posting.url, "title": posting.title, "captured_on": posting.captured_on.isoformat(),
     }  # fmt: skip

@@ -30,11 +30,18 @@ def _weekday_index(word: str) -> int | None:
     return _SHORT_DAYS.get(word) if len(word) == 3 else None
 
 
-def parse_date(text: str, today: date) -> date:
+def is_bare_weekday(text: str) -> bool:
+    """A weekday name with no "last" or "next": which week it means depends on the question."""
+    m = _WEEKDAY.match(" ".join(str(text).strip().lower().split()))
+    return bool(m and m[1] is None and _weekday_index(m[2]) is not None)
+
+
+def parse_date(text: str, today: date, *, ahead: bool = False) -> date:
     """Read a date the way people write it, relative to `today`.
 
-    A bare weekday means the most recent one (today included), since journals record what
-    happened; "next friday" looks ahead.
+    A bare weekday ("friday") means the most recent one (today included) for what happened,
+    and with `ahead` the coming one (today included) for what is planned: a follow-up, an
+    interview being scheduled, an answer-by date. "last friday" and "next friday" say which.
     """
     raw = " ".join(str(text).strip().lower().split())
     if not raw:
@@ -50,9 +57,9 @@ def parse_date(text: str, today: date) -> date:
     if raw == "next week":
         return today + timedelta(days=7)
     if m := _AGO.match(raw):
-        return today - timedelta(days=_count(m[1]) * _UNITS[m[2]])
+        return _shift(today, m[1], m[2], -1, text)
     if m := _IN.match(raw):
-        return today + timedelta(days=_count(m[1]) * _UNITS[m[2]])
+        return _shift(today, m[1], m[2], 1, text)
     if m := _WEEKDAY.match(raw):
         index = _weekday_index(m[2])
         if index is not None:
@@ -61,6 +68,8 @@ def parse_date(text: str, today: date) -> date:
                 return today - timedelta(days=back or 7)
             if m[1] == "next":
                 return today + timedelta(days=(index - today.weekday()) % 7 or 7)
+            if ahead:
+                return today + timedelta(days=(index - today.weekday()) % 7)
             return today - timedelta(days=back)
     try:
         return date.fromisoformat(raw)
@@ -71,6 +80,16 @@ def parse_date(text: str, today: date) -> date:
 
 def _count(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBER_WORDS[word]
+
+
+def _shift(today: date, count: str, unit: str, sign: int, text: str) -> date:
+    """today moved by "3 days" or "2 weeks"; a count past the calendar is a user's error."""
+    try:
+        return today + sign * timedelta(days=_count(count) * _UNITS[unit])
+    except (OverflowError, ValueError):
+        raise InvalidInput(
+            f"'{text}' is further from today than a calendar goes. Give {DATE_HELP}."
+        ) from None
 
 
 _DURATION_PART = re.compile(

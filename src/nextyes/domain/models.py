@@ -5,7 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
+from typing import NamedTuple
 
+from nextyes.domain.offers import Offer
+from nextyes.domain.postings import Posting
+from nextyes.domain.recovery import (
+    CoolDownRecord,
+    DraftRow,
+    FeedbackRequest,
+    FeedbackRow,
+    Reflection,
+)
 from nextyes.domain.stages import Stage
 
 
@@ -94,8 +104,16 @@ class StageEvent:
     note: str | None = None
     reason: str | None = None
     correction: bool = False
-    origin: Origin = Origin.CLI
+    origin: Origin = field(kw_only=True)  # where it came from: always said, never assumed
     recorded_at: datetime | None = None
+
+
+class EventWithCompany(NamedTuple):
+    """A stage event with the company and role it is about (read in one join)."""
+
+    event: StageEvent
+    company: str
+    role: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +126,7 @@ class NewStageEvent:
     note: str | None = None
     reason: str | None = None
     correction: bool = False
-    origin: Origin = Origin.CLI
+    origin: Origin = field(kw_only=True)  # where it came from: always said, never assumed
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,4 +220,10 @@ class ApplicationDetail:
     questions: tuple[Question, ...] = ()
     notes: tuple[Note, ...] = ()
     contacts: tuple[ApplicationContact, ...] = ()
-    extras: dict[str, object] = field(default_factory=dict)
+    feedback: tuple[FeedbackRow, ...] = ()
+    cool_downs: tuple[CoolDownRecord, ...] = ()
+    feedback_requests: tuple[FeedbackRequest, ...] = ()
+    reflections: tuple[Reflection, ...] = ()
+    posting: Posting | None = None
+    offer: Offer | None = None
+    drafts: tuple[DraftRow, ...] = ()

@@ -178,3 +178,30 @@ def week_of(day: date) -> tuple[date, date]:
     """Monday and Sunday of the week `day` falls in: "noes this week" counts within it."""
     monday = day - timedelta(days=day.weekday())
     return monday, monday + timedelta(days=6)
+
+
+@dataclass(frozen=True, slots=True)
+class FeedbackRow:
+    """Feedback kept about an application (from an interviewer, a recruiter, or oneself)."""
+
+    id: int
+    application_id: int | None
+    text: str
+    giver: str
+    received_on: date
+    themes: tuple[str, ...]
+    controllable: str | None
+    origin: str
+
+
+@dataclass(frozen=True, slots=True)
+class DraftRow:
+    """A feedback request or a reply drafted for an application (sent_on once it went)."""
+
+    id: int
+    application_id: int
+    kind: str
+    recipient: str | None
+    subject: str | None
+    body: str
+    sent_on: date | None

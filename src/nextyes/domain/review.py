@@ -50,10 +50,23 @@ def week_of(day: date) -> Week:
 
 
 _ISO_WEEK = re.compile(r"^(\d{4})-?w(\d{1,2})$")
+# The weeks a review can show: a job search happens in these years, and a week at the very edge
+# of the calendar (9999-W52) has no week after it to link to.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
 
 
 def parse_week(text: str | None, today: date) -> Week:
     """2026-W47, "this" (the default), "last", or any ISO date inside the week."""
+    week = _read_week(text, today)
+    if not FIRST_YEAR <= week.year <= LAST_YEAR:
+        raise InvalidInput(
+            f"{week.label} is outside the years nextyes reviews ({FIRST_YEAR} to {LAST_YEAR}). "
+            f"Give a week such as {week_of(today).label}."
+        )
+    return week
+
+
+def _read_week(text: str | None, today: date) -> Week:
     raw = (text or "this").strip().lower().replace(" week", "")
     if raw in ("this", "current", "now"):
         return week_of(today)

@@ -7,6 +7,8 @@ for a "no" are outside the candidate's control, and the journal says so plainly.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
 
@@ -82,3 +84,16 @@ def overall_control(themes: list[Theme] | list[str]) -> Control:
     if controls == {Control.NO}:
         return Control.NO
     return Control.PARTLY
+
+
+@dataclass(frozen=True, slots=True)
+class ThemedText:
+    """A piece of feedback or a rejection reason, with the themes stored for it (if any)."""
+
+    on: date
+    text: str
+    themes: tuple[str, ...] | None
+    origin: str
+    """"feedback" or "reason"."""
+    application_id: int | None = None
+    feedback_id: int | None = None

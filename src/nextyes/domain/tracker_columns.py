@@ -211,6 +211,10 @@ def stage_from_status(text: str) -> Stage | None:
         return None
 
 
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
 _MONTHS = {
     name: n
     for n, names in enumerate(
@@ -279,9 +283,11 @@ def parse_sheet_date(value: str, order: str | None) -> date:
             return _make(year, first, first, value)
         chosen = order or ("dmy" if first > 12 else "mdy" if second > 12 else None)
         if chosen is None:
+            as_dmy = f"{first} {_MONTH_NAMES[second - 1]}"
+            as_mdy = f"{_MONTH_NAMES[first - 1]} {second}"
             raise InvalidInput(
                 f"'{value}' could be read as day/month or month/day. Say which with "
-                "--dates dmy (3 November) or --dates mdy (November 3).",
+                f"--dates dmy ({as_dmy}) or --dates mdy ({as_mdy}).",
                 web=Words("portability/web", "dates_both_ways", {"value": value}),
             )
         if chosen == "dmy":

@@ -7,6 +7,7 @@ file, rather than guessing.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from collections.abc import Iterable, Sequence
@@ -51,6 +52,14 @@ def decode(data: bytes, name: str, encoding: str | None) -> str:
     else:
         chosen = encoding or "utf-8"
     try:
+        codec = codecs.lookup(chosen)
+    except (LookupError, ValueError):  # ValueError: a name with a NUL in it
+        codec = None
+    if codec is None or not getattr(codec, "_is_text_encoding", True):
+        raise InvalidInput(
+            f"'{encoding}' is not an encoding nextyes knows. Try utf-8, cp1252 or latin-1."
+        )
+    try:
         text = data.decode(chosen)
     except LookupError:
         raise InvalidInput(
@@ -67,6 +76,10 @@ def decode(data: bytes, name: str, encoding: str | None) -> str:
         raise InvalidInput(
             f"{name} is not {chosen.upper()} text (byte 0x{data[exc.start]:02x} on line {line}). "
             + hint
+        ) from None
+    except UnicodeError:  # an encoding that is not for files (punycode, undefined, idna)
+        raise InvalidInput(
+            f"'{encoding}' cannot read a file nextyes imports. Try utf-8, cp1252 or latin-1."
         ) from None
     if "\x00" in text:
         raise InvalidInput(

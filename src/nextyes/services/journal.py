@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from nextyes.config import Settings
-from nextyes.errors import SchemaBehind
+from nextyes.errors import JournalReadOnly, SchemaBehind
 from nextyes.storage import migrate
 from nextyes.storage.backup import backup_sqlite
 from nextyes.storage.db import Database, connect, redact
@@ -111,6 +111,12 @@ def open_journal(settings: Settings) -> Journal:
         migrated = False
         backups: list[str] = []
         if migrate.needs_upgrade(revision):
+            if getattr(db, "read_only", False):
+                raise JournalReadOnly(
+                    f"The journal at {settings.sqlite_path} needs an upgrade for this version of "
+                    "nextyes, but it is read-only. Copy it to a folder you can write to and open "
+                    "it there with --home."
+                )
             if db.dialect != "sqlite":
                 raise SchemaBehind(
                     f"The database at {redact(settings.database_url)} needs its schema set up or "

@@ -9,6 +9,7 @@ back. Rows support `row["column"]` on both.
 from __future__ import annotations
 
 import itertools
+import os
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -18,7 +19,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from nextyes.errors import DatabaseUnreachable, JournalBusy, JournalUnreadable
+from nextyes.errors import (
+    DatabaseUnreachable,
+    DiskFull,
+    JournalBusy,
+    JournalReadOnly,
+    JournalUnreadable,
+)
+from nextyes.private_files import private_file, private_folder, tighten
+from nextyes.storage.fields import checked_params, clean_params
 
 if TYPE_CHECKING:
     import psycopg
@@ -59,10 +68,10 @@ def _sqlite_value(value: Any) -> Any:
     return value
 
 
-def _sqlite_params(params: Params | None) -> dict[str, Any]:
-    if not params:
-        return {}
-    return {k: _sqlite_value(v) for k, v in params.items()}
+def _sqlite_params(params: Params | None, write_sql: str | None = None) -> dict[str, Any]:
+    """Values as SQLite stores them; a write's are first checked against the field limits."""
+    values = clean_params(params) if write_sql is None else checked_params(write_sql, params)
+    return {k: _sqlite_value(v) for k, v in values.items()}
 
 
 _SERIALS = itertools.count(1)  # numbers each SQLite connection this process opens
@@ -80,11 +89,20 @@ class SqliteDatabase:
         self.path = path
         self.serial = next(_SERIALS)
         _check_sqlite_file(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        self.read_only = path.exists() and not writable(path)
+        if not self.read_only:
+            try:
+                private_folder(path.parent)
+                private_file(path)  # created 0600: SQLite gives its -wal and -shm files the same
+                for beside in ("-wal", "-shm"):
+                    tighten(path.with_name(path.name + beside))
+            except OSError as exc:
+                raise JournalUnreadable(
+                    f"Could not open the journal at {path}: {exc.strerror}. Check the folder "
+                    "exists and is writable, or choose another one with --home."
+                ) from None
         try:
-            self.conn = sqlite3.connect(
-                path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
-            )
+            self.conn = self._open_read_only() if self.read_only else self._open(str(path))
         except sqlite3.Error as exc:
             raise JournalUnreadable(
                 f"Could not open the journal at {path}: {exc}. Check the folder exists and "
@@ -93,6 +111,29 @@ class SqliteDatabase:
         self.conn.row_factory = sqlite3.Row
         with self._errors():
             self.conn.execute("PRAGMA foreign_keys = ON")
+
+    def _open(self, target: str, *, uri: bool = False) -> sqlite3.Connection:
+        return sqlite3.connect(
+            target,
+            timeout=BUSY_TIMEOUT_SECONDS,
+            isolation_level=None,
+            check_same_thread=False,
+            uri=uri,
+        )
+
+    def _open_read_only(self) -> sqlite3.Connection:
+        """Reads only: `mode=ro`, or, when the folder takes no new files (a read-only mount,
+        where SQLite cannot make its shared-memory file), `immutable=1`."""
+        from urllib.parse import quote
+
+        base = "file:" + quote(str(self.path.resolve()))
+        conn = self._open(base + "?mode=ro", uri=True)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.OperationalError:
+            conn.close()
+            return self._open(base + "?immutable=1", uri=True)
 
     @contextmanager
     def _errors(self) -> Iterator[None]:
@@ -107,6 +148,10 @@ class SqliteDatabase:
                 ) from None
             if "not a database" in text or "malformed" in text:
                 raise JournalUnreadable(_unreadable(self.path)) from None
+            if "readonly" in text or "read-only" in text:
+                raise JournalReadOnly(read_only_message(self.path)) from None
+            if "disk is full" in text or ("disk I/O error" in text and _no_room(self.path)):
+                raise DiskFull(str(self.path)) from None
             raise
         except sqlite3.DatabaseError as exc:
             if "not a database" in str(exc) or "malformed" in str(exc):
@@ -128,15 +173,15 @@ class SqliteDatabase:
 
     def execute(self, sql: str, params: Params | None = None) -> int:
         with self._errors():
-            return self.conn.execute(sql, _sqlite_params(params)).rowcount
+            return self.conn.execute(sql, _sqlite_params(params, sql)).rowcount
 
     def executemany(self, sql: str, rows: Sequence[Params]) -> None:
         with self._errors():
-            self.conn.executemany(sql, [_sqlite_params(r) for r in rows])
+            self.conn.executemany(sql, [_sqlite_params(r, sql) for r in rows])
 
     def insert(self, sql: str, params: Params) -> int:
         with self._errors():
-            row = self.conn.execute(sql, _sqlite_params(params)).fetchone()
+            row = self.conn.execute(sql, _sqlite_params(params, sql)).fetchone()
         return int(row[0])
 
     def begin(self) -> None:
@@ -159,10 +204,33 @@ class SqliteDatabase:
         self.conn.close()
 
 
+def _no_room(path: Path) -> bool:
+    import shutil
+
+    try:
+        return shutil.disk_usage(path.parent).free < 1_000_000
+    except OSError:
+        return False
+
+
 def _unreadable(path: Path) -> str:
     return (
         f"{path} is not a nextyes journal (it is not an SQLite database, or it is damaged). "
         "Move it aside, or point --home at another folder; `nextyes restore` can bring back a backup."
+    )
+
+
+def writable(path: Path) -> bool:
+    """Whether this process may change the journal: the file, and its folder (SQLite keeps a
+    write-ahead log beside it). False on a read-only mount, or an immutable file, even for root."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def read_only_message(path: Path) -> str:
+    return (
+        f"The journal at {path} is read-only (no permission to write to it or its folder), so "
+        "nextyes can show it but not change it. Reading commands (list, show, today, export) "
+        "work; to make changes, copy the journal to a folder you can write to and use --home."
     )
 
 
@@ -198,8 +266,9 @@ class PostgresDatabase:
             conn = connect_postgres(url)
         self.conn = conn
 
-    def _cursor(self, sql: str, params: Params | None) -> psycopg.Cursor[Any]:
-        return self.conn.execute(to_pyformat(sql), dict(params or {}))
+    def _cursor(self, sql: str, params: Params | None, write: bool = False) -> psycopg.Cursor[Any]:
+        values = checked_params(sql, params) if write else clean_params(params)
+        return self.conn.execute(to_pyformat(sql), values)
 
     def query(self, sql: str, params: Params | None = None) -> list[Row]:
         return self._cursor(sql, params).fetchall()
@@ -213,14 +282,14 @@ class PostgresDatabase:
         return None if row is None else row[next(iter(row.keys()))]
 
     def execute(self, sql: str, params: Params | None = None) -> int:
-        return self._cursor(sql, params).rowcount
+        return self._cursor(sql, params, write=True).rowcount
 
     def executemany(self, sql: str, rows: Sequence[Params]) -> None:
         with self.conn.cursor() as cur:
-            cur.executemany(to_pyformat(sql), [dict(r) for r in rows])
+            cur.executemany(to_pyformat(sql), [checked_params(sql, r) for r in rows])
 
     def insert(self, sql: str, params: Params) -> int:
-        row = self._cursor(sql, params).fetchone()
+        row = self._cursor(sql, params, write=True).fetchone()
         assert row is not None
         return int(next(iter(row.values())))
 

@@ -71,7 +71,8 @@ def compose_reply(
     replies = content.load("recovery/replies")
     template = _template("recovery/replies", parse_tone(tone), group)
     values = _people(company, role, contact_name, sender_name)
-    values["thanks_for"] = replies["thanks_for"][group.value]
+    thanks: dict[str, str] = replies["thanks_for"]
+    values["thanks_for"] = thanks.get(str(stage).strip().lower(), thanks[group.value])
     values["future_roles"] = (
         templating.render(template["future_roles"], values) if ask_future_roles else None
     )

@@ -48,6 +48,7 @@ def rejection_message(
     noes_this_week: int,
     first_no: bool,
     seed: int = 0,
+    cool_down: bool = True,
 ) -> tuple[str, str]:
     """The id and text of the message for this "no".
 
@@ -64,12 +65,15 @@ def rejection_message(
     ]
     best = max(score for score, _ in candidates)
     chosen = random.Random(seed).choice([m for score, m in candidates if score == best])
+    steps: dict[str, str] = content.load("common")["step_reached"]
     values = {
         "company": clean(company),
         "role": clean(role),
         "noes_this_week": spoken_number(noes_this_week),
+        "step": str(steps.get(str(stage).strip().lower(), steps["interview"])),
     }
-    return chosen["id"], templating.render(chosen["text"], values)
+    text = chosen["text"] if cool_down else chosen.get("without_cool_down", chosen["text"])
+    return chosen["id"], templating.render(text, values)
 
 
 def _score(
@@ -155,6 +159,7 @@ def compose_cool_down(
         noes_this_week=noes_this_week,
         first_no=first_no,
         seed=seed,
+        cool_down=window is not None,
     )
     data = content.load("recovery/rejection")
     active = window is not None and window.is_active(now)

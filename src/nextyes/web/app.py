@@ -26,7 +26,7 @@ def create_app(settings: Settings, *, port: int = DEFAULT_PORT, serving: bool = 
     """
     from nextyes.web import api, errors, pages
 
-    state = WebState(settings=settings, port=port)
+    state = WebState.local(settings, port)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -24,10 +24,14 @@ def optional(text: str | None) -> str | None:
     return value or None
 
 
-def day(text: str | None, today: date, default: date | None = None) -> date | None:
-    """2026-11-03 (a date picker), or today, yesterday, "3 days ago"; empty gives `default`."""
+def day(
+    text: str | None, today: date, default: date | None = None, *, ahead: bool = False
+) -> date | None:
+    """2026-11-03 (a date picker), or today, yesterday, "3 days ago"; empty gives `default`.
+
+    `ahead` for what is planned (a follow-up): a bare weekday is then the coming one."""
     value = optional(text)
-    return default if value is None else parse_date(value, today)
+    return default if value is None else parse_date(value, today, ahead=ahead)
 
 
 def clock(text: str | None) -> time | None:

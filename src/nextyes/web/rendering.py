@@ -16,6 +16,7 @@ from starlette.responses import HTMLResponse, RedirectResponse
 
 from nextyes.domain.dates import describe_day
 from nextyes.domain.errors import Words
+from nextyes.domain.links import is_safe_link
 from nextyes.domain.offers import describe_pay
 from nextyes.domain.stages import Stage
 
@@ -58,6 +59,7 @@ def environment() -> jinja2.Environment:
     # Agenda items whose action is a page of its own (instead of the command `today` prints).
     env.globals["web_links"] = {"review": "/review", "why": "/settings#why", "contact": "/contacts"}
     env.filters["day"] = long_day
+    env.tests["safe_link"] = is_safe_link  # only http(s) and mailto become links
     env.filters["short_day"] = short_day
     env.filters["iso"] = lambda d: d.isoformat() if d else ""
     env.filters["stage_label"] = lambda s: Stage(s).label

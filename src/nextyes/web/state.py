@@ -1,6 +1,6 @@
-"""What the web app holds between requests: the settings, the journal and the caches.
+"""What the web app holds between requests: the journal session (origin `web`) and the caches.
 
-One journal connection serves every request. Routes are `async` and call the services
+Locally, one journal connection serves every request. Routes are `async` and call the services
 directly, so the event loop runs one request at a time on it: no two units of work interleave.
 """
 
@@ -13,11 +13,14 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from nextyes.config import Settings
+from nextyes.domain.models import Origin
+from nextyes.services.session import JournalSession
 from nextyes.web.jobs import Jobs, QueuedJobs
 
 if TYPE_CHECKING:
     import jinja2
 
+    from nextyes.domain.accounts import SignedIn
     from nextyes.services.journal import Journal, UnitOfWork
 
 T = TypeVar("T")
@@ -50,31 +53,44 @@ class VersionedCache:
 
 @dataclass
 class WebState:
-    settings: Settings
+    session: JournalSession
     port: int
     secret: bytes = field(default_factory=lambda: secrets.token_bytes(32))
     cache: VersionedCache = field(default_factory=VersionedCache)
     jobs: Jobs | QueuedJobs = field(default_factory=Jobs)
-    _journal: Journal | None = field(default=None, repr=False)
     _templates: jinja2.Environment | None = field(default=None, repr=False)
+
+    @classmethod
+    def local(cls, settings: Settings, port: int) -> WebState:
+        """The local app's state: one session for the app's life, every change from `web`."""
+        return cls(JournalSession(settings, Origin.WEB), port)
+
+    @property
+    def settings(self) -> Settings:
+        return self.session.settings
+
+    @property
+    def origin(self) -> Origin:
+        return self.session.origin
+
+    @property
+    def signed_in(self) -> SignedIn | None:
+        return self.session.signed_in
 
     @property
     def journal(self) -> Journal:
-        if self._journal is None:
-            from nextyes.services.journal import open_journal
-
-            self._journal = open_journal(self.settings)
-            self.cache.clear()
-        return self._journal
+        if not self.session.is_open:
+            self.cache.clear()  # a journal opened afresh: nothing cached may be trusted
+        return self.session.journal
 
     def uow(self) -> UnitOfWork:
         return self.journal.uow()
 
     def now(self) -> datetime:
-        return self.settings.now()
+        return self.session.now()
 
     def today(self) -> date:
-        return self.settings.today()
+        return self.session.today()
 
     def version(self) -> str:
         from nextyes.services.journal_version import journal_version
@@ -90,6 +106,4 @@ class WebState:
         return self._templates
 
     def close(self) -> None:
-        if self._journal is not None:
-            self._journal.close()
-            self._journal = None
+        self.session.close()

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from typing import Any
 
 from markupsafe import Markup
 
@@ -20,8 +19,9 @@ from nextyes.domain.queries import ApplicationQuery
 from nextyes.domain.themes import LABELS
 from nextyes.services.learning.insights import Insights, build_insights
 from nextyes.services.pipeline.applications import ApplicationPage, list_applications
-from nextyes.services.pipeline.overview import Board, Overview, overview, pipeline_board
+from nextyes.services.pipeline.board import Board, pipeline_board
 from nextyes.services.today.agenda import AgendaItem
+from nextyes.services.today.dashboard import Overview, overview
 from nextyes.web.charts import SOFT, WARM, ChartData, Series
 from nextyes.web.state import WebState
 
@@ -155,18 +155,17 @@ def timeline(detail: ApplicationDetail) -> list[TimelineEntry]:
     for n in detail.notes:
         title = "Note (private)" if n.private else "Note"
         entries.append((n.written_on, 2, n.id, TimelineEntry(n.written_on, "note", title, n.text)))
-    feedback: Any = detail.extras.get("feedback", [])
-    for f in feedback:
+    for f in detail.feedback:
         title = f"Feedback from the {f.giver}"
         entries.append(
             (f.received_on, 3, f.id, TimelineEntry(f.received_on, "feedback", title, f.text))
         )
-    requests: Any = detail.extras.get("feedback_requests", [])
-    for r in requests:
-        title = "Asked for feedback" + (" (followed up)" if r.followed_up_on else "")
-        entries.append((r.sent_on, 4, r.id, TimelineEntry(r.sent_on, "request", title)))
-    reflections: Any = detail.extras.get("reflections", [])
-    for r in reflections:
+    for request in detail.feedback_requests:
+        title = "Asked for feedback" + (" (followed up)" if request.followed_up_on else "")
+        entries.append(
+            (request.sent_on, 4, request.id, TimelineEntry(request.sent_on, "request", title))
+        )
+    for r in detail.reflections:
         day = r.started_at.date()
         moods = (
             f" (mood {r.mood_before} → {r.mood_after})" if r.mood_before and r.mood_after else ""

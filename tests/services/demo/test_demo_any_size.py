@@ -13,7 +13,8 @@ from nextyes.config import Settings
 from nextyes.domain.queries import ApplicationQuery
 from nextyes.errors import InvalidInput
 from nextyes.services.demo import build
-from nextyes.services.demo.build import DemoContext, fill_demo
+from nextyes.services.demo.build import fill_demo
+from nextyes.services.demo.context import DemoContext
 from nextyes.services.journal import open_journal
 from tests.conftest import NOW, Cli
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from nextyes.domain.models import NewApplication
+from nextyes.domain.models import NewApplication, Origin
 from nextyes.domain.stages import Stage
 from nextyes.domain.themes import Theme
 from nextyes.services.journal import Journal
@@ -17,16 +17,18 @@ def add(journal: Journal, days_ago: int, *, source: str = "linkedin", role: str 
         resume: str | None = "v1") -> int:  # fmt: skip
     new = NewApplication("Acme", role, TODAY - timedelta(days=days_ago), source=source,
                          resume_version=resume)  # fmt: skip
-    return svc.add_application(journal.uow(), new, NOW).id
+    return svc.add_application(journal.uow(), new, NOW, origin=Origin.CLI).id
 
 
 def move(journal: Journal, app_id: int, stage: Stage, days_ago: int) -> None:
-    svc.move_application(journal.uow(), app_id, stage, TODAY - timedelta(days=days_ago), NOW)
+    svc.move_application(
+        journal.uow(), app_id, stage, TODAY - timedelta(days=days_ago), NOW, origin=Origin.CLI
+    )
 
 
 def reject(journal: Journal, app_id: int, days_ago: int, reason: str | None = None) -> None:
     svc.record_rejection(journal.uow(), app_id, TODAY - timedelta(days=days_ago), NOW,
-                         reason=reason)  # fmt: skip
+                         reason=reason, origin=Origin.CLI)  # fmt: skip
 
 
 def feedback(journal: Journal, app_id: int, text: str, days_ago: int,
@@ -34,7 +36,7 @@ def feedback(journal: Journal, app_id: int, text: str, days_ago: int,
     uow = journal.uow()
     with uow:
         uow.feedback.add(app_id, text, "interviewer", TODAY - timedelta(days=days_ago), NOW,
-                         themes=themes)  # fmt: skip
+                         themes=themes, origin="cli")  # fmt: skip
         uow.commit()
 
 

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from nextyes.domain.models import NewApplication
+from nextyes.domain.models import NewApplication, Origin
 from nextyes.domain.plan import EvidenceKind, PlanKind, PlanStatus
 from nextyes.errors import Conflict, InvalidInput, NotFound
 from nextyes.services.journal import Journal
@@ -18,12 +18,21 @@ from tests.conftest import NOW, TODAY
 def feedback(journal: Journal, text: str, days_ago: int, themes: tuple[str, ...] | None = None
              ) -> tuple[int, int]:  # fmt: skip
     app = svc.add_application(
-        journal.uow(), NewApplication("Acme", "Analyst", TODAY - timedelta(days=60)), NOW
+        journal.uow(),
+        NewApplication("Acme", "Analyst", TODAY - timedelta(days=60)),
+        NOW,
+        origin=Origin.CLI,
     )
     uow = journal.uow()
     with uow:
         feedback_id = uow.feedback.add(
-            app.id, text, "interviewer", TODAY - timedelta(days=days_ago), NOW, themes=themes
+            app.id,
+            text,
+            "interviewer",
+            TODAY - timedelta(days=days_ago),
+            NOW,
+            themes=themes,
+            origin="cli",
         )
         uow.commit()  # fmt: skip
     return app.id, feedback_id

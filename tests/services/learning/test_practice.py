@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from nextyes.domain.models import NewApplication
+from nextyes.domain.models import NewApplication, Origin
 from nextyes.domain.practice import Category
 from nextyes.errors import InvalidInput, NotFound
 from nextyes.services.journal import Journal
@@ -18,7 +18,7 @@ from tests.conftest import NOW, TODAY
 
 def an_application(journal: Journal) -> int:
     new = NewApplication("Acme", "Analyst", TODAY - timedelta(days=30))
-    return svc.add_application(journal.uow(), new, NOW).id
+    return svc.add_application(journal.uow(), new, NOW, origin=Origin.CLI).id
 
 
 def test_the_bank_has_enough_questions_in_every_category() -> None:
@@ -38,7 +38,7 @@ def test_recurring_feedback_themes_make_their_questions_come_up_more(
     with uow:
         for app_id, days in zip(apps, (3, 9), strict=True):
             uow.feedback.add(app_id, "x", "interviewer", TODAY - timedelta(days=days), NOW,
-                             themes=("preparation_company_knowledge",))  # fmt: skip
+                             themes=("preparation_company_knowledge",), origin="cli")  # fmt: skip
         uow.commit()
     assert practice.weak_themes(any_journal.uow(), TODAY) == {"preparation_company_knowledge": 2}
     bank = practice.question_bank()

@@ -34,7 +34,9 @@ from tests.mailboxes import (
 
 
 def _add(journal: Journal, company: str, role: str, on: date = date(2026, 10, 1)) -> int:
-    return add_application(journal.uow(), NewApplication(company, role, on), NOW).id
+    return add_application(
+        journal.uow(), NewApplication(company, role, on), NOW, origin=Origin.CLI
+    ).id
 
 
 def _stage(journal: Journal, application_id: int) -> Stage:
@@ -121,7 +123,9 @@ def test_a_dry_run_reports_the_changes_and_writes_nothing(
 
 def test_stages_only_move_forward(any_journal: Journal, tmp_path: Path) -> None:
     application_id = _add(any_journal, "Lumen Analytics", "Product Manager")
-    move_application(any_journal.uow(), application_id, Stage.OFFER, date(2026, 11, 10), NOW)
+    move_application(
+        any_journal.uow(), application_id, Stage.OFFER, date(2026, 11, 10), NOW, origin=Origin.CLI
+    )
     box = write_mbox(tmp_path / "in.mbox", [CONFIRMATION, INVITATION])
     summary = import_mailbox(any_journal.uow(), box, NOW)
     assert summary.linked == 2
@@ -130,7 +134,7 @@ def test_stages_only_move_forward(any_journal: Journal, tmp_path: Path) -> None:
 
 def test_an_older_email_never_overrides_a_newer_event(any_journal: Journal, tmp_path: Path) -> None:
     application_id = _add(any_journal, "Lumen Analytics", "Product Manager")
-    record_rejection(any_journal.uow(), application_id, date(2026, 11, 9), NOW)
+    record_rejection(any_journal.uow(), application_id, date(2026, 11, 9), NOW, origin=Origin.CLI)
     summary = import_mailbox(any_journal.uow(), write_mbox(tmp_path / "i.mbox", [INVITATION]), NOW)
     assert summary.linked == 1
     assert _stage(any_journal, application_id) is Stage.REJECTED
@@ -140,7 +144,7 @@ def test_a_later_invitation_after_a_recorded_no_waits_for_review(
     any_journal: Journal, tmp_path: Path
 ) -> None:
     application_id = _add(any_journal, "Lumen Analytics", "Product Manager")
-    record_rejection(any_journal.uow(), application_id, date(2026, 11, 1), NOW)
+    record_rejection(any_journal.uow(), application_id, date(2026, 11, 1), NOW, origin=Origin.CLI)
     summary = import_mailbox(any_journal.uow(), write_mbox(tmp_path / "i.mbox", [INVITATION]), NOW)
     assert summary.review == 1
     (queued,) = review_queue(any_journal.uow())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from nextyes.domain.models import NewApplication
+from nextyes.domain.models import NewApplication, Origin
 from nextyes.domain.stages import Stage
 from nextyes.services.journal import Journal
 from nextyes.services.pipeline import applications as apps
@@ -14,15 +14,17 @@ MONDAY = TODAY - timedelta(days=TODAY.weekday())  # TODAY is a Sunday
 
 
 def applied(journal: Journal, company: str, day: date = TODAY, role: str = "Analyst") -> int:
-    return apps.add_application(journal.uow(), NewApplication(company, role, day), NOW).id
+    return apps.add_application(
+        journal.uow(), NewApplication(company, role, day), NOW, origin=Origin.CLI
+    ).id
 
 
 def moved(journal: Journal, app_id: int, stage: Stage, day: date) -> None:
-    apps.move_application(journal.uow(), app_id, stage, day, NOW)
+    apps.move_application(journal.uow(), app_id, stage, day, NOW, origin=Origin.CLI)
 
 
 def rejected(journal: Journal, app_id: int, day: date) -> None:
-    apps.record_rejection(journal.uow(), app_id, day, NOW)
+    apps.record_rejection(journal.uow(), app_id, day, NOW, origin=Origin.CLI)
 
 
 def practice(journal: Journal, day: date) -> None:

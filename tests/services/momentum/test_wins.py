@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 
 from nextyes.domain.errors import InvalidInput, NotFound
+from nextyes.domain.models import Origin
 from nextyes.domain.stages import Stage
 from nextyes.domain.wins import WinKind
 from nextyes.services.journal import Journal
@@ -50,7 +51,7 @@ def test_a_win_that_cannot_be_kept_writes_nothing(
 
 
 def _correct(journal: Journal, app_id: int, stage: Stage, day: object) -> None:
-    apps.move_application(journal.uow(), app_id, stage, day, NOW, correct=True)  # type: ignore[arg-type]
+    apps.move_application(journal.uow(), app_id, stage, day, NOW, correct=True, origin=Origin.CLI)  # type: ignore[arg-type]
 
 
 def test_a_correction_withdraws_the_wins_of_what_it_took_back(journal: Journal) -> None:
@@ -100,8 +101,8 @@ def test_good_feedback_a_new_contact_a_referral_and_a_finished_plan_item_are_win
     app_id = applied(journal, "Brightwell")
     with journal.uow() as uow:
         uow.feedback.add(app_id, "Strong interview, but we chose someone else.", "recruiter",
-                         TODAY, NOW)  # fmt: skip
-        uow.feedback.add(app_id, "Needed more SQL.", "interviewer", TODAY, NOW)
+                         TODAY, NOW, origin="cli")  # fmt: skip
+        uow.feedback.add(app_id, "Needed more SQL.", "interviewer", TODAY, NOW, origin="cli")
         uow.commit()
     contacts.add_contact(journal.uow(), "Priya Natarajan", NOW, company="Lumen")
     contacts.record_referral(journal.uow(), "Priya", app_id, NOW)
@@ -154,7 +155,7 @@ def test_a_fact_recorded_later_about_an_earlier_day_is_still_found(journal: Jour
     from nextyes.services.pipeline import applications as apps
 
     apps.move_application(journal.uow(), app_id, Stage.INTERVIEW, TODAY - timedelta(days=25),
-                          later)  # fmt: skip
+                          later, origin=Origin.CLI)  # fmt: skip
     assert sync_auto_wins(journal.uow(), later) == 1
     wins = wins_between(journal.uow(), TODAY - timedelta(days=26), TODAY, later)
     assert [w.occurred_on for w in wins] == [TODAY - timedelta(days=25)]

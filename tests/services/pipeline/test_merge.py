@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from nextyes.domain.models import NewApplication, NewContact, Relation
+from nextyes.domain.models import NewApplication, NewContact, Origin, Relation
 from nextyes.domain.offers import OfferTerms
 from nextyes.domain.stages import Stage
 from nextyes.errors import InvalidInput, NotFound
@@ -21,13 +21,15 @@ from tests.conftest import NOW, TODAY, snapshot
 
 def _add(journal: Journal, days_ago: int, **details: object) -> int:
     new = NewApplication("Acme Robotics", "Data Analyst", TODAY - timedelta(days_ago), **details)  # type: ignore[arg-type]
-    return svc.add_application(journal.uow(), new, NOW).id
+    return svc.add_application(journal.uow(), new, NOW, origin=Origin.CLI).id
 
 
 def test_merging_keeps_both_histories_on_one_application(any_journal: Journal) -> None:
     by_hand = _add(any_journal, 20, source="referral")
     imported = _add(any_journal, 20, url="https://jobs.example/acme/1", location="Leeds")
-    svc.move_application(any_journal.uow(), by_hand, Stage.INTERVIEW, TODAY - timedelta(5), NOW)
+    svc.move_application(
+        any_journal.uow(), by_hand, Stage.INTERVIEW, TODAY - timedelta(5), NOW, origin=Origin.CLI
+    )
     records.write_note(any_journal.uow(), by_hand, "Ask about dbt", TODAY, NOW)
     records.write_note(any_journal.uow(), imported, "From the confirmation email", TODAY, NOW)
     records.add_question(any_journal.uow(), imported, "Tell me about a hard dataset", NOW)
@@ -56,20 +58,31 @@ def test_merging_keeps_both_histories_on_one_application(any_journal: Journal) -
 def test_a_no_its_cool_down_feedback_and_offer_follow_the_merge(any_journal: Journal) -> None:
     keep = _add(any_journal, 30)
     other = _add(any_journal, 29)
-    reject_and_recover(any_journal.uow(), other, TODAY, NOW, cool_down="24h")
-    add_feedback(any_journal.uow(), other, "Strong SQL, less stakeholder experience", TODAY, NOW)
+    reject_and_recover(any_journal.uow(), other, TODAY, NOW, cool_down="24h", origin=Origin.CLI)
+    add_feedback(
+        any_journal.uow(),
+        other,
+        "Strong SQL, less stakeholder experience",
+        TODAY,
+        NOW,
+        origin=Origin.CLI,
+    )
     merged = merge_applications(any_journal.uow(), keep, other, NOW).application
     assert merged.stage is Stage.REJECTED and merged.applied_on == TODAY - timedelta(30)
     detail = svc.application_detail(any_journal.uow(), keep)
-    assert len(detail.extras["cool_downs"]) == 1  # type: ignore[arg-type]
-    assert len(detail.extras["feedback"]) == 1  # type: ignore[arg-type]
+    assert len(detail.cool_downs) == 1  # type: ignore[arg-type]
+    assert len(detail.feedback) == 1  # type: ignore[arg-type]
 
 
 def test_an_offer_moves_with_its_application(any_journal: Journal) -> None:
     keep = _add(any_journal, 30)
     other = _add(any_journal, 30)
-    svc.move_application(any_journal.uow(), other, Stage.FINAL, TODAY - timedelta(3), NOW)
-    offers.record_offer(any_journal.uow(), other, OfferTerms(answer_by=TODAY + timedelta(3)), NOW)
+    svc.move_application(
+        any_journal.uow(), other, Stage.FINAL, TODAY - timedelta(3), NOW, origin=Origin.CLI
+    )
+    offers.record_offer(
+        any_journal.uow(), other, OfferTerms(answer_by=TODAY + timedelta(3)), NOW, origin=Origin.CLI
+    )
     merge_applications(any_journal.uow(), keep, other, NOW)
     view = offers.get_offer(any_journal.uow(), keep, TODAY)
     assert view.is_open and view.application.stage is Stage.OFFER

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nextyes.domain.models import NewApplication
+from nextyes.domain.models import NewApplication, Origin
 from nextyes.domain.offers import OfferTerms, PayPeriod, WorkPlace, parse_amount
 from nextyes.domain.stages import Stage
 from nextyes.errors import Conflict, InvalidInput, NotFound
@@ -22,15 +22,19 @@ from tests.conftest import NOW, TODAY, snapshot
 
 def _app(journal: Journal, company: str, stage: Stage | None = None) -> int:
     new = NewApplication(company, "Data Analyst", TODAY - timedelta(days=20))
-    app_id = svc.add_application(journal.uow(), new, NOW).id
+    app_id = svc.add_application(journal.uow(), new, NOW, origin=Origin.CLI).id
     if stage is not None:
-        svc.move_application(journal.uow(), app_id, stage, TODAY - timedelta(days=5), NOW)
+        svc.move_application(
+            journal.uow(), app_id, stage, TODAY - timedelta(days=5), NOW, origin=Origin.CLI
+        )
     return app_id
 
 
 def _offer(journal: Journal, app_id: int, days: int | None = 5, **terms: object) -> None:
     answer_by = None if days is None else TODAY + timedelta(days=days)
-    offers.record_offer(journal.uow(), app_id, OfferTerms(answer_by=answer_by, **terms), NOW)  # type: ignore[arg-type]
+    offers.record_offer(
+        journal.uow(), app_id, OfferTerms(answer_by=answer_by, **terms), NOW, origin=Origin.CLI
+    )  # type: ignore[arg-type]
 
 
 def test_an_offer_moves_its_application_and_keeps_every_term(any_journal: Journal) -> None:
@@ -130,18 +134,21 @@ def test_accepting_drafts_a_kind_note_for_each_other_open_application_and_closes
     rival = _app(any_journal, "Brightwell", Stage.FINAL)
     waiting = _app(any_journal, "Corvid", Stage.INTERVIEW)
     bookmark = svc.add_application(
-        any_journal.uow(), NewApplication("Dovetail", "Analyst", None, saved_only=True), NOW
+        any_journal.uow(),
+        NewApplication("Dovetail", "Analyst", None, saved_only=True),
+        NOW,
+        origin=Origin.CLI,
     ).id
     _offer(any_journal, chosen, 3, pay_amount=60000)
     _offer(any_journal, rival, 6)
-    decision = offers.accept_offer(any_journal.uow(), chosen, NOW)
+    decision = offers.accept_offer(any_journal.uow(), chosen, NOW, origin=Origin.CLI)
     assert decision.offer.application.stage is Stage.ACCEPTED and not decision.closed
     drafts = {d.application.id: d for d in decision.others}
     assert set(drafts) == {rival, waiting}, "a saved one was never sent: nobody to write to"
     assert drafts[rival].kind == "decline" and "offer" in drafts[rival].body
     assert drafts[waiting].kind == "withdrawal" and "Corvid" in drafts[waiting].body
     assert svc.application_detail(any_journal.uow(), waiting).application.stage is Stage.INTERVIEW
-    closed = offers.close_other_applications(any_journal.uow(), chosen, NOW)
+    closed = offers.close_other_applications(any_journal.uow(), chosen, NOW, origin=Origin.CLI)
     assert {d.application.id for d in closed} == {rival, waiting}
     stages = {
         i: svc.application_detail(any_journal.uow(), i).application.stage
@@ -152,7 +159,7 @@ def test_accepting_drafts_a_kind_note_for_each_other_open_application_and_closes
     decided = offers.list_offers(any_journal.uow(), TODAY, include_decided=True)
     assert {v.offer.status.value for v in decided} == {"accepted", "declined"}
     with pytest.raises(Conflict, match="already decided"):
-        offers.decline_offer(any_journal.uow(), chosen, NOW)
+        offers.decline_offer(any_journal.uow(), chosen, NOW, origin=Origin.CLI)
 
 
 def test_closing_others_in_the_same_step_is_all_or_nothing(any_journal: Journal) -> None:
@@ -160,12 +167,16 @@ def test_closing_others_in_the_same_step_is_all_or_nothing(any_journal: Journal)
     other = _app(any_journal, "Brightwell", Stage.INTERVIEW)
     _offer(any_journal, chosen, 3)
     with pytest.raises(Conflict, match="not accepted"):
-        offers.close_other_applications(any_journal.uow(), chosen, NOW)
+        offers.close_other_applications(any_journal.uow(), chosen, NOW, origin=Origin.CLI)
     before = snapshot(any_journal)
     with pytest.raises(InvalidInput, match="future"):
-        offers.accept_offer(any_journal.uow(), chosen, NOW, on=TODAY + timedelta(1))
+        offers.accept_offer(
+            any_journal.uow(), chosen, NOW, on=TODAY + timedelta(1), origin=Origin.CLI
+        )
     assert snapshot(any_journal) == before
-    decision = offers.accept_offer(any_journal.uow(), chosen, NOW, close_others=True)
+    decision = offers.accept_offer(
+        any_journal.uow(), chosen, NOW, close_others=True, origin=Origin.CLI
+    )
     assert decision.closed and [d.application.id for d in decision.others] == [other]
     assert all(d.draft_id for d in decision.others), "the drafts are kept with each application"
 
@@ -177,10 +188,10 @@ def test_declining_keeps_a_warm_note_and_a_moved_offer_no_longer_counts_as_open(
     second = _app(any_journal, "Brightwell", Stage.FINAL)
     _offer(any_journal, first, 3)
     _offer(any_journal, second, 3)
-    decision = offers.decline_offer(any_journal.uow(), first, NOW)
+    decision = offers.decline_offer(any_journal.uow(), first, NOW, origin=Origin.CLI)
     assert decision.offer.application.stage is Stage.DECLINED
     assert decision.others[0].kind == "decline" and decision.others[0].draft_id
-    svc.move_application(any_journal.uow(), second, Stage.WITHDRAWN, TODAY, NOW)
+    svc.move_application(any_journal.uow(), second, Stage.WITHDRAWN, TODAY, NOW, origin=Origin.CLI)
     assert offers.list_offers(any_journal.uow(), TODAY) == []
     kinds = {i.kind for i in build_agenda(any_journal.uow(), NOW).items}
     assert "offer_deadline" not in kinds

@@ -6,7 +6,7 @@ from datetime import time, timedelta
 
 import pytest
 
-from nextyes.domain.models import InterviewKind, NewApplication, NewInterview
+from nextyes.domain.models import InterviewKind, NewApplication, NewInterview, Origin
 from nextyes.errors import InvalidInput, NotFound
 from nextyes.services.journal import Journal
 from nextyes.services.pipeline import applications as svc
@@ -15,7 +15,9 @@ from tests.conftest import NOW, TODAY, snapshot
 
 
 def _app(journal: Journal, company: str = "Acme") -> int:
-    return svc.add_application(journal.uow(), NewApplication(company, "Analyst", TODAY), NOW).id
+    return svc.add_application(
+        journal.uow(), NewApplication(company, "Analyst", TODAY), NOW, origin=Origin.CLI
+    ).id
 
 
 def test_details_change_and_an_empty_name_or_a_future_date_is_refused(any_journal: Journal) -> None:

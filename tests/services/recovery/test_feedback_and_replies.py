@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from nextyes.domain.models import InterviewKind, NewApplication, NewContact, Relation
+from nextyes.domain.models import InterviewKind, NewApplication, NewContact, Origin, Relation
 from nextyes.domain.recovery import RequestStatus
 from nextyes.domain.stages import Stage
 from nextyes.errors import Conflict, InvalidInput
@@ -31,12 +31,21 @@ def _rejected_after_interview(
     journal: Journal, *, interviewers: tuple[str, ...] = ("Priya Shah",), stage: Stage = Stage.INTERVIEW
 ) -> int:  # fmt: skip
     new = NewApplication("Acme Robotics", "Data Analyst", TODAY - timedelta(days=30))
-    app_id = svc.add_application(journal.uow(), new, NOW).id
+    app_id = svc.add_application(journal.uow(), new, NOW, origin=Origin.CLI).id
     svc.move_application(
-        journal.uow(), app_id, stage, TODAY - timedelta(days=6), NOW,
-        details=svc.InterviewDetails(kind=InterviewKind.PANEL, at=time(14), interviewers=interviewers),
-    )  # fmt: skip
-    reject_and_recover(journal.uow(), app_id, TODAY - timedelta(days=2), NOW, cool_down="none")
+        journal.uow(),
+        app_id,
+        stage,
+        TODAY - timedelta(days=6),
+        NOW,
+        details=svc.InterviewDetails(
+            kind=InterviewKind.PANEL, at=time(14), interviewers=interviewers
+        ),
+        origin=Origin.CLI,
+    )
+    reject_and_recover(
+        journal.uow(), app_id, TODAY - timedelta(days=2), NOW, cool_down="none", origin=Origin.CLI
+    )
     return app_id
 
 
@@ -70,7 +79,7 @@ def test_a_linked_recruiter_is_preferred_to_an_interviewer(journal: Journal) -> 
 
 def test_a_request_before_any_no_is_refused(journal: Journal) -> None:
     new = NewApplication("Acme", "Analyst", TODAY)
-    app_id = svc.add_application(journal.uow(), new, NOW).id
+    app_id = svc.add_application(journal.uow(), new, NOW, origin=Origin.CLI).id
     with pytest.raises(Conflict, match="follows a no"):
         draft_feedback_request(journal.uow(), app_id, NOW)
 
@@ -152,7 +161,7 @@ def test_a_reply_with_feedback_answers_the_request(any_journal: Journal) -> None
     app_id = _rejected_after_interview(any_journal)
     record_request_sent(any_journal.uow(), app_id, TODAY - timedelta(days=1), NOW)
     added = add_feedback(any_journal.uow(), app_id, "Strong SQL; the case study lacked structure.",
-                         TODAY, NOW, giver="recruiter")  # fmt: skip
+                         TODAY, NOW, giver="recruiter", origin=Origin.CLI)  # fmt: skip
     assert added.feedback_id is not None
     assert not added.declined
     assert added.closed_request is not None
@@ -165,7 +174,12 @@ def test_we_dont_give_feedback_closes_the_request_without_keeping_it_as_feedback
     app_id = _rejected_after_interview(journal)
     record_request_sent(journal.uow(), app_id, TODAY - timedelta(days=1), NOW)
     added = add_feedback(
-        journal.uow(), app_id, "Unfortunately we don't provide individual feedback.", TODAY, NOW
+        journal.uow(),
+        app_id,
+        "Unfortunately we don't provide individual feedback.",
+        TODAY,
+        NOW,
+        origin=Origin.CLI,
     )
     assert (added.feedback_id, added.declined) == (None, True)
     assert added.closed_request is not None
@@ -188,7 +202,15 @@ def test_bad_feedback_is_refused_and_nothing_is_written(
     app_id = _rejected_after_interview(journal)
     before = snapshot(journal)
     with pytest.raises(InvalidInput, match=message):
-        add_feedback(journal.uow(), app_id, text, TODAY - timedelta(days=on_days), NOW, giver=giver)
+        add_feedback(
+            journal.uow(),
+            app_id,
+            text,
+            TODAY - timedelta(days=on_days),
+            NOW,
+            giver=giver,
+            origin=Origin.CLI,
+        )
     assert snapshot(journal) == before
 
 

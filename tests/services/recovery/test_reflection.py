@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nextyes.domain.models import InterviewKind, NewApplication
+from nextyes.domain.models import InterviewKind, NewApplication, Origin
 from nextyes.domain.recovery import StageGroup
 from nextyes.domain.stages import Stage
 from nextyes.errors import Conflict, InvalidInput, NextyesError
@@ -26,13 +26,15 @@ from tests.conftest import NOW, TODAY, snapshot
 
 def _rejected(journal: Journal, stage: Stage | None = Stage.FINAL) -> int:
     new = NewApplication("Acme Robotics", "Data Analyst", TODAY - timedelta(days=30))
-    app_id = svc.add_application(journal.uow(), new, NOW).id
+    app_id = svc.add_application(journal.uow(), new, NOW, origin=Origin.CLI).id
     if stage is not None:
         svc.move_application(
             journal.uow(), app_id, stage, TODAY - timedelta(days=6), NOW,
-            details=svc.InterviewDetails(kind=InterviewKind.VIDEO, at=time(10)),
+            details=svc.InterviewDetails(kind=InterviewKind.VIDEO, at=time(10)), origin=Origin.CLI,
         )  # fmt: skip
-    reject_and_recover(journal.uow(), app_id, TODAY - timedelta(days=1), NOW, cool_down="none")
+    reject_and_recover(
+        journal.uow(), app_id, TODAY - timedelta(days=1), NOW, cool_down="none", origin=Origin.CLI
+    )
     return app_id
 
 
@@ -61,7 +63,9 @@ def test_attribution_is_prefilled_from_the_questions_themes(journal: Journal) ->
 
 
 def test_reflecting_on_an_open_application_is_refused(journal: Journal) -> None:
-    app_id = svc.add_application(journal.uow(), NewApplication("A", "B", TODAY), NOW).id
+    app_id = svc.add_application(
+        journal.uow(), NewApplication("A", "B", TODAY), NOW, origin=Origin.CLI
+    ).id
     with pytest.raises(Conflict, match="follows a no"):
         plan_reflection(journal.uow(), app_id)
 

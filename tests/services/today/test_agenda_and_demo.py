@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 
-from nextyes.domain.models import NewApplication
+from nextyes.domain.models import NewApplication, Origin
 from nextyes.domain.queries import ApplicationQuery
 from nextyes.domain.stages import OPEN_STAGES, Stage
 from nextyes.errors import Conflict
@@ -17,12 +17,14 @@ from tests.conftest import NOW, TODAY
 
 def _add(journal: Journal, company: str, days_ago: int) -> int:
     new = NewApplication(company, "Analyst", TODAY - timedelta(days=days_ago))
-    return svc.add_application(journal.uow(), new, NOW).id
+    return svc.add_application(journal.uow(), new, NOW, origin=Origin.CLI).id
 
 
 def test_today_shows_interviews_ahead_with_a_prep_reminder_the_day_before(journal: Journal) -> None:
     app_id = _add(journal, "Acme", 5)
-    svc.move_application(journal.uow(), app_id, Stage.INTERVIEW, TODAY + timedelta(days=1), NOW)
+    svc.move_application(
+        journal.uow(), app_id, Stage.INTERVIEW, TODAY + timedelta(days=1), NOW, origin=Origin.CLI
+    )
     agenda = build_agenda(journal.uow(), NOW)
     kinds = [(i.kind, i.due_on) for i in agenda.items]
     assert ("prep", TODAY) in kinds
@@ -36,7 +38,12 @@ def test_quiet_applications_get_a_follow_up_suggestion_after_the_set_number_of_d
     _add(journal, "Recent Co", 20)
     interviewed = _add(journal, "Panel Co", 30)
     svc.move_application(
-        journal.uow(), interviewed, Stage.INTERVIEW, TODAY - timedelta(days=10), NOW
+        journal.uow(),
+        interviewed,
+        Stage.INTERVIEW,
+        TODAY - timedelta(days=10),
+        NOW,
+        origin=Origin.CLI,
     )
     items = [i for i in build_agenda(journal.uow(), NOW).items if i.kind == "follow_up"]
     assert {i.application_id for i in items} == {quiet, interviewed}
@@ -45,8 +52,12 @@ def test_quiet_applications_get_a_follow_up_suggestion_after_the_set_number_of_d
 
 def test_an_application_with_an_interview_ahead_is_not_called_quiet(journal: Journal) -> None:
     app_id = _add(journal, "Booked Co", 40)
-    svc.move_application(journal.uow(), app_id, Stage.INTERVIEW, TODAY - timedelta(days=20), NOW)
-    svc.move_application(journal.uow(), app_id, Stage.INTERVIEW, TODAY + timedelta(days=5), NOW)
+    svc.move_application(
+        journal.uow(), app_id, Stage.INTERVIEW, TODAY - timedelta(days=20), NOW, origin=Origin.CLI
+    )
+    svc.move_application(
+        journal.uow(), app_id, Stage.INTERVIEW, TODAY + timedelta(days=5), NOW, origin=Origin.CLI
+    )
     items = build_agenda(journal.uow(), NOW).items
     assert not [i for i in items if i.kind == "follow_up"]
 

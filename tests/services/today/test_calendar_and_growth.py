@@ -8,6 +8,7 @@ import pytest
 from icalendar import Calendar
 
 from nextyes.domain.errors import InvalidInput
+from nextyes.domain.models import Origin
 from nextyes.domain.stages import Stage
 from nextyes.services.journal import Journal
 from nextyes.services.momentum.growth import growth_record
@@ -37,7 +38,7 @@ def _events(data: bytes) -> dict[str, dict[str, object]]:
 def _interview(journal: Journal, at: time) -> int:
     app_id = applied(journal, "Acme", TODAY - timedelta(days=5), role="Data Analyst")
     apps.move_application(journal.uow(), app_id, Stage.INTERVIEW, TODAY + timedelta(days=10), NOW,
-                          details=apps.InterviewDetails(at=at))  # fmt: skip
+                          details=apps.InterviewDetails(at=at), origin=Origin.CLI)  # fmt: skip
     return app_id
 
 
@@ -83,7 +84,7 @@ def test_each_no_shows_what_it_taught_and_what_followed(journal: Journal) -> Non
     with journal.uow() as uow:
         uow.feedback.add(acme, "Clear answers. The SQL exercise needed more fluency.",
                          "interviewer", TODAY - timedelta(days=28), NOW,
-                         themes=("technical_skills", "salary_budget"))  # fmt: skip
+                         themes=("technical_skills", "salary_budget"), origin="cli")  # fmt: skip
         uow.commit()
     reflection(journal, acme, TODAY - timedelta(days=27),
                '{"salary_budget":"no","communication":"partly"}')  # fmt: skip
@@ -118,7 +119,7 @@ def test_the_end_of_a_running_cool_down_is_in_the_calendar(journal: Journal) -> 
     from nextyes.services.recovery.cool_down import reject_and_recover
 
     app_id = applied(journal, "Acme", TODAY - timedelta(days=9))
-    reject_and_recover(journal.uow(), app_id, TODAY, NOW, cool_down="24h")
+    reject_and_recover(journal.uow(), app_id, TODAY, NOW, cool_down="24h", origin=Origin.CLI)
     events = _events(export_calendar(journal.uow(), NOW))
     (uid,) = [uid for uid in events if uid.startswith("cool-down-end-")]
     assert events[uid]["summary"] == "Cool-down after the no from Acme ends"

@@ -267,7 +267,7 @@ def _offer(access: ClientAccess, offer: object) -> ClientOffer | None:
 
 
 def _feedback(f: object) -> ClientFeedback:
-    from nextyes.storage.repositories.feedback import FeedbackRow
+    from nextyes.domain.recovery import FeedbackRow
 
     assert isinstance(f, FeedbackRow)
     return ClientFeedback(

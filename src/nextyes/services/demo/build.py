@@ -1,16 +1,15 @@
 """A realistic demo journal: about four months of one person's search, deterministic per seed.
 
 Built through the same services a user's commands call, inside one transaction, so the demo
-obeys every rule the real journal does. Features add their own demo data with `extend`.
+obeys every rule the real journal does. Each feature adds its own demo data: `EXTENSIONS`
+lists them, in order.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
 
 from nextyes import content
 from nextyes.domain.models import (
@@ -23,7 +22,10 @@ from nextyes.domain.models import (
 from nextyes.domain.queries import ApplicationQuery
 from nextyes.domain.stages import Stage
 from nextyes.errors import Conflict
+from nextyes.services.demo.context import DemoContext, Extension
+from nextyes.services.learning.demo import learning_demo
 from nextyes.services.learning.themed_texts import classify_feedback
+from nextyes.services.momentum.demo import momentum_demo
 from nextyes.services.pipeline.applications import (
     InterviewDetails,
     add_application,
@@ -31,36 +33,22 @@ from nextyes.services.pipeline.applications import (
     move_application,
     record_rejection,
 )
+from nextyes.services.pipeline.demo import pipeline_demo
+from nextyes.services.recovery.demo import recovery_demo
+from nextyes.services.review.demo import review_demo
 from nextyes.storage.uow import UnitOfWork
 
 DEMO = Origin.DEMO
 
-
-@dataclass
-class DemoContext:
-    """What a feature's demo extension gets: the open uow, the randomness, and what exists."""
-
-    uow: UnitOfWork
-    rng: random.Random
-    now: datetime
-    words: dict[str, Any]
-    applications: list[int] = field(default_factory=list)
-    rejections: list[int] = field(default_factory=list)
-    contacts: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def today(self) -> date:
-        return self.now.date()
-
-
-Extension = Callable[[DemoContext], None]
-EXTENSIONS: list[Extension] = []
-
-
-def extend(extension: Extension) -> Extension:
-    """Register a feature's demo data (run after the applications exist)."""
-    EXTENSIONS.append(extension)
-    return extension
+# The demo's extension point: each feature's own demo data, run in this order once the
+# applications, their stages and the contacts exist.
+EXTENSIONS: tuple[Extension, ...] = (
+    recovery_demo,
+    momentum_demo,
+    learning_demo,
+    review_demo,
+    pipeline_demo,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +96,7 @@ def fill_demo(
             builder.random_application(days)
         for fixture in fixtures[: min(count, len(fixtures))]:
             builder.scripted(*fixture)
-        for extension in (*_core_extensions(), *EXTENSIONS):
+        for extension in EXTENSIONS:
             extension(ctx)
         counts = uow.applications.count_by_stage()
         summary = DemoSummary(
@@ -321,13 +309,3 @@ class _Builder:
         for stage, gap in zip(path[1:], gaps, strict=True):
             day += timedelta(days=gap)
             self._step(app_id, stage, day)
-
-
-def _core_extensions() -> list[Extension]:
-    from nextyes.services.learning.demo import learning_demo
-    from nextyes.services.momentum.demo import momentum_demo
-    from nextyes.services.pipeline.demo import pipeline_demo
-    from nextyes.services.recovery.demo import recovery_demo
-    from nextyes.services.review.demo import review_demo
-
-    return [recovery_demo, momentum_demo, learning_demo, review_demo, pipeline_demo]

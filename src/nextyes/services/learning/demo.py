@@ -13,7 +13,7 @@ from typing import Any
 from nextyes import content
 from nextyes.domain.plan import EvidenceKind, PlanStatus
 from nextyes.domain.stories import NewStory
-from nextyes.services.demo.build import DemoContext
+from nextyes.services.demo.context import DemoContext
 from nextyes.services.learning.plan import (
     add_evidence,
     add_plan_item,

@@ -25,10 +25,9 @@ from nextyes.domain.plan import (
     clean_evidence,
     clean_title,
 )
-from nextyes.domain.themes import Control, Theme
+from nextyes.domain.themes import Control, Theme, ThemedText
 from nextyes.services.learning.themed_texts import theme_mentions, with_themes
 from nextyes.services.pipeline.applications import get_application
-from nextyes.storage.repositories.insights import ThemedText
 from nextyes.storage.uow import UnitOfWork
 
 PER_THEME = 2

@@ -6,8 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from nextyes.domain.insights import ThemeMention
-from nextyes.domain.themes import Theme
-from nextyes.storage.repositories.insights import ThemedText
+from nextyes.domain.themes import Theme, ThemedText
 
 _THEMES = {str(t) for t in Theme}
 

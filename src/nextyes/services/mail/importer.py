@@ -52,6 +52,8 @@ class ImportSummary:
     skipped: int = 0
     review: int = 0
     ignored: int = 0
+    waiting: int = 0
+    """Messages waiting in `mail review` after this import, from this one and earlier ones."""
     labels: Counter[str] = field(default_factory=Counter)
     dry_run: bool = False
 
@@ -380,6 +382,20 @@ def import_analysed(
     if dry_run:
         with uow:  # never committed: everything is rolled back at the end
             _run(uow, items, now, summary, progress, on_batch)
+            summary.waiting = waiting_for_review(uow)
     else:
         _run(uow, items, now, summary, progress, on_batch)
+        with uow:
+            summary.waiting = waiting_for_review(uow)
     return summary
+
+
+def waiting_for_review(uow: UnitOfWork) -> int:
+    """How many messages wait in `mail review`, inside an open uow."""
+    return uow.mail.count_by_status().get(MailStatus.REVIEW, 0)
+
+
+def nothing_read(uow: UnitOfWork, *, dry_run: bool) -> ImportSummary:
+    """The summary of an import that found no messages: still says what is waiting."""
+    with uow:
+        return ImportSummary(dry_run=dry_run, waiting=waiting_for_review(uow))

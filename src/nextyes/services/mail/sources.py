@@ -10,7 +10,7 @@ from pathlib import Path
 from nextyes.mail.imap import ImapReader, ImapTarget
 from nextyes.mail.readers import RawMessage, iter_raw_messages, zip_members
 from nextyes.services.mail.analysis import Analysed, analyse_stream, default_workers
-from nextyes.services.mail.importer import ImportSummary, import_analysed
+from nextyes.services.mail.importer import ImportSummary, import_analysed, nothing_read
 from nextyes.storage.uow import UnitOfWork
 
 
@@ -38,7 +38,7 @@ def import_mailbox(
     raws = iter_raw_messages(path)
     first = next(raws, None)  # detects the mailbox kind (and its errors) before any work
     if first is None:
-        return ImportSummary(dry_run=dry_run)
+        return nothing_read(uow, dry_run=dry_run)
     if workers is None:
         workers = default_workers(mailbox_size(path))
 

@@ -18,7 +18,7 @@ from nextyes.services.momentum.goals import GoalHistory, goal_history, statuses
 from nextyes.services.momentum.wellbeing import nudges, rules_from
 from nextyes.services.momentum.why import recheck_due, roles_line
 from nextyes.services.momentum.wins import week_wins
-from nextyes.services.today.agenda import AgendaContext, AgendaItem
+from nextyes.services.today.context import AgendaContext, AgendaItem
 
 WINS_SHOWN = 3
 
@@ -88,8 +88,9 @@ def why_check(ctx: AgendaContext) -> None:
 
 
 def weekly_review(ctx: AgendaContext) -> None:
-    """The weekly review, on the chosen day of each week within the horizon, for a search with
-    something in the last two weeks to look back on."""
+    """The weekly review on the chosen day, for a search with something in the last two weeks to
+    look back on: the next one in `today` (a second, a week on, reads as a duplicate), each one
+    within the span in a calendar."""
     last = ctx.uow.momentum.last_activity_on()
     if last is None or (ctx.today - last).days > 13:
         return
@@ -108,6 +109,8 @@ def weekly_review(ctx: AgendaContext) -> None:
                 priority=70,
             )
         )
+        if not ctx.every_occurrence:
+            break
         day += timedelta(days=7)
 
 

@@ -11,7 +11,7 @@ from nextyes.domain.contacts import InteractionKind
 from nextyes.domain.goals import Metric, week_start
 from nextyes.domain.wellbeing import CareKind
 from nextyes.domain.wins import NewWin, WinKind
-from nextyes.services.demo.build import DemoContext
+from nextyes.services.demo.context import DemoContext
 from nextyes.services.momentum.why import CHECKED
 from nextyes.services.momentum.wins import sync_auto_wins
 

@@ -14,6 +14,7 @@ from nextyes.domain.goals import week_start
 from nextyes.domain.models import SUPPORT_CIRCLE, Contact
 from nextyes.domain.wellbeing import (
     CareEntry,
+    CareKind,
     MoodEntry,
     NudgeKind,
     NudgeRules,
@@ -21,6 +22,7 @@ from nextyes.domain.wellbeing import (
     check_length,
     nudges_for,
     parse_care_kind,
+    parse_care_minutes,
     parse_mood,
     split_care_words,
 )
@@ -52,6 +54,27 @@ def log_care(
     """`nextyes care exercise 30m "walk by the river"`: the kind, then a duration and a note."""
     kind = parse_care_kind(kind_text)
     minutes, note = split_care_words(words)
+    return _log_care(uow, kind, minutes, note, on, now)
+
+
+def log_care_fields(
+    uow: UnitOfWork, kind_text: str, minutes_text: str, note: str, on: date, now: datetime
+) -> Logged:
+    """The same from a form's separate fields: "For how long" must be a duration (30m, 1h, or a
+    plain number of minutes) or empty; words there are refused, not kept as a note."""
+    kind = parse_care_kind(kind_text)
+    raw = minutes_text.strip()
+    minutes = None
+    if raw:
+        minutes = parse_care_minutes(f"{raw}m" if raw.isdigit() else raw)
+    text = check_length(clean_text(note), "note")
+    return _log_care(uow, kind, minutes, text, on, now)
+
+
+def _log_care(
+    uow: UnitOfWork, kind: CareKind, minutes: int | None, note: str | None, on: date,
+    now: datetime,
+) -> Logged:  # fmt: skip
     _check_day(on, now.date())
     with uow:
         entry_id = uow.care.add(on, kind, minutes, note, now)

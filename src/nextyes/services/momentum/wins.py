@@ -18,7 +18,7 @@ from nextyes import content
 from nextyes.domain.companies import clean_text
 from nextyes.domain.errors import InvalidInput, NotFound
 from nextyes.domain.goals import week_label, week_start
-from nextyes.domain.models import StageEvent
+from nextyes.domain.models import EventWithCompany, StageEvent
 from nextyes.domain.stages import RANK, Stage
 from nextyes.domain.wins import (
     MAX_WIN,
@@ -33,9 +33,10 @@ from nextyes.domain.wins import (
     praise_in,
     taken_back,
 )
+from nextyes.errors import JournalReadOnly
 from nextyes.services.momentum.goals import GoalHistory, goal_history, weeks_met
 from nextyes.storage.convert import as_datetime
-from nextyes.storage.repositories.momentum import WATCHED, EventWithCompany
+from nextyes.storage.repositories.momentum import WATCHED
 from nextyes.storage.uow import UnitOfWork
 
 WATERMARK = "auto_wins_checked"  # settings key: where the last look stopped
@@ -224,14 +225,19 @@ def withdraw_taken_back(uow: UnitOfWork, application_id: int) -> int:
 
 
 def sync_auto_wins(uow: UnitOfWork, now: datetime) -> int:
-    """Store the automatic wins found since the last look; returns how many were new."""
-    with uow:
-        mark = _watermark(uow)
-        latest = uow.momentum.last_ids()
-        found = find_auto_wins(uow, now, mark)
-        added = sum(uow.wins.add_if_new(win, now) for win in found)
-        uow.settings.set(WATERMARK, {"at": now.astimezone(UTC).isoformat(), **latest}, now)
-        uow.commit()
+    """Store the automatic wins found since the last look; returns how many were new.
+
+    On a read-only journal nothing can be stored: the wins already kept are what shows."""
+    try:
+        with uow:
+            mark = _watermark(uow)
+            latest = uow.momentum.last_ids()
+            found = find_auto_wins(uow, now, mark)
+            added = sum(uow.wins.add_if_new(win, now) for win in found)
+            uow.settings.set(WATERMARK, {"at": now.astimezone(UTC).isoformat(), **latest}, now)
+            uow.commit()
+    except JournalReadOnly:
+        return 0
     return added
 
 

@@ -8,13 +8,10 @@ a gentle item asks whether it is still open. The calendar file takes the same it
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 from nextyes import content
 from nextyes.domain.dates import describe_day
-
-if TYPE_CHECKING:
-    from nextyes.services.today.agenda import AgendaContext
+from nextyes.services.today.context import AgendaContext, AgendaItem
 
 SHOWN = 8
 
@@ -22,7 +19,6 @@ SHOWN = 8
 def offer_deadlines(ctx: AgendaContext) -> None:
     """Agenda provider (see services/today/agenda.py): open offers' answer-by dates."""
     from nextyes.services.pipeline.offers import open_offers
-    from nextyes.services.today.agenda import AgendaItem  # the agenda imports its providers
 
     offers = [o for o in open_offers(ctx.uow, ctx.today) if o.offer.terms.answer_by is not None]
     if not offers:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from nextyes.domain.companies import clean_text, company_key
+from nextyes.domain.links import check_link
 from nextyes.domain.models import (
     Application,
     ApplicationDetail,
@@ -78,7 +79,7 @@ def earlier_rejections(uow: UnitOfWork, company: str, today: date) -> list[PastR
 
 
 def add_application(
-    uow: UnitOfWork, new: NewApplication, now: datetime, origin: Origin = Origin.CLI
+    uow: UnitOfWork, new: NewApplication, now: datetime, *, origin: Origin
 ) -> Application:
     today = now.date()
     new = replace(
@@ -86,7 +87,7 @@ def add_application(
         company=_required(new.company, "company name", '"Acme Robotics"'),
         role=_required(new.role, "role", '"Data Analyst"'),
         source=clean_text(new.source),
-        url=clean_text(new.url),
+        url=check_link(clean_text(new.url)),
         resume_version=clean_text(new.resume_version),
         cover_letter_version=clean_text(new.cover_letter_version),
         note=clean_text(new.note),
@@ -148,15 +149,13 @@ def application_detail(uow: UnitOfWork, application_id: int) -> ApplicationDetai
             questions=tuple(uow.questions.for_application(application_id)),
             notes=tuple(uow.notes.for_application(application_id)),
             contacts=tuple(uow.contacts.for_application(application_id)),
-            extras={
-                "feedback": uow.feedback.for_application(application_id),
-                "cool_downs": uow.cool_downs.for_application(application_id),
-                "feedback_requests": uow.feedback_requests.for_application(application_id),
-                "reflections": uow.reflections.for_application(application_id),
-                "posting": uow.postings.for_application(application_id),
-                "offer": uow.offers.for_application(application_id),
-                "drafts": uow.drafts.for_application(application_id),
-            },
+            feedback=tuple(uow.feedback.for_application(application_id)),
+            cool_downs=tuple(uow.cool_downs.for_application(application_id)),
+            feedback_requests=tuple(uow.feedback_requests.for_application(application_id)),
+            reflections=tuple(uow.reflections.for_application(application_id)),
+            posting=uow.postings.for_application(application_id),
+            offer=uow.offers.for_application(application_id),
+            drafts=tuple(uow.drafts.for_application(application_id)),
         )
 
 
@@ -192,7 +191,7 @@ def move_application(
     note: str | None = None,
     correct: bool = False,
     details: InterviewDetails | None = None,
-    origin: Origin = Origin.CLI,
+    origin: Origin,
 ) -> MoveOutcome:
     if target is Stage.REJECTED:
         raise InvalidInput(
@@ -287,7 +286,7 @@ def record_rejection(
     now: datetime,
     *,
     reason: str | None = None,
-    origin: Origin = Origin.CLI,
+    origin: Origin,
     source_ref: str | None = None,
 ) -> RejectionOutcome:
     """Record a "no": the stage it came at, the day, and any reason given."""

@@ -8,7 +8,7 @@ from datetime import timedelta
 from nextyes.domain.offers import OfferTerms, PayPeriod, WorkPlace
 from nextyes.domain.queries import ApplicationQuery
 from nextyes.domain.stages import Stage
-from nextyes.services.demo.build import DemoContext
+from nextyes.services.demo.context import DemoContext
 
 
 def pipeline_demo(ctx: DemoContext) -> None:

@@ -62,7 +62,7 @@ def record_offer(
     now: datetime,
     *,
     on: date | None = None,
-    origin: Origin = Origin.CLI,
+    origin: Origin,
 ) -> OfferView:
     """Keep an offer's terms and move its application to the offer stage (if not there yet)."""
     today = now.date()
@@ -179,7 +179,7 @@ def accept_offer(
     *,
     on: date | None = None,
     close_others: bool = False,
-    origin: Origin = Origin.CLI,
+    origin: Origin,
 ) -> Decision:
     """Accept the offer: the application moves to accepted; the other open applications get
     their drafts, and with `close_others` are closed too, all in one transaction."""
@@ -200,7 +200,7 @@ def decline_offer(
     now: datetime,
     *,
     on: date | None = None,
-    origin: Origin = Origin.CLI,
+    origin: Origin,
 ) -> Decision:
     """Decline the offer (the application moves to declined), with a kind note to send."""
     today = now.date()
@@ -222,7 +222,7 @@ def close_other_applications(
     now: datetime,
     *,
     only: frozenset[int] | None = None,
-    origin: Origin = Origin.CLI,
+    origin: Origin,
 ) -> list[ClosingDraft]:
     """After accepting an offer: close the other open applications (or `only` these), each
     with its draft kept. Nothing changes unless every one of them can be closed."""
@@ -318,7 +318,7 @@ def _draft(
     uow: UnitOfWork, app: Application, kind: str | None = None, words_key: str | None = None
 ) -> ClosingDraft:
     from nextyes import content
-    from nextyes.services.recovery.recipients import recipient_for
+    from nextyes.services.people.recipients import recipient_for
     from nextyes.services.settings.preferences import get_preferences
     from nextyes.text.templating import render
 

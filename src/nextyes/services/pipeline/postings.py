@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from nextyes.domain.companies import clean_text
+from nextyes.domain.links import check_link
 from nextyes.domain.models import Application, NewApplication, Origin
 from nextyes.domain.postings import MAX_POSTING_TEXT, NewPosting, Posting, PostingFacts, short
 from nextyes.errors import InvalidInput, NotFound, Words
@@ -65,12 +66,13 @@ def add_with_posting(
     new: NewApplication,
     posting: NewPosting | None,
     now: datetime,
-    origin: Origin = Origin.CLI,
+    *,
+    origin: Origin,
 ) -> Application:
     """Log the application and keep its posting, in one transaction."""
     checked = _checked(posting) if posting is not None else None
     with uow:
-        application = add_application(uow, new, now, origin)
+        application = add_application(uow, new, now, origin=origin)
         if checked is not None:
             _put(uow, application.id, checked, now)
         uow.commit()
@@ -110,7 +112,7 @@ def _checked(posting: NewPosting) -> NewPosting:
         raise InvalidInput("The posting's text is empty; paste the ad's text, or leave it out.")
     if len(text) > MAX_POSTING_TEXT:
         text = text[:MAX_POSTING_TEXT].rstrip() + "\n…"
-    url = clean_text(posting.url)
+    url = check_link(clean_text(posting.url))
     if url is not None and len(url) > 2000:
         raise InvalidInput("The posting's link is over 2,000 characters; give a shorter one.")
     return NewPosting(text=text, url=url, title=short(posting.title, 300))

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 from nextyes.domain.companies import clean_text
+from nextyes.domain.links import check_link
 from nextyes.domain.models import Application, Interview, NewInterview, Note, Question
 from nextyes.errors import InvalidInput, NotFound
 from nextyes.services.pipeline.applications import MAX_NAME, add_note, get_application
@@ -39,6 +40,8 @@ def update_application(
             if not text:
                 raise InvalidInput(f"The {REQUIRED[name]} cannot be empty.")
             values[name] = _short(text, REQUIRED[name])
+        elif name == "url":
+            values[name] = _short(check_link(clean_text(value)), "link")
         elif name in OPTIONAL_TEXT:
             values[name] = _short(clean_text(value), name.replace("_", " "))
         else:

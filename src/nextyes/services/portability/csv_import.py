@@ -18,6 +18,7 @@ from pathlib import Path
 from nextyes import content
 from nextyes.domain.companies import clean_text, company_key
 from nextyes.domain.errors import InvalidInput, Words
+from nextyes.domain.links import check_link
 from nextyes.domain.models import Application, NewApplication, NewStageEvent, Origin
 from nextyes.domain.queries import ApplicationQuery
 from nextyes.domain.stages import Stage
@@ -225,7 +226,7 @@ def _read_row(
     )
     return ImportRow(
         line=line, company=company, role=role, stage=stage, applied_on=applied_on,
-        stage_on=stage_on or applied_on or today, source=text("source"), url=cell("url"),
+        stage_on=stage_on or applied_on or today, source=text("source"), url=check_link(cell("url")),
         location=text("location"), salary=text("salary"),
         resume_version=text("resume_version"),
         cover_letter_version=text("cover_letter_version"), extras=extras,

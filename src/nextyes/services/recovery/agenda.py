@@ -11,16 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from nextyes import content
 from nextyes.domain.models import Application
 from nextyes.domain.recovery import CoolDownRecord, StageGroup, stage_group
 from nextyes.domain.stages import Stage
+from nextyes.services.today.context import AgendaContext, AgendaItem
 from nextyes.storage.uow import UnitOfWork
-
-if TYPE_CHECKING:
-    from nextyes.services.today.agenda import AgendaContext
 
 RECENT_NOES = timedelta(days=21)
 """How long after a "no" its next steps are suggested in `today`."""
@@ -101,9 +99,7 @@ def _state_of(
 
 
 def recovery_agenda(ctx: AgendaContext) -> None:
-    """Agenda provider (see services.agenda): the cool-down section, then the next steps."""
-    from nextyes.services.today.agenda import AgendaItem  # agenda imports this module
-
+    """Agenda provider (see services/today/agenda.py): the cool-down section, then the next steps."""
     running = ctx.uow.cool_downs.active_at(ctx.now)
     state = _state_of(ctx.uow, running, ctx.now)
     ctx.agenda.sections["cool_down"] = state.as_json() if state else None

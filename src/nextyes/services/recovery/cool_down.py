@@ -54,32 +54,25 @@ def reject_and_recover(
     *,
     reason: str | None = None,
     cool_down: str | None = None,
-    origin: Origin = Origin.CLI,
+    origin: Origin,
 ) -> Recovery:
     """Record a rejection and open its cool-down (`cool_down`, or the `cool_down` setting).
 
     The window starts when the news came: today, now; on an earlier day, at this time of that
-    day. A window given explicitly that would already be over is refused (nothing is written);
-    the default one is simply skipped, with a note that its time has passed.
+    day. A window that would already be over (a no recorded days later) is not opened: the no
+    is recorded, with a note that its cool-down time has passed.
     """
     from nextyes.services.pipeline.applications import record_rejection
     from nextyes.text.recovery import compose_cool_down
 
     with uow:
-        explicit = cool_down is not None
         spec = parse_cool_down(cool_down if cool_down is not None else _default_spec(uow))
         outcome = record_rejection(uow, application_id, on, now, reason=reason, origin=origin)
         since = now if on >= now.date() else datetime.combine(on, now.timetz())
         passed = False
         try:
             window = open_window(spec, now=now, since=since)
-        except InvalidCoolDown:
-            if explicit:
-                raise InvalidCoolDown(
-                    f"That no came on {on.isoformat()}, and the {spec} cool-down from then would "
-                    "already be over. Leave out --cool-down (or use none) to record it without "
-                    "one. Nothing was recorded."
-                ) from None
+        except InvalidCoolDown:  # a no recorded late: its cool-down time is already behind
             window, passed = None, True
         if window is not None:
             uow.cool_downs.add(

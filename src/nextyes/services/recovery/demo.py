@@ -12,15 +12,16 @@ from typing import Any
 
 from nextyes import content
 from nextyes.domain.cooldown import CoolDownKind, CoolDownSpec, open_window
+from nextyes.domain.models import Origin
 from nextyes.domain.recovery import RequestStatus
 from nextyes.domain.stages import Stage
-from nextyes.services.demo.build import DemoContext
+from nextyes.services.demo.context import DemoContext
+from nextyes.services.people.recipients import recipient_for
 from nextyes.services.recovery.feedback_requests import (
     add_feedback,
     draft_feedback_request,
     record_request_sent,
 )
-from nextyes.services.recovery.recipients import recipient_for
 from nextyes.services.recovery.reflection import ReflectionAnswers, plan_reflection, save_reflection
 from nextyes.services.recovery.replies import draft_reply
 
@@ -101,7 +102,7 @@ def _feedback_request(
         answer_on = sent_on + timedelta(days=3)
         if answer_on <= ctx.today:
             add_feedback(ctx.uow, app_id, str(words["declined"]), answer_on, _at(ctx, answer_on, 11),
-                         giver="recruiter")  # fmt: skip
+                         giver="recruiter", origin=Origin.DEMO)  # fmt: skip
         return
     request = ctx.uow.feedback_requests.latest_for(app_id)
     if existing and request is not None:  # the demo's feedback came: the request was answered

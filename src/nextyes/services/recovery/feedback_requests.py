@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from nextyes.domain.companies import clean_text
-from nextyes.domain.models import Application, Interview, InterviewKind, Relation
+from nextyes.domain.models import Application, Interview, InterviewKind, Origin, Relation
 from nextyes.domain.recovery import (
     FOLLOW_UP_AFTER,
     FeedbackRequest,
@@ -27,9 +27,9 @@ from nextyes.domain.stages import Stage
 from nextyes.errors import Conflict, InvalidInput
 from nextyes.mail.drafts import build_eml, mailto_url
 from nextyes.services.learning.themed_texts import classify_feedback
+from nextyes.services.people.recipients import Recipient, keep_contact, recipient_for
 from nextyes.services.pipeline.applications import get_application
 from nextyes.services.recovery.cool_down import get_rejected_application
-from nextyes.services.recovery.recipients import Recipient, keep_contact, recipient_for
 from nextyes.services.settings.preferences import get_preferences
 from nextyes.storage.uow import UnitOfWork
 from nextyes.text.drafts import (
@@ -297,6 +297,7 @@ def add_feedback(
     now: datetime,
     *,
     giver: str = "interviewer",
+    origin: Origin,
 ) -> FeedbackAdded:
     """Record what came back. A reply that only says they don't give feedback closes the
     request as no reply and is not kept as feedback (there is nothing in it about you)."""
@@ -325,8 +326,8 @@ def add_feedback(
         if not declined:
             themes = classify_feedback(body)
             feedback_id = uow.feedback.add(
-                app.id, body, giver, on, now, themes=themes.themes, scores=themes.scores,
-                controllable=themes.controllable,
+                app.id, body, giver, on, now, origin=origin, themes=themes.themes,
+                scores=themes.scores, controllable=themes.controllable,
             )  # fmt: skip
             why = themes.why
             uow.applications.touch(app.id, on, now)

@@ -6,14 +6,14 @@ from datetime import datetime
 
 from nextyes.domain.models import Relation
 from nextyes.errors import InvalidInput
-from nextyes.services.recovery.cool_down import get_rejected_application
-from nextyes.services.recovery.feedback_requests import ComposedDraft, rejection_facts, tone_of
-from nextyes.services.recovery.recipients import (
+from nextyes.services.people.recipients import (
     Recipient,
     interviewer_names,
     keep_contact,
     recipient_for,
 )
+from nextyes.services.recovery.cool_down import get_rejected_application
+from nextyes.services.recovery.feedback_requests import ComposedDraft, rejection_facts, tone_of
 from nextyes.services.settings.preferences import get_preferences
 from nextyes.storage.uow import UnitOfWork
 from nextyes.text.drafts import compose_reply
@@ -39,6 +39,8 @@ def draft_reply(
         app = get_rejected_application(uow, application_id, "a gracious reply")
         recipient = recipient_for(uow, app, to, email)
         name = recipient.name
+        if name is None and recipient.email is not None:
+            name = recipient.email  # only an address was given: a greeting without a name
         if name is None:
             raise InvalidInput(
                 f"Application {app.id} ({app.company}) has nobody to reply to yet. Name them: "
@@ -54,7 +56,7 @@ def draft_reply(
                 link_role="interviewer" if interviewed else "reply",
                 email=recipient.email,
             )  # fmt: skip
-            recipient = Recipient(name, recipient.email, contact_id)
+            recipient = Recipient(recipient.name, recipient.email, contact_id)
             if created:
                 kept.append(name)
         for person in interviewers:

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from nextyes import content
 from nextyes.domain.stages import Stage
-from nextyes.services.demo.build import DemoContext
+from nextyes.services.demo.context import DemoContext
 from nextyes.services.pipeline.applications import add_note
 
 RECENT = timedelta(days=14)

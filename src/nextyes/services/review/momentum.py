@@ -10,12 +10,8 @@ from nextyes.domain.review import Chart, ReviewItem, ReviewSection, Series
 from nextyes.services.momentum.goals import goal_history
 from nextyes.services.momentum.week import WeekMomentum, week_momentum
 from nextyes.services.momentum.why import recheck_due
-from nextyes.services.momentum.wins import sync_auto_wins
-from nextyes.services.review.weekly import ORDER, ReviewContext, before_review, section
+from nextyes.services.review.context import ReviewContext
 from nextyes.services.settings.preferences import get_preferences
-
-# New automatic wins are stored before the review opens its read, so they are part of it.
-before_review(sync_auto_wins)
 
 
 def momentum(ctx: ReviewContext) -> WeekMomentum:
@@ -26,7 +22,6 @@ def momentum(ctx: ReviewContext) -> WeekMomentum:
     return found
 
 
-@section(ORDER["wins"])
 def wins(ctx: ReviewContext) -> ReviewSection:
     found = sorted(momentum(ctx).wins, key=lambda w: (w.occurred_on, w.id))
     ctx.facts["wins"] = len(found)
@@ -42,7 +37,6 @@ def wins(ctx: ReviewContext) -> ReviewSection:
                          items)  # fmt: skip
 
 
-@section(ORDER["goals"])
 def goals(ctx: ReviewContext) -> None:
     """The week's goals, told inside the applications part of the review."""
     for metric, result in momentum(ctx).goals:
@@ -63,7 +57,6 @@ def goals(ctx: ReviewContext) -> None:
         ctx.add_to("applications", ReviewItem(line, detail, tags=("goal", metric.value)))
 
 
-@section(ORDER["care"])
 def care(ctx: ReviewContext) -> ReviewSection | None:
     """Time for yourself and how the week felt: private, never in what you share."""
     week = momentum(ctx)
@@ -119,7 +112,6 @@ def care(ctx: ReviewContext) -> ReviewSection | None:
     return ReviewSection("care", ctx.text("care.title"), None, tuple(items), charts, private=True)
 
 
-@section(ORDER["why"])
 def why(ctx: ReviewContext) -> ReviewSection | None:
     current = momentum(ctx).why
     if current is None:

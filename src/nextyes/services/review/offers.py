@@ -6,10 +6,9 @@ from __future__ import annotations
 from nextyes.domain.offers import describe_pay
 from nextyes.domain.review import ReviewItem, ReviewSection
 from nextyes.services.pipeline.offers import open_offers
-from nextyes.services.review.weekly import ORDER, ReviewContext, section
+from nextyes.services.review.context import ReviewContext
 
 
-@section(ORDER["offers"])
 def offers(ctx: ReviewContext) -> ReviewSection | None:
     views = open_offers(ctx.uow, ctx.today)
     if not views:

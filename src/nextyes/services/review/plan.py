@@ -7,7 +7,7 @@ from datetime import date
 
 from nextyes.domain.plan import PlanItem, PlanStatus
 from nextyes.domain.review import ReviewItem, ReviewSection
-from nextyes.services.review.weekly import ORDER, ReviewContext, section
+from nextyes.services.review.context import ReviewContext
 
 # How strongly each kind of plan step is offered for next week's focus (see review_sections).
 CARRY_ON, START_NEXT, TRY_SUGGESTION = 70, 60, 55
@@ -17,7 +17,6 @@ def _in_week(ctx: ReviewContext, day: date | None) -> bool:
     return day is not None and ctx.week.starts_on <= day <= ctx.week.ends_on
 
 
-@section(ORDER["plan"])
 def plan(ctx: ReviewContext) -> ReviewSection | None:
     items = ctx.uow.plans.find(())
     practice = [

@@ -10,10 +10,9 @@ from nextyes.domain.goals import Metric, goal_for_week
 from nextyes.domain.models import StageEvent
 from nextyes.domain.review import Chart, ReviewItem, ReviewSection, Series, Week
 from nextyes.domain.stages import CLOSED_STAGES, INTERVIEW_STAGES, RANK, Stage
-from nextyes.domain.themes import CONTROL, LABELS, Control, Theme
+from nextyes.domain.themes import CONTROL, LABELS, Control, Theme, ThemedText
 from nextyes.services.learning.themed_texts import with_themes
-from nextyes.services.review.weekly import ORDER, ReviewContext, section
-from nextyes.storage.repositories.insights import ThemedText
+from nextyes.services.review.context import ReviewContext
 
 TREND_WEEKS = 8
 THEME_WINDOW = timedelta(days=30)
@@ -34,7 +33,6 @@ def weekly_applications(ctx: ReviewContext, first: Week, last: Week) -> dict[Wee
     return {w: counts.get(w, 0) for w in weeks}
 
 
-@section(ORDER["applications"])
 def applications(ctx: ReviewContext) -> ReviewSection:
     sent = [e for e in ctx.events if e.stage is Stage.APPLIED]
     ctx.facts["applications"] = len(sent)
@@ -80,7 +78,6 @@ def applications(ctx: ReviewContext) -> ReviewSection:
     return ReviewSection("applications", ctx.text("applications.title"), summary, items, charts)
 
 
-@section(ORDER["stages"])
 def stages(ctx: ReviewContext) -> ReviewSection | None:
     """Stage changes: steps forward first, then what closed or went quiet."""
     moves = [
@@ -119,7 +116,6 @@ def _theme_names(themes: list[str]) -> str:
     return ", ".join(LABELS[Theme(t)].lower() for t in themes)
 
 
-@section(ORDER["rejections"])
 def rejections(ctx: ReviewContext) -> ReviewSection | None:
     noes = [e for e in ctx.events if e.stage is Stage.REJECTED]
     ctx.facts["noes"] = len(noes)
@@ -188,7 +184,6 @@ def themed(ctx: ReviewContext) -> list[tuple[ThemedText, tuple[Theme, ...]]]:
     return found
 
 
-@section(ORDER["themes"])
 def themes(ctx: ReviewContext) -> ReviewSection | None:
     start = ctx.week.ends_on - THEME_WINDOW
     recent = [(t, found) for t, found in themed(ctx) if start < t.on <= ctx.week.ends_on]
@@ -215,7 +210,6 @@ def themes(ctx: ReviewContext) -> ReviewSection | None:
     return ReviewSection("themes", ctx.text("themes.title"), summary, tuple(items))
 
 
-@section(ORDER["coming_up"])
 def coming_up(ctx: ReviewContext) -> ReviewSection | None:
     start = ctx.week.ends_on + timedelta(days=1)
     interviews = ctx.uow.interviews.between(start, start + timedelta(days=6))
@@ -236,7 +230,6 @@ def coming_up(ctx: ReviewContext) -> ReviewSection | None:
     return ReviewSection("coming_up", ctx.text("coming_up.title"), None, tuple(items))
 
 
-@section(ORDER["focus"])
 def focus(ctx: ReviewContext) -> ReviewSection:
     """Two or three things for next week, from what the other sections offered."""
     sent = ctx.facts.get("applications", 0)

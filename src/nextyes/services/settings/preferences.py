@@ -168,11 +168,6 @@ PREFERENCES: dict[str, Preference] = {
 }
 
 
-def register(preference: Preference) -> None:
-    """Add a feature's preference (called once, when the feature's module is imported)."""
-    PREFERENCES[preference.key] = preference
-
-
 def get_preferences(uow: UnitOfWork) -> dict[str, Any]:
     """Every known preference, stored values over defaults (call inside an open uow)."""
     stored = uow.settings.all()

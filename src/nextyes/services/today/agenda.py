@@ -1,69 +1,26 @@
 """Everything due, derived in one place: `nextyes today`, the dashboard and the calendar use it.
 
 Each feature contributes a provider: a function that looks at the journal and adds items (or a
-named section, such as the cool-down) to the agenda. Providers run in order inside one read
-transaction.
+named section, such as the cool-down) to the agenda. `PROVIDERS` lists them in the order they
+run, inside one read transaction. Providers depend only on the types in `today/context.py`,
+never on this module, so the agenda can import them all without a circle.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
-from typing import Any
+from datetime import datetime, timedelta
 
 from nextyes import content
 from nextyes.domain.dates import describe_day
 from nextyes.domain.stages import Stage
+from nextyes.services.momentum.agenda import add_momentum
 from nextyes.services.pipeline.agenda import offer_deadlines
 from nextyes.services.recovery.agenda import recovery_agenda
 from nextyes.services.settings.preferences import get_preferences
+from nextyes.services.today.context import Agenda, AgendaContext, AgendaItem, Provider
 from nextyes.storage.uow import UnitOfWork
 
 SHOWN_PER_KIND = 8
-
-
-@dataclass(frozen=True, slots=True)
-class AgendaItem:
-    kind: str
-    title: str
-    due_on: date
-    detail: str | None = None
-    suggestion: str | None = None
-    application_id: int | None = None
-    key: str = ""  # stable identity (calendar UIDs, dismissals)
-    priority: int = 50  # lower comes first on the same day
-    at: str | None = None  # "14:00" when known
-
-
-@dataclass
-class Agenda:
-    now: datetime
-    items: list[AgendaItem] = field(default_factory=list)
-    sections: dict[str, Any] = field(default_factory=dict)
-    more: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def today(self) -> date:
-        return self.now.date()
-
-    def add(self, item: AgendaItem) -> None:
-        self.items.append(item)
-
-
-@dataclass
-class AgendaContext:
-    uow: UnitOfWork
-    now: datetime
-    preferences: dict[str, Any]
-    agenda: Agenda
-
-    @property
-    def today(self) -> date:
-        return self.now.date()
-
-
-Provider = Callable[[AgendaContext], None]
 
 
 def upcoming_interviews(ctx: AgendaContext) -> None:
@@ -118,6 +75,7 @@ def quiet_applications(ctx: AgendaContext) -> None:
         ((Stage.ASSESSMENT, Stage.INTERVIEW, Stage.FINAL),
          ctx.preferences["follow_up_after_interview_days"], "quiet_interview"),
     )  # fmt: skip
+    steps: dict[str, str] = content.load("common")["step_reached"]
     for stages, days, template in rules:
         cutoff = ctx.today - timedelta(days=days)
         quiet, total = ctx.uow.applications.quiet_since(stages, cutoff, ctx.today, SHOWN_PER_KIND)
@@ -127,7 +85,11 @@ def quiet_applications(ctx: AgendaContext) -> None:
                 AgendaItem(
                     kind="follow_up",
                     title=content.fill(
-                        words[template], company=app.company, role=app.role, days=waited
+                        words[template],
+                        company=app.company,
+                        role=app.role,
+                        days=waited,
+                        step=steps.get(app.stage.value, steps["interview"]),
                     ),
                     due_on=ctx.today,
                     suggestion=content.fill(words["quiet_suggestion"], id=app.id),
@@ -160,21 +122,15 @@ def contact_follow_ups(ctx: AgendaContext) -> None:
         )
 
 
-def momentum(ctx: AgendaContext) -> None:
-    """Wins, weekly goals, gentle nudges, the why re-check and the weekly review."""
-    from nextyes.services.momentum.agenda import add_momentum
-
-    add_momentum(ctx)
-
-
-PROVIDERS: list[Provider] = [
-    recovery_agenda,
+# The agenda's extension point: who adds what to `today`, in this order.
+PROVIDERS: tuple[Provider, ...] = (
+    recovery_agenda,  # the cool-down first, then the next steps after a no
     upcoming_interviews,
     offer_deadlines,
     quiet_applications,
     contact_follow_ups,
-    momentum,
-]
+    add_momentum,  # wins, weekly goals, gentle nudges, the why re-check, the weekly review
+)
 
 
 def build_agenda(uow: UnitOfWork, now: datetime, *, days_ahead: int | None = None) -> Agenda:
@@ -184,8 +140,11 @@ def build_agenda(uow: UnitOfWork, now: datetime, *, days_ahead: int | None = Non
         preferences = get_preferences(uow)
         if days_ahead is not None:
             preferences["upcoming_days"] = days_ahead
-        ctx = AgendaContext(uow, now, preferences, agenda)
+        ctx = AgendaContext(uow, now, preferences, agenda, every_occurrence=days_ahead is not None)
         for provider in PROVIDERS:
             provider(ctx)
     agenda.items.sort(key=lambda i: (i.due_on, i.priority, i.at or ""))
     return agenda
+
+
+__all__ = ["PROVIDERS", "Agenda", "AgendaContext", "AgendaItem", "Provider", "build_agenda"]

@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 
+from nextyes.domain.recovery import FeedbackRow
 from nextyes.storage.convert import as_date, from_json, to_json
 from nextyes.storage.db import Row
 from nextyes.storage.repositories.base import Repository
 
 COLUMNS = "id, application_id, text, giver, received_on, themes, controllable, origin"
-
-
-@dataclass(frozen=True, slots=True)
-class FeedbackRow:
-    id: int
-    application_id: int | None
-    text: str
-    giver: str
-    received_on: date
-    themes: tuple[str, ...]
-    controllable: str | None
-    origin: str
 
 
 def to_feedback(row: Row) -> FeedbackRow:
@@ -46,7 +34,7 @@ class FeedbackRepository(Repository):
         received_on: date,
         now: datetime,
         *,
-        origin: str = "cli",
+        origin: str,
         themes: tuple[str, ...] | None = None,
         scores: dict[str, float] | None = None,
         controllable: str | None = None,

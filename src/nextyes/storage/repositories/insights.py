@@ -7,12 +7,12 @@ evaluating CASE expressions for every event.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from nextyes.domain.insights import RESPONSE_STAGES, ApplicationFacts
 from nextyes.domain.stages import PROGRESS, RANK, Stage
+from nextyes.domain.themes import ThemedText
 from nextyes.storage.convert import as_date, from_json
 from nextyes.storage.repositories.base import Repository
 
@@ -37,19 +37,6 @@ def _day(value: Any) -> date | None:
     if value is None or isinstance(value, date):
         return value
     return date.fromisoformat(value[:10])
-
-
-@dataclass(frozen=True, slots=True)
-class ThemedText:
-    """A piece of feedback or a rejection reason, with the themes stored for it (if any)."""
-
-    on: date
-    text: str
-    themes: tuple[str, ...] | None
-    origin: str
-    """"feedback" or "reason"."""
-    application_id: int | None = None
-    feedback_id: int | None = None
 
 
 class InsightsRepository(Repository):

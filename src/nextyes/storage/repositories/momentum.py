@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import NamedTuple
 
-from nextyes.domain.models import StageEvent
+from nextyes.domain.models import EventWithCompany
 from nextyes.domain.stages import RANK, Stage
 from nextyes.storage.convert import (
     as_date,
@@ -45,12 +45,6 @@ class ReflectionFact(NamedTuple):
     started_on: date
     finished: bool
     attributions: dict[str, str]  # theme -> yes | partly | no, as the user marked it
-
-
-class EventWithCompany(NamedTuple):
-    event: StageEvent
-    company: str
-    role: str
 
 
 def _with_company(row: Row) -> EventWithCompany:

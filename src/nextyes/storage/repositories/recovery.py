@@ -9,6 +9,7 @@ from typing import Any
 
 from nextyes.domain.recovery import (
     CoolDownRecord,
+    DraftRow,
     FeedbackRequest,
     Reflection,
     RequestStatus,
@@ -206,17 +207,6 @@ class FeedbackRequestRepository(Repository):
             f"UPDATE feedback_requests SET {assignments} WHERE id = :id AND owner_id = :owner",
             {"id": request_id, "owner": self.owner_id, **params},
         )
-
-
-@dataclass(frozen=True, slots=True)
-class DraftRow:
-    id: int
-    application_id: int
-    kind: str
-    recipient: str | None
-    subject: str | None
-    body: str
-    sent_on: date | None
 
 
 class DraftRepository(Repository):

@@ -91,7 +91,13 @@ async def add_feedback(
 ) -> FeedbackAddedPublic:
     """Keep feedback that came back ("we don't give feedback" closes the request)."""
     added = feedback_requests.add_feedback(
-        web.uow(), application_id, body.text, body.on or web.today(), web.now(), giver=body.giver
+        web.uow(),
+        application_id,
+        body.text,
+        body.on or web.today(),
+        web.now(),
+        giver=body.giver,
+        origin=web.origin,
     )
     return FeedbackAddedPublic(feedback_id=added.feedback_id, declined=added.declined)
 

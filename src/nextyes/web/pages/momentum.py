@@ -54,7 +54,7 @@ async def log_care(
     web: WebDep, kind: FormText = "", minutes: FormText = "", note: FormText = "", on: FormText = ""
 ) -> Response:
     day = forms.day(on, web.today()) or web.today()
-    logged = wellbeing.log_care(web.uow(), kind, [minutes, note], day, web.now())
+    logged = wellbeing.log_care_fields(web.uow(), kind, minutes, note, day, web.now())
     return redirect("/journal", logged.message)
 
 

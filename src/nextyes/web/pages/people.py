@@ -38,7 +38,7 @@ async def add_contact(
         web.uow(), name, web.now(), relation=forms.optional(relation),
         company=forms.optional(company), email=forms.optional(email),
         phone=forms.optional(phone), how_met=forms.optional(how_met),
-        follow_up_on=forms.day(follow_up_on, web.today()),
+        follow_up_on=forms.day(follow_up_on, web.today(), ahead=True),
     )  # fmt: skip
     return redirect(f"/contacts/{contact.id}", words("contact_added", name=contact.name))
 
@@ -74,7 +74,7 @@ async def edit_contact(
         name=forms.optional(name), relation=forms.choice(relation, Relation, "relation"),
         company=forms.optional(company), email=forms.optional(email),
         phone=forms.optional(phone), how_met=forms.optional(how_met),
-        notes=forms.optional(notes), next_follow_up_on=forms.day(follow_up_on, web.today()),
+        notes=forms.optional(notes), next_follow_up_on=forms.day(follow_up_on, web.today(), ahead=True),
         cleared=blank_fields(sent),
     )  # fmt: skip
     service.edit_contact(web.uow(), str(contact_id), changes, web.now())
@@ -93,7 +93,7 @@ async def log_interaction(
     logged = service.log_interaction(
         web.uow(), str(contact_id), web.now(), kind=forms.optional(kind),
         note=forms.optional(note), on=forms.day(on, web.today()),
-        follow_up_on=forms.day(follow_up_on, web.today()),
+        follow_up_on=forms.day(follow_up_on, web.today(), ahead=True),
     )  # fmt: skip
     said = words("interaction", kind=kind or "message", name=logged.contact.name)
     return redirect(f"/contacts/{contact_id}", said)

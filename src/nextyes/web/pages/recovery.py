@@ -45,7 +45,7 @@ async def record_rejection(
     """Record the no and open its cool-down, then go on to what helps next."""
     done = recovery.reject_and_recover(
         web.uow(), application_id, forms.day(on, web.today()) or web.today(), web.now(),
-        reason=forms.optional(reason), cool_down=forms.optional(cool_down),
+        reason=forms.optional(reason), cool_down=forms.optional(cool_down), origin=web.origin,
     )  # fmt: skip
     return redirect(f"/applications/{application_id}/recovery/cool-down", done.message.message)
 
@@ -152,7 +152,7 @@ async def add_feedback(
 ) -> Response:  # fmt: skip
     added = feedback_requests.add_feedback(
         web.uow(), application_id, text, forms.day(on, web.today()) or web.today(), web.now(),
-        giver=giver or "interviewer",
+        giver=giver or "interviewer", origin=web.origin,
     )  # fmt: skip
     said = words("feedback_declined" if added.declined else "feedback_added")
     return redirect(f"/applications/{application_id}#feedback", said)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -319,7 +318,7 @@ class ApplicationDetailPublic(ApplicationPublic):
     @classmethod
     def of_detail(cls, d: ApplicationDetail) -> ApplicationDetailPublic:
         base = ApplicationPublic.of(d.application)
-        feedback: Any = d.extras.get("feedback", [])
+        feedback = d.feedback
         return cls(
             **dict(base),
             events=[StageEventPublic.of(e) for e in d.events],

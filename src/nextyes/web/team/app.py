@@ -44,7 +44,7 @@ def create_served_app(
     from nextyes.web.team.guard import TeamGuard
     from nextyes.web.team.state import ServedState
 
-    base = SharedState(settings=settings, port=0)
+    base = SharedState.local(settings, 0)
     pool = JournalPool(settings, server.pool_size)
     served = ServedState.build(base, server, pool)
 

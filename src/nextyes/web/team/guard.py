@@ -246,7 +246,7 @@ class TeamGuard:
                 who[0] = signed_in.user_id
                 state["signed_in"] = signed_in
                 if not half_way:
-                    state["nextyes_web"] = served.view_for(journal, signed_in.user_id)
+                    state["nextyes_web"] = served.view_for(journal, signed_in)
             state["team"] = served
             state["journal"] = journal
             cookie = served.cookie_header(served.pre_cookie, fresh_pre) if fresh_pre else None

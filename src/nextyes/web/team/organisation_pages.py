@@ -290,7 +290,7 @@ async def signed_on(
     try:
         kept = json.loads(unquote(request.cookies.get(SSO_COOKIE, "")))
         org, kept_state, nonce, verifier = kept
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, RecursionError):
         org, kept_state, nonce, verifier = 0, "", "", ""
     started = sso.SignOnStart("", str(kept_state), str(nonce), str(verifier))
     if org != organisation_id:

@@ -8,8 +8,11 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from nextyes.domain.accounts import SignedIn
+from nextyes.domain.models import Origin
 from nextyes.server_settings import ServerSettings
 from nextyes.services.accounts.sessions import SessionRules
+from nextyes.services.session import JournalSession
 from nextyes.web.jobs import QueuedJobs
 from nextyes.web.state import VersionedCache, WebState
 
@@ -53,16 +56,15 @@ class ServedState:
             self._caches.move_to_end(owner_id)
         return cache
 
-    def view_for(self, journal: Journal, owner_id: int) -> WebState:
-        """The routes' WebState for one request: this person's journal, caches and clock."""
-        mine = journal.for_owner(owner_id)
+    def view_for(self, journal: Journal, signed_in: SignedIn) -> WebState:
+        """The routes' WebState for one request: this person's session, caches and clock."""
+        session = JournalSession.borrowing(self.base.settings, journal, Origin.WEB, signed_in)
         return WebState(
-            settings=self.base.settings,
+            session=session,
             port=self.base.port,
             secret=b"",
-            cache=self.cache_for(owner_id),
-            jobs=QueuedJobs(mine),  # in the database: any worker runs them, any answers
-            _journal=mine,
+            cache=self.cache_for(signed_in.user_id),
+            jobs=QueuedJobs(session.journal),  # in the database: any worker runs them, any answers
             _templates=self.base.templates,
         )
 

@@ -12,6 +12,7 @@ from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.output import emit_json, emit_table, format_option, say
 from nextyes.cli.params import DATE
 from nextyes.domain.practice import Category, PracticeSession
+from nextyes.text.wording import spoken_number
 
 CATEGORIES = click.Choice([c.value for c in Category])
 
@@ -52,7 +53,10 @@ def draw(app: AppContext, count: int, category: str | None, seed: int | None, fm
             for d in drawn
         ])  # fmt: skip
         return
-    say(words["intro"])
+    if len(drawn) == 1:
+        say(words["intro_one"])
+    else:
+        say(content.fill(words["intro"], number=spoken_number(len(drawn)).capitalize()))
     say()
     for d in drawn:
         say(f"{d.question.key}  {words['categories'][d.question.category.value]}", style="bold")

@@ -170,6 +170,7 @@ def _summary_json(summary: ImportSummary) -> dict[str, Any]:
         "noted": summary.noted,
         "skipped": summary.skipped,
         "needs_review": summary.review,
+        "waiting_for_review": summary.waiting,
         "ignored": summary.ignored,
         "labels": dict(summary.labels),
     }
@@ -181,8 +182,10 @@ def _print_summary(summary: ImportSummary, source: str) -> None:
         say(words["dry_run"], style="warn")
     if not summary.read:
         say(content.fill(words["nothing"], name=source))
+        _say_waiting(summary, words)
         return
-    say(content.fill(words["heading"], read=summary.read), style="bold")
+    heading = words["heading_one"] if summary.read == 1 else words["heading"]
+    say(content.fill(heading, read=summary.read), style="bold")
     lines = [
         ("created", summary.created), ("stage_changes", summary.stage_changes),
         ("rejections", summary.rejections), ("linked", summary.linked),
@@ -194,7 +197,15 @@ def _print_summary(summary: ImportSummary, source: str) -> None:
             say("  " + content.fill(words[key], count=count))
     if summary.invitations:
         say(words["wins"], style="good")
-    if summary.review:
-        say(content.fill(words["review"], count=summary.review), style="warn")
-    else:
+    _say_waiting(summary, words)
+
+
+def _say_waiting(summary: ImportSummary, words: dict[str, Any]) -> None:
+    """What waits in review, every time: this import's messages and any from earlier ones."""
+    if not summary.waiting:
         say(words["all_clear"], style="dim")
+    elif summary.waiting == summary.review:
+        say(content.fill(words["review"], count=summary.waiting), style="warn")
+    else:
+        key = "review_earlier" if summary.review else "review"
+        say(content.fill(words[key], count=summary.waiting, new=summary.review), style="warn")

@@ -11,7 +11,7 @@ from nextyes import content
 from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.groups import DefaultGroup
 from nextyes.cli.output import emit_csv, emit_json, emit_table, format_option, say
-from nextyes.cli.params import DATE
+from nextyes.cli.params import DATE, DATE_AHEAD
 from nextyes.domain.contacts import ContactChanges, blank_fields, parse_relation
 from nextyes.domain.dates import describe_day
 from nextyes.domain.models import Contact, Relation
@@ -60,7 +60,7 @@ def contact() -> None:
 @click.option("--phone", help="Their phone number.")
 @click.option("--how-met", help="How you know them, in a few words.")
 @click.option("--note", help="Anything worth remembering.")
-@click.option("--follow-up", "follow_up", type=DATE, help="When to get back in touch.")
+@click.option("--follow-up", "follow_up", type=DATE_AHEAD, help="When to get back in touch.")
 @format_option("text", "json")
 @pass_app
 def add(
@@ -166,7 +166,7 @@ def show(app: AppContext, who: str, include_all: bool, fmt: str) -> None:
 @click.option(
     "--about", "application_id", type=int, metavar="ID", help="The application it was about."
 )
-@click.option("--follow-up", "follow_up", type=DATE, help="When to get back in touch next.")
+@click.option("--follow-up", "follow_up", type=DATE_AHEAD, help="When to get back in touch next.")
 @format_option("text", "json")
 @pass_app
 def log(
@@ -224,7 +224,7 @@ def edit(
     day = kept.pop("next_follow_up_on")
     changes = ContactChanges(
         name=name, relation=parse_relation(relation) if relation else None,
-        next_follow_up_on=DATE.convert(day, None, None) if day else None, cleared=cleared, **kept,
+        next_follow_up_on=DATE_AHEAD.convert(day, None, None) if day else None, cleared=cleared, **kept,
     )  # fmt: skip
     updated = service.edit_contact(app.uow(), who, changes, app.now())
     if fmt == "json":

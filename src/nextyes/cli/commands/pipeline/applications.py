@@ -9,12 +9,12 @@ import click
 from nextyes import content
 from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.output import emit_csv, emit_json, emit_table, format_option, say
-from nextyes.cli.params import DATE, STAGE, TIME
+from nextyes.cli.params import DATE, DATE_TEXT, STAGE, TIME, read_date
 from nextyes.cli.views import application_json, cool_down_json, detail_json
 from nextyes.domain.models import InterviewKind, NewApplication
 from nextyes.domain.postings import NewPosting
 from nextyes.domain.queries import ApplicationQuery
-from nextyes.domain.stages import MOVE_TARGETS, OPEN_STAGES, Stage
+from nextyes.domain.stages import MOVE_TARGETS, OPEN_STAGES, SCHEDULED_STAGES, Stage
 from nextyes.errors import InvalidInput
 from nextyes.services.pipeline import applications as service
 from nextyes.services.pipeline.applications import InterviewDetails, PastRejection
@@ -103,9 +103,9 @@ def add(
     if posting is not None:
         from nextyes.services.pipeline.postings import add_with_posting
 
-        application = add_with_posting(app.uow(), new, posting, app.now())
+        application = add_with_posting(app.uow(), new, posting, app.now(), origin=app.origin)
     else:
-        application = service.add_application(app.uow(), new, app.now())
+        application = service.add_application(app.uow(), new, app.now(), origin=app.origin)
     if fmt == "json":
         emit_json(application_json(application))
     else:
@@ -276,7 +276,11 @@ def _show_posting(app: AppContext, application_id: int, fmt: str) -> None:
 @click.command()
 @click.argument("application_id", type=int, metavar="ID")
 @click.argument("stage", type=STAGE)
-@click.option("--on", "on", type=DATE, help="When it happened, or when it is scheduled.")
+@click.option(
+    "--on", "on", type=DATE_TEXT,
+    help="When it happened, or when it is scheduled (a weekday is the coming one for an "
+    "interview, assessment or final; the last one otherwise).",
+)  # fmt: skip
 @click.option("--round", "round_", type=int, help="Interview round (default: the next one).")
 @click.option("--at", "at", type=TIME, help="Time of the interview or assessment (14:30, 2pm).")
 @click.option("--kind", type=click.Choice([k.value for k in InterviewKind]), help="Interview kind.")
@@ -291,7 +295,7 @@ def move(
     app: AppContext,
     application_id: int,
     stage: Stage,
-    on: date | None,
+    on: str | None,
     round_: int | None,
     at: time | None,
     kind: str | None,
@@ -317,9 +321,10 @@ def move(
         at=at,
         interviewers=tuple(n.strip() for n in (with_ or "").split(",") if n.strip()),
     )
+    day = read_date(on, app.today(), ahead=stage in SCHEDULED_STAGES) if on else app.today()
     outcome = service.move_application(
-        app.uow(), application_id, stage, on or app.today(), app.now(),
-        round=round_, note=note, correct=correct, details=details,
+        app.uow(), application_id, stage, day, app.now(),
+        round=round_, note=note, correct=correct, details=details, origin=app.origin,
     )  # fmt: skip
     if fmt == "json":
         data = application_json(outcome.application)
@@ -368,7 +373,13 @@ def reject(
     from nextyes.services.recovery.cool_down import reject_and_recover
 
     recovery = reject_and_recover(
-        app.uow(), application_id, on or app.today(), app.now(), reason=reason, cool_down=cool_down
+        app.uow(),
+        application_id,
+        on or app.today(),
+        app.now(),
+        reason=reason,
+        cool_down=cool_down,
+        origin=app.origin,
     )
     outcome, message = recovery.outcome, recovery.message
     if fmt == "json":

@@ -11,7 +11,7 @@ import click
 from nextyes import content
 from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.output import emit_csv, emit_json, emit_table, format_option, say
-from nextyes.cli.params import DATE
+from nextyes.cli.params import DATE, DATE_AHEAD
 from nextyes.domain.offers import (
     OfferTerms,
     PayPeriod,
@@ -33,7 +33,7 @@ COLUMNS = (
 def term_options(f: F) -> F:
     """The parts of an offer, shared by `offer add` and `offer edit`."""
     options = (
-        click.option("--answer-by", type=DATE, help="The day they need your answer by."),
+        click.option("--answer-by", type=DATE_AHEAD, help="The day they need your answer by."),
         click.option("--pay", metavar="AMOUNT", help="The pay offered: 65000, 65k, 4200.50."),
         click.option("--currency", metavar="CODE", help="The pay's currency: EUR, GBP, USD..."),
         click.option(
@@ -46,7 +46,7 @@ def term_options(f: F) -> F:
             type=click.Choice([w.value for w in WorkPlace]),
             help="Onsite, hybrid or remote.",
         ),
-        click.option("--start", "start", type=DATE, help="The start date offered."),
+        click.option("--start", "start", type=DATE_AHEAD, help="The start date offered."),
         click.option("--notes", help="Anything else: bonus, equity, conditions, your hunch."),
         click.option(
             "--share-pay/--private-pay",
@@ -111,7 +111,9 @@ def add(app: AppContext, application_id: int, on: date | None, fmt: str, **given
       nextyes offer add 12 --answer-by 2026-12-04 --pay 65k --currency EUR --per year --leave 28
     """
     terms = OfferTerms(**_changes(**given))
-    view = service.record_offer(app.uow(), application_id, terms, app.now(), on=on)
+    view = service.record_offer(
+        app.uow(), application_id, terms, app.now(), on=on, origin=app.origin
+    )
     _done(view, "new", fmt)
 
 
@@ -159,7 +161,12 @@ def accept(
     made) that keeps the door open. Without --close-others or --keep-others, it asks.
     """
     decision = service.accept_offer(
-        app.uow(), application_id, app.now(), on=on, close_others=bool(close_others)
+        app.uow(),
+        application_id,
+        app.now(),
+        on=on,
+        close_others=bool(close_others),
+        origin=app.origin,
     )
     words = content.load("pipeline/offers")["accepted"]
     if fmt == "json":
@@ -179,7 +186,9 @@ def accept(
         except click.Abort:
             close_others = False
         if close_others:
-            closed = service.close_other_applications(app.uow(), application_id, app.now())
+            closed = service.close_other_applications(
+                app.uow(), application_id, app.now(), origin=app.origin
+            )
             decision = Decision(decision.offer, tuple(closed), True)
     if decision.closed:
         say(content.fill(words["withdrawn"], count=len(decision.others)))
@@ -197,7 +206,11 @@ def accept(
 def close_others(app: AppContext, application_id: int, only: tuple[int, ...], fmt: str) -> None:
     """After accepting offer ID, withdraw the other open applications, each with its draft."""
     closed = service.close_other_applications(
-        app.uow(), application_id, app.now(), only=frozenset(only) if only else None
+        app.uow(),
+        application_id,
+        app.now(),
+        only=frozenset(only) if only else None,
+        origin=app.origin,
     )
     if fmt == "json":
         emit_json([draft_json(d) for d in closed])
@@ -217,7 +230,7 @@ def close_others(app: AppContext, application_id: int, only: tuple[int, ...], fm
 @pass_app
 def decline(app: AppContext, application_id: int, on: date | None, fmt: str) -> None:
     """Decline an offer, with a warm note to send them."""
-    decision = service.decline_offer(app.uow(), application_id, app.now(), on=on)
+    decision = service.decline_offer(app.uow(), application_id, app.now(), on=on, origin=app.origin)
     if fmt == "json":
         emit_json(decision_json(decision))
         return

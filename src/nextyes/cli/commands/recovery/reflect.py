@@ -13,6 +13,7 @@ from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.output import emit_json, format_option, say
 from nextyes.domain.recovery import time_left
 from nextyes.domain.themes import LABELS, Theme
+from nextyes.errors import InvalidInput
 from nextyes.services.recovery.reflection import ReflectionAnswers, ReflectionPlan
 
 CONTROL_KEYS = {"y": "yes", "p": "partly", "n": "no"}
@@ -69,7 +70,7 @@ def reflect(
     if answers_file is not None:
         answers = answers_from_document(plan, answers_file.read(), answers_file.name)
     else:
-        answers = _ask(plan, started, app.now)
+        answers = _ask_or_explain(plan, started, app.now, application_id)
     saved = save_reflection(
         app.uow(), plan, answers, started_at=started, finished_at=app.now(), now=app.now()
     )
@@ -89,6 +90,25 @@ def reflect(
         )
         return
     say(plan.session.closing)
+
+
+def _ask_or_explain(
+    plan: ReflectionPlan, started: datetime, now: Callable[[], datetime], application_id: int
+) -> ReflectionAnswers:
+    """The questions need someone to answer them: with no terminal (a script, a pipe), say how
+    to give the answers in a file instead of stopping with a bare "Aborted!"."""
+    import sys
+
+    try:
+        return _ask(plan, started, now)
+    except click.Abort:
+        if sys.stdin.isatty():
+            raise  # Ctrl+C on a terminal: the person chose to stop
+        raise InvalidInput(
+            "The reflection asks its questions on a terminal, and there is none here (nothing "
+            f"was saved). To reflect from a script, give the answers in a file: nextyes reflect "
+            f"{application_id} --answers FILE (see `nextyes reflect --help` for its form)."
+        ) from None
 
 
 def _ask(plan: ReflectionPlan, started: datetime, now: Callable[[], datetime]) -> ReflectionAnswers:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from nextyes.domain.models import NewApplication, Origin
+from nextyes.domain.models import NewApplication
 from nextyes.domain.postings import NewPosting
 from nextyes.domain.queries import ApplicationQuery
 from nextyes.domain.stages import OPEN_STAGES, Stage
@@ -90,7 +90,9 @@ async def create_application(web: WebDep, body: ApplicationCreate) -> Applicatio
     posting = None
     if body.posting is not None:
         posting = NewPosting(body.posting.text, body.posting.url, body.posting.title)
-    return ApplicationPublic.of(add_with_posting(web.uow(), new, posting, web.now(), Origin.WEB))
+    return ApplicationPublic.of(
+        add_with_posting(web.uow(), new, posting, web.now(), origin=web.origin)
+    )
 
 
 @router.get("/applications/{application_id}", response_model=ApplicationDetailPublic)
@@ -135,7 +137,7 @@ async def move_application(
     )
     outcome = service.move_application(
         web.uow(), application_id, body.stage, body.on or web.today(), web.now(),
-        round=body.round, note=body.note, correct=body.correct, details=details, origin=Origin.WEB,
+        round=body.round, note=body.note, correct=body.correct, details=details, origin=web.origin,
     )  # fmt: skip
     return StageChangePublic(
         application=ApplicationPublic.of(outcome.application),
@@ -156,7 +158,7 @@ async def reject_application(
     """Record a no (the stage it came at, the day, what they said) and open its cool-down."""
     done = recovery.reject_and_recover(
         web.uow(), application_id, body.on or web.today(), web.now(), reason=body.reason,
-        cool_down=body.cool_down, origin=Origin.WEB,
+        cool_down=body.cool_down, origin=web.origin,
     )  # fmt: skip
     return RejectionPublic(
         application=ApplicationPublic.of(done.outcome.application),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from nextyes.domain.models import Origin
 from nextyes.domain.offers import OfferTerms
 from nextyes.services.pipeline import offers as service
 from nextyes.web.deps import WebDep
@@ -36,7 +35,7 @@ async def record_offer(web: WebDep, application_id: PathId, body: OfferCreate) -
     refused."""
     terms = OfferTerms(**body.model_dump(exclude={"on"}))
     view = service.record_offer(
-        web.uow(), application_id, terms, web.now(), on=body.on, origin=Origin.WEB
+        web.uow(), application_id, terms, web.now(), on=body.on, origin=web.origin
     )
     return OfferPublic.of(view)
 
@@ -61,7 +60,7 @@ async def accept_offer(
     they are closed in the same step."""
     decision = service.accept_offer(
         web.uow(), application_id, web.now(), on=body.on, close_others=body.close_others,
-        origin=Origin.WEB,
+        origin=web.origin,
     )  # fmt: skip
     return DecisionPublic.of(decision)
 
@@ -72,7 +71,7 @@ async def decline_offer(
 ) -> DecisionPublic:
     """Decline the offer, with a warm note to send them."""
     decision = service.decline_offer(
-        web.uow(), application_id, web.now(), on=body.on, origin=Origin.WEB
+        web.uow(), application_id, web.now(), on=body.on, origin=web.origin
     )
     return DecisionPublic.of(decision)
 
@@ -86,6 +85,6 @@ async def close_others(
     """After accepting this offer: close the other open applications, each draft kept."""
     only = frozenset(body.only) if body.only is not None else None
     closed = service.close_other_applications(
-        web.uow(), application_id, web.now(), only=only, origin=Origin.WEB
+        web.uow(), application_id, web.now(), only=only, origin=web.origin
     )
     return [ClosingDraftPublic.of(d) for d in closed]

@@ -5,13 +5,12 @@ from __future__ import annotations
 from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from nextyes import content
 from nextyes.domain.coaching import CommentTarget
-from nextyes.domain.models import InterviewKind, NewApplication, Origin
-from nextyes.domain.postings import NewPosting
+from nextyes.domain.models import InterviewKind
 from nextyes.domain.queries import ApplicationQuery
 from nextyes.domain.stages import MOVE_TARGETS, Stage
 from nextyes.services.coaching import conversation
@@ -21,16 +20,13 @@ from nextyes.services.pipeline.applications import InterviewDetails
 from nextyes.services.pipeline.postings import add_with_posting
 from nextyes.web import forms, views
 from nextyes.web.deps import WebDep
-from nextyes.web.forms import FormText, PostingText
+from nextyes.web.forms import FormText
+from nextyes.web.pages.pipeline.forms import ApplicationForm, NewApplicationForm
 from nextyes.web.rendering import page, redirect, words
 from nextyes.web.schemas.types import PathId
 
 router = APIRouter()
 PER_PAGE = 50
-APPLICATION_FIELDS = (
-    "company", "role", "source", "url", "resume_version", "cover_letter_version", "location",
-    "salary",
-)  # fmt: skip
 
 
 @router.get("/applications", response_class=HTMLResponse)
@@ -97,61 +93,31 @@ def bookmarklet(base: str) -> str:
 
 @router.post("/applications", response_class=HTMLResponse)
 async def create_application(
-    request: Request,
-    web: WebDep,
-    company: FormText = "",
-    role: FormText = "",
-    applied_on: FormText = "",
-    source: FormText = "",
-    url: FormText = "",
-    resume_version: FormText = "",
-    cover_letter_version: FormText = "",
-    location: FormText = "",
-    salary: FormText = "",
-    note: FormText = "",
-    saved: FormText = "",
-    confirmed: FormText = "",
-    next: FormText = "",
-    posting_text: PostingText = "",
-    posting_url: FormText = "",
-    posting_title: FormText = "",
+    request: Request, web: WebDep, form: Annotated[NewApplicationForm, Depends()]
 ) -> Response:
     """Log an application (with its posting, when it came from one); if the company said no
     lately, show that first."""
-    new = NewApplication(
-        company=company, role=role, applied_on=forms.day(applied_on, web.today()),
-        source=forms.optional(source), url=forms.optional(url),
-        resume_version=forms.optional(resume_version),
-        cover_letter_version=forms.optional(cover_letter_version),
-        location=forms.optional(location), salary=forms.optional(salary),
-        note=forms.optional(note), saved_only=bool(saved),
-    )  # fmt: skip
-    if not confirmed and company.strip():
-        earlier = service.earlier_rejections(web.uow(), company, web.today())
+    new = form.application(web.today())
+    if not form.confirmed and form.company.strip():
+        earlier = service.earlier_rejections(web.uow(), form.company, web.today())
         if earlier:
             values = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
             return page(
                 request, "application_new.html", new_form_context(request, values, earlier=earlier)
             )
-    posting = None
-    if posting_text.strip():
-        posting = NewPosting(
-            text=posting_text, url=forms.optional(posting_url), title=forms.optional(posting_title)
-        )
-    app = add_with_posting(web.uow(), new, posting, web.now(), Origin.WEB)
+    app = add_with_posting(web.uow(), new, form.posting(), web.now(), origin=web.origin)
     said = words("added_saved" if new.saved_only else "added", company=app.company, role=app.role)
     if not new.saved_only:
         said += " " + content.load("pipeline/messages")["moved"]["applied"]
-    return redirect(forms.local_path(next, f"/applications/{app.id}"), said)
+    return redirect(forms.local_path(form.next, f"/applications/{app.id}"), said)
 
 
 @router.get("/applications/{application_id}", response_class=HTMLResponse)
 async def show_application(request: Request, web: WebDep, application_id: PathId) -> HTMLResponse:
     detail = service.application_detail(web.uow(), application_id)
-    feedback = detail.extras.get("feedback", [])
+    feedback = list(detail.feedback)
     about = [(CommentTarget.APPLICATION, application_id)]
-    if isinstance(feedback, list):
-        about += [(CommentTarget.FEEDBACK, f.id) for f in feedback]
+    about += [(CommentTarget.FEEDBACK, f.id) for f in feedback]
     return page(
         request,
         "application.html",
@@ -164,26 +130,9 @@ async def show_application(request: Request, web: WebDep, application_id: PathId
 
 @router.post("/applications/{application_id}/edit")
 async def edit_application(
-    web: WebDep,
-    application_id: PathId,
-    company: FormText = "",
-    role: FormText = "",
-    applied_on: FormText = "",
-    source: FormText = "",
-    url: FormText = "",
-    resume_version: FormText = "",
-    cover_letter_version: FormText = "",
-    location: FormText = "",
-    salary: FormText = "",
+    web: WebDep, application_id: PathId, form: Annotated[ApplicationForm, Depends()]
 ) -> Response:
-    values = {
-        "company": company, "role": role, "source": source, "url": url,
-        "resume_version": resume_version, "cover_letter_version": cover_letter_version,
-        "location": location, "salary": salary,
-    }  # fmt: skip
-    changes: dict[str, object] = {k: forms.optional(v) for k, v in values.items()}
-    changes["applied_on"] = forms.day(applied_on, web.today())
-    records.update_application(web.uow(), application_id, changes, web.now())
+    records.update_application(web.uow(), application_id, form.changes(web.today()), web.now())
     return redirect(f"/applications/{application_id}", words("edited"))
 
 
@@ -211,7 +160,7 @@ async def move_application(
     outcome = service.move_application(
         web.uow(), application_id, stage, forms.day(on, web.today(), web.today()) or web.today(),
         web.now(), round=forms.number(round, "round", 1, 20), note=forms.optional(note),
-        correct=bool(correct), details=details, origin=Origin.WEB,
+        correct=bool(correct), details=details, origin=web.origin,
     )  # fmt: skip
     a = outcome.application
     said = words("moved", company=a.company, role=a.role, stage=a.stage.label.lower(),

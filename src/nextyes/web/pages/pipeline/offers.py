@@ -8,7 +8,6 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from nextyes.domain.models import Origin
 from nextyes.domain.offers import PayPeriod, WorkPlace, parse_amount
 from nextyes.errors import InvalidInput
 from nextyes.services.pipeline import applications as apps
@@ -56,9 +55,9 @@ async def record_offer(request: Request, web: WebDep, application_id: PathId) ->
 
     terms = _terms(web, await _form(request))
     detail = apps.application_detail(web.uow(), application_id)
-    if detail.extras.get("offer") is None:
+    if detail.offer is None:
         view = service.record_offer(
-            web.uow(), application_id, OfferTerms(**terms), web.now(), origin=Origin.WEB
+            web.uow(), application_id, OfferTerms(**terms), web.now(), origin=web.origin
         )
         said = words("offer_added", company=view.application.company)
     else:
@@ -75,7 +74,7 @@ async def accept_offer(
 ) -> Response:
     service.accept_offer(
         web.uow(), application_id, web.now(), on=forms.day(on, web.today()),
-        close_others=bool(close_others), origin=Origin.WEB,
+        close_others=bool(close_others), origin=web.origin,
     )  # fmt: skip
     return redirect(f"/applications/{application_id}/offer/accepted")
 
@@ -95,7 +94,7 @@ async def close_others(request: Request, web: WebDep, application_id: PathId) ->
         raise InvalidInput("Tick the applications to close (or keep them all open).")
     closed = service.close_other_applications(
         web.uow(), application_id, web.now(), only=chosen if form.get("choosing") else None,
-        origin=Origin.WEB,
+        origin=web.origin,
     )  # fmt: skip
     return redirect(
         f"/applications/{application_id}/offer/accepted", words("others_closed", count=len(closed))
@@ -105,7 +104,7 @@ async def close_others(request: Request, web: WebDep, application_id: PathId) ->
 @router.post("/applications/{application_id}/offer/decline")
 async def decline_offer(web: WebDep, application_id: PathId, on: FormText = "") -> Response:
     decision = service.decline_offer(
-        web.uow(), application_id, web.now(), on=forms.day(on, web.today()), origin=Origin.WEB
+        web.uow(), application_id, web.now(), on=forms.day(on, web.today()), origin=web.origin
     )
     a = decision.offer.application
     return redirect(

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Depends
 from fastapi.responses import Response
 
-from nextyes.domain.models import InterviewKind, NewInterview
 from nextyes.errors import InvalidInput
 from nextyes.services.pipeline import records
 from nextyes.web import forms
 from nextyes.web.deps import WebDep
 from nextyes.web.forms import FormText
+from nextyes.web.pages.pipeline.forms import InterviewForm, QuestionForm
 from nextyes.web.rendering import redirect, words
 from nextyes.web.schemas.types import PathId
 
@@ -23,55 +25,20 @@ def _back(application_id: int, anchor: str) -> str:
 
 @router.post("/applications/{application_id}/interviews")
 async def schedule_interview(
-    web: WebDep,
-    application_id: PathId,
-    scheduled_on: FormText = "",
-    kind: FormText = "",
-    scheduled_time: FormText = "",
-    round: FormText = "",
-    duration_minutes: FormText = "",
-    location: FormText = "",
-    interviewers: FormText = "",
-    notes: FormText = "",
+    web: WebDep, application_id: PathId, form: Annotated[InterviewForm, Depends()]
 ) -> Response:
-    day = forms.day(scheduled_on, web.today())
+    day = forms.day(form.scheduled_on, web.today())
     if day is None:
         raise InvalidInput("Give the interview's date.")
-    new = NewInterview(
-        application_id=application_id, kind=forms.choice(kind, InterviewKind, "kind of interview")
-        or InterviewKind.VIDEO, scheduled_on=day, round=forms.number(round, "round", 1, 20),
-        scheduled_time=forms.clock(scheduled_time),
-        duration_minutes=forms.number(duration_minutes, "length in minutes", 1, 1440),
-        location=forms.optional(location), interviewers=forms.names(interviewers),
-        notes=forms.optional(notes),
-    )  # fmt: skip
-    records.schedule_interview(web.uow(), new, web.now())
+    records.schedule_interview(web.uow(), form.interview(application_id, day), web.now())
     return redirect(_back(application_id, "interviews"), words("interview_added"))
 
 
 @router.post("/interviews/{interview_id}/edit")
 async def edit_interview(
-    web: WebDep,
-    interview_id: PathId,
-    scheduled_on: FormText = "",
-    kind: FormText = "",
-    scheduled_time: FormText = "",
-    round: FormText = "",
-    duration_minutes: FormText = "",
-    location: FormText = "",
-    interviewers: FormText = "",
-    notes: FormText = "",
+    web: WebDep, interview_id: PathId, form: Annotated[InterviewForm, Depends()]
 ) -> Response:
-    changes = {
-        "scheduled_on": forms.day(scheduled_on, web.today()),
-        "kind": forms.choice(kind, InterviewKind, "kind of interview"),
-        "scheduled_time": forms.clock(scheduled_time),
-        "round": forms.number(round, "round", 1, 20),
-        "duration_minutes": forms.number(duration_minutes, "length in minutes", 1, 1440),
-        "location": forms.optional(location),
-        "interviewers": forms.names(interviewers),
-        "notes": forms.optional(notes),
-    }
+    changes = form.changes(web.today())
     interview = records.update_interview(web.uow(), interview_id, changes, web.now())
     return redirect(_back(interview.application_id, "interviews"), words("interview_updated"))
 
@@ -84,34 +51,32 @@ async def delete_interview(web: WebDep, interview_id: PathId) -> Response:
 
 @router.post("/applications/{application_id}/questions")
 async def add_question(
-    web: WebDep,
-    application_id: PathId,
-    text: FormText = "",
-    interview_id: FormText = "",
-    hard: FormText = "",
-    notes: FormText = "",
+    web: WebDep, application_id: PathId, form: Annotated[QuestionForm, Depends()]
 ) -> Response:
     records.add_question(
-        web.uow(), application_id, text, web.now(),
-        interview_id=forms.number(interview_id, "interview", 1, 2**31 - 1), hard=bool(hard),
-        notes=forms.optional(notes),
-    )  # fmt: skip
+        web.uow(),
+        application_id,
+        form.text,
+        web.now(),
+        interview_id=form.interview,
+        hard=bool(form.hard),
+        notes=forms.optional(form.notes),
+    )
     return redirect(_back(application_id, "questions"), words("question_added"))
 
 
 @router.post("/questions/{question_id}/edit")
 async def edit_question(
-    web: WebDep,
-    question_id: PathId,
-    text: FormText = "",
-    interview_id: FormText = "",
-    hard: FormText = "",
-    notes: FormText = "",
+    web: WebDep, question_id: PathId, form: Annotated[QuestionForm, Depends()]
 ) -> Response:
     question = records.update_question(
-        web.uow(), question_id, text, hard=bool(hard), notes=forms.optional(notes),
-        interview_id=forms.number(interview_id, "interview", 1, 2**31 - 1),
-    )  # fmt: skip
+        web.uow(),
+        question_id,
+        form.text,
+        hard=bool(form.hard),
+        notes=forms.optional(form.notes),
+        interview_id=form.interview,
+    )
     return redirect(_back(question.application_id, "questions"), words("question_updated"))
 
 

@@ -1,19 +1,14 @@
-"""Views over the whole search: the pipeline board and what the dashboard leads with."""
+"""The pipeline board: open applications in columns by stage, with the closed ones counted."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass
 
 from nextyes.domain.models import Application
 from nextyes.domain.queries import ApplicationQuery
 from nextyes.domain.stages import CLOSED_STAGES, PROGRESS, Stage
-from nextyes.domain.wellbeing import MoodEntry
 from nextyes.errors import InvalidInput
-from nextyes.services.momentum.wellbeing import recent_moods
-from nextyes.services.momentum.why import WhyView, show_why
 from nextyes.services.settings.preferences import get_preferences
-from nextyes.services.today.agenda import Agenda, build_agenda
 from nextyes.storage.uow import UnitOfWork
 
 
@@ -55,37 +50,3 @@ def pipeline_board(uow: UnitOfWork, per_column: int = 25) -> Board:
         closed = {s: counts[s] for s in Stage if s in CLOSED_STAGES and counts.get(s)}
         fold = bool(get_preferences(uow)["fold_rejected"])
     return Board(columns, closed, fold)
-
-
-@dataclass(frozen=True, slots=True)
-class Overview:
-    """What the dashboard shows: the agenda (with this week's wins, goals and nudges in its
-    sections), the pipeline, the why, and recent moods."""
-
-    agenda: Agenda
-    open_by_stage: dict[Stage, int]
-    closed_by_stage: dict[Stage, int]
-    total: int
-    why: WhyView | None = None
-    moods: list[MoodEntry] = field(default_factory=list)
-
-
-MOOD_DAYS = 30
-
-
-def overview(uow: UnitOfWork, now: datetime) -> Overview:
-    """Everything the dashboard reads, without writing anything (so caches keyed by the
-    journal's version stay valid)."""
-    agenda = build_agenda(uow, now)
-    with uow:
-        counts = uow.applications.count_by_stage()
-        why = show_why(uow, now.date())
-        moods = recent_moods(uow, now, days=MOOD_DAYS)
-    return Overview(
-        agenda=agenda,
-        open_by_stage={s: counts[s] for s in PROGRESS if counts.get(s)},
-        closed_by_stage={s: counts[s] for s in Stage if s in CLOSED_STAGES and counts.get(s)},
-        total=sum(counts.values()),
-        why=why,
-        moods=moods,
-    )

@@ -1,0 +1,66 @@
+"""Words that were wrong for a newcomer: each test here failed before its fix."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from nextyes import content
+from nextyes.domain.models import NewApplication
+from nextyes.domain.stages import Stage
+from nextyes.services.journal import Journal
+from nextyes.services.pipeline import applications as svc
+from nextyes.services.today.agenda import build_agenda
+from nextyes.text.drafts import compose_reply
+from nextyes.text.recovery import rejection_message
+from tests.conftest import NOW, TODAY
+
+STAGES = ("applied", "screening", "assessment", "interview", "final")
+
+
+@pytest.mark.parametrize("stage", STAGES)
+@pytest.mark.parametrize("noes", [1, 2, 3, 5])
+@pytest.mark.parametrize("first_no", [True, False])
+@pytest.mark.parametrize("seed", range(4))
+def test_with_no_cool_down_the_message_never_speaks_of_one(
+    stage: str, noes: int, first_no: bool, seed: int
+) -> None:
+    _, text = rejection_message(
+        stage=stage, company="Acme", role="Analyst", noes_this_week=noes, first_no=first_no,
+        seed=seed, cool_down=False,
+    )  # fmt: skip
+    assert "cool-down" not in text
+
+
+def test_every_message_that_speaks_of_the_cool_down_has_words_for_none() -> None:
+    for message in content.load("recovery/rejection")["message"]:
+        if "cool-down" in message["text"]:
+            assert "cool-down" not in message["without_cool_down"], message["id"]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_an_assessment_is_not_called_the_interviews(seed: int) -> None:
+    _, text = rejection_message(
+        stage="assessment", company="Acme", role="Analyst", noes_this_week=1, first_no=False,
+        seed=seed,
+    )  # fmt: skip
+    assert "the interviews" not in text
+    reply = compose_reply(tone="warm", stage="assessment", company="Acme", role="Analyst")
+    assert "interview" not in reply.body
+
+
+def test_a_quiet_assessment_says_since_the_assessment(journal: Journal) -> None:
+    app = svc.add_application(
+        journal.uow(), NewApplication("Acme", "Analyst", TODAY - timedelta(days=40)), NOW
+    )
+    svc.move_application(journal.uow(), app.id, Stage.ASSESSMENT, TODAY - timedelta(days=30), NOW)
+    titles = [i.title for i in build_agenda(journal.uow(), NOW).items if i.kind == "follow_up"]
+    assert any("since the assessment" in t for t in titles), titles
+    assert not any("since the interview" in t for t in titles)
+
+
+def test_today_names_the_weekly_review_once(journal: Journal) -> None:
+    svc.add_application(journal.uow(), NewApplication("Acme", "Analyst", TODAY), NOW)
+    reviews = [i for i in build_agenda(journal.uow(), NOW).items if i.kind == "review"]
+    assert len(reviews) == 1
