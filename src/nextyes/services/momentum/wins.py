@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from nextyes import content
 from nextyes.domain.companies import clean_text
-from nextyes.domain.errors import InvalidInput, NotFound
+from nextyes.domain.errors import InvalidInput, NotFound, Words
 from nextyes.domain.goals import week_label, week_start
 from nextyes.domain.models import EventWithCompany, StageEvent
 from nextyes.domain.stages import RANK, Stage
@@ -254,7 +254,10 @@ def record_win(
 ) -> Win:
     body = clean_text(text)
     if not body:
-        raise InvalidInput('The win is empty. Say what went well, in quotes: nextyes win "..."')
+        raise InvalidInput(
+            'The win is empty. Say what went well, in quotes: nextyes win "..."',
+            web=Words("momentum/web", "win_empty"),
+        )
     if len(body) > MAX_WIN:
         raise InvalidInput(f"That win is longer than {MAX_WIN} characters; keep the heart of it.")
     if on > now.date():
