@@ -63,7 +63,11 @@ class Settings:
 
     @property
     def logs_dir(self) -> Path:
-        return self.home / "logs"
+        """Crash logs: the home's logs folder when NEXTYES_HOME is set, else the user's state
+        folder (see nextyes.crash_logs)."""
+        from nextyes.crash_logs import logs_folder
+
+        return self.home / "logs" if os.environ.get("NEXTYES_HOME") else logs_folder({})
 
     def now(self) -> datetime:
         """The current local time, as an aware datetime."""

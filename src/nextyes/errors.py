@@ -10,6 +10,7 @@ from nextyes.domain.errors import Conflict, InvalidInput, NextyesError, NotFound
 __all__ = [
     "Conflict",
     "DatabaseUnreachable",
+    "DiskFull",
     "InvalidInput",
     "JournalBusy",
     "JournalReadOnly",
@@ -33,6 +34,16 @@ class JournalBusy(NextyesError):
 
 class JournalReadOnly(NextyesError):
     """The journal can be read but not written (no write permission, a read-only mount)."""
+
+
+class DiskFull(NextyesError):
+    """The disk holding the journal (or a file being written) has no room left."""
+
+    def __init__(self, where: str) -> None:
+        super().__init__(
+            f"The disk holding {where} is full, so nothing was written; the journal is as it "
+            "was before. Free some space (empty the trash, delete old backups), then try again."
+        )
 
 
 class DatabaseUnreachable(NextyesError):

@@ -17,6 +17,13 @@ The environment wins over the file, and the command line over both. Every name:
                                   [smtp] host, port (587), username, password, starttls (true),
                                   sender: a mail server for invitations, resets and reminders
     NEXTYES_DATABASE_URL          database_url: as everywhere in nextyes
+    NEXTYES_SECRET_KEY            secret_key: at least 32 random characters; encrypts the IMAP
+                                  app passwords people save (without it, they cannot save one)
+                                  and seals organisations' single sign-on client secrets
+                                  (without it, with a random key in server.key in the home)
+    NEXTYES_JOB_WORKERS           job_workers = 1: threads per worker process that run queued
+                                  background work (mail imports, IMAP fetches); 0 leaves it to
+                                  other processes or machines
     [caseload]                    the thresholds of a coach's check-in signals (each also as
                                   NEXTYES_CASELOAD_<NAME>, e.g. NEXTYES_CASELOAD_QUIET_DAYS):
                                   quiet_days = 14, noes_in_a_row = 3, cool_down_days = 14,
@@ -63,6 +70,8 @@ class ServerSettings:
     pool_size: int = 8
     smtp: SmtpSettings | None = None
     database_url: str | None = None
+    secret_key: str | None = field(default=None, repr=False)
+    job_workers: int = 1
     caseload: CaseloadRules = field(default_factory=CaseloadRules)
 
     @property
@@ -129,6 +138,8 @@ class ServerSettings:
             pool_size=_whole(pick("NEXTYES_POOL_SIZE", "pool_size"), "pool_size", 8, 1, 200),
             smtp=smtp,
             database_url=_text(pick("NEXTYES_DATABASE_URL", "database_url")),
+            secret_key=_secret_key(pick("NEXTYES_SECRET_KEY", "secret_key")),
+            job_workers=_whole(pick("NEXTYES_JOB_WORKERS", "job_workers"), "job_workers", 1, 0, 16),
             caseload=_caseload(data.get("caseload", {}), env),
         )
 
@@ -198,6 +209,16 @@ def _public_url(value: Any) -> str:
             "https://nextyes.example.org (a scheme and a host, no path)."
         )
     return text
+
+
+def _secret_key(value: Any) -> str | None:
+    key = _text(value)
+    if key is not None and len(key.strip()) < 32:
+        raise InvalidInput(
+            "secret_key should be at least 32 random characters, such as the output of "
+            "`python -c 'import secrets; print(secrets.token_urlsafe(32))'`."
+        )
+    return None if key is None else key.strip()
 
 
 def _text(value: Any) -> str | None:

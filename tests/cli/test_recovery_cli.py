@@ -114,9 +114,9 @@ def test_feedback_add_keeps_it_and_shows_it_on_the_application(interviewed: Cli)
     assert "policy, not a verdict" in declined.output
 
 
-def test_feedback_lint_exits_1_when_it_flags_and_0_when_clean(run: Cli, tmp_path: Path) -> None:
+def test_feedback_lint_exits_3_when_it_flags_and_0_when_clean(run: Cli, tmp_path: Path) -> None:
     bad = run("feedback", "lint", input="Why did you pick the other candidate?")
-    assert bad.exit_code == 1
+    assert bad.exit_code == 3
     assert "1:1 Comparing yourself with others" in bad.output
     assert "Try: " in bad.output
     good = run("feedback", "lint", input="Thank you for your time; any thoughts are welcome.")

@@ -143,3 +143,38 @@ def test_hostile_text_stored_by_a_person_never_runs_in_a_browser(
     context.close()
     assert dialogs == [], dialogs
     assert errors == [], errors
+
+
+def test_a_person_deletes_their_account_from_the_account_page(
+    chromium: Any, served: str, settings: Settings
+) -> None:
+    journal = open_journal(settings)
+    made = admin.create_account(journal.uow(), "leaving@example.org", NOW, password=PASSWORD)
+    journal.close()
+    context = chromium.new_context(base_url=served, viewport={"width": 390, "height": 844})
+    context.set_default_timeout(20_000)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    _sign_in(page, "leaving@example.org")
+    page.goto("/account#delete")
+    page.fill("#d-email", "someone-else@example.org")  # a slip: nothing happens
+    page.fill("#d-password", PASSWORD)
+    page.click("#delete button[type=submit]")
+    assert "type its address (leaving@example.org)" in page.inner_text("main")
+    page.fill("#d-email", "leaving@example.org")
+    page.fill("#d-password", PASSWORD)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "team-account-delete.png"), full_page=True)
+    page.click("#delete button[type=submit]")
+    page.wait_for_url("**/sign-in")
+    assert "Your account and everything in your journal are deleted" in page.inner_text("body")
+    page.goto("/board")
+    assert "/sign-in" in page.url
+    context.close()
+    journal = open_journal(settings)
+    try:
+        assert journal.db.scalar("SELECT count(*) FROM users WHERE id = :id", {"id": made.id}) == 0
+    finally:
+        journal.close()
+    assert errors == [], errors

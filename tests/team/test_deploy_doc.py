@@ -27,6 +27,12 @@ def test_the_settings_file_in_the_guide_loads_as_written(tmp_path: Path) -> None
     )
     assert env.smtp is not None and env.smtp.password == "from-env"
     assert env.pool_size == 3
+    assert loaded.job_workers == 1 and loaded.secret_key is None
+    keyed = ServerSettings.load(
+        config, env={"NEXTYES_SECRET_KEY": "k" * 40, "NEXTYES_JOB_WORKERS": "0"}
+    )
+    assert keyed.secret_key == "k" * 40 and keyed.job_workers == 0
+    assert "k" * 40 not in repr(keyed)  # a key never shows in a log of the settings
 
 
 def test_every_nextyes_command_in_the_guide_exists(run: Cli) -> None:
@@ -48,6 +54,8 @@ def test_bad_server_settings_say_what_to_fix(tmp_path: Path) -> None:
         "open_sign_up = 3": "open_sign_up should be true or false",
         "session_hours = 0": "session_hours should be from 1",
         "pool_size = 'many'": "pool_size should be a whole number",
+        "job_workers = 99": "job_workers should be from 0 to 16",
+        'secret_key = "too short"': "at least 32 random characters",
         "public_url = ": "not valid TOML",
     }
     for text, said in cases.items():

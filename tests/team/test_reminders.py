@@ -84,3 +84,34 @@ def test_reminders_are_off_until_turned_on_then_sent_once_and_stopped_by_their_l
 def test_the_account_page_offers_no_reminders_without_a_mail_server(team: Team) -> None:
     ada = team.person("ada@example.org")
     assert "Reminders by email" not in ada.get("/account").text
+
+
+def test_the_days_reminders_are_queued_once_by_whichever_worker_looks_first(
+    settings: Settings, smtp: list[str]
+) -> None:
+    from nextyes.server_settings import ServerSettings
+    from nextyes.services.jobs.worker import REMINDERS_AT, Worker
+
+    port = int(smtp.pop(0).split(":")[1])
+    server = ServerSettings(
+        public_url="http://team.test",
+        smtp=SmtpSettings(host="127.0.0.1", port=port, starttls=False),
+    )
+    for team in make_team(settings, smtp=server.smtp, job_workers=0):
+        ada = team.person("ada@example.org")
+        ada.api("POST", "/api/v1/wins", {"text": "Sent the portfolio"})
+        assert ada.form("/account/reminders", {"on": "yes"}).status_code == 303
+        early = NOW.replace(hour=REMINDERS_AT.hour - 1)
+        assert (
+            Worker(settings, server=server, clock=lambda early=early: early).run_until_idle() == 0
+        )
+        assert smtp == []  # before the hour: nothing queued yet
+        first = Worker(settings, server=server, name="machine-a", clock=lambda: NOW)
+        second = Worker(settings, server=server, name="machine-b", clock=lambda: NOW)
+        assert first.run_until_idle() == 1
+        assert second.run_until_idle() == 0  # that day's run is queued once, whoever looks
+        _wait(smtp, 1)
+        assert [m[:2] for m in _bodies(smtp)] == [("ada@example.org", "Your week in nextyes")]
+        tomorrow = NOW + timedelta(days=1)
+        later = Worker(settings, server=server, clock=lambda tomorrow=tomorrow: tomorrow)
+        assert later.run_until_idle() == 1  # the next day has a run of its own

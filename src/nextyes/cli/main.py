@@ -16,6 +16,7 @@ from nextyes import __version__
 from nextyes.cli.context import AppContext
 from nextyes.cli.registry import COMMANDS
 from nextyes.domain.errors import NextyesError
+from nextyes.errors import DiskFull
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -52,6 +53,12 @@ class NextyesGroup(click.Group):
             return super().invoke(ctx)
         except NextyesError as exc:
             raise UserError(exc.message) from None
+        except OSError as exc:
+            import errno
+
+            if exc.errno not in (errno.ENOSPC, errno.EDQUOT):
+                raise
+            raise UserError(DiskFull(exc.filename or "this file").message) from None
 
     def resolve_command(
         self, ctx: click.Context, args: list[str]
@@ -111,17 +118,12 @@ def main() -> NoReturn:
 
 
 def _write_crash_log(exc: BaseException) -> str:
-    import os
-    import tempfile
     import traceback
-    from datetime import datetime
-    from pathlib import Path
 
-    folder = Path(os.environ.get("NEXTYES_HOME") or tempfile.gettempdir()) / "logs"
+    from nextyes.crash_logs import logs_folder, write_crash_log
+
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S}.log"
-        path.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
-        return str(path)
+        text = "".join(traceback.format_exception(exc))
+        return str(write_crash_log(logs_folder(), "crash", text))
     except OSError:
         return "(could not write a log file) " + repr(exc)

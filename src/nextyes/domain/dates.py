@@ -57,9 +57,9 @@ def parse_date(text: str, today: date, *, ahead: bool = False) -> date:
     if raw == "next week":
         return today + timedelta(days=7)
     if m := _AGO.match(raw):
-        return today - timedelta(days=_count(m[1]) * _UNITS[m[2]])
+        return _shift(today, m[1], m[2], -1, text)
     if m := _IN.match(raw):
-        return today + timedelta(days=_count(m[1]) * _UNITS[m[2]])
+        return _shift(today, m[1], m[2], 1, text)
     if m := _WEEKDAY.match(raw):
         index = _weekday_index(m[2])
         if index is not None:
@@ -80,6 +80,16 @@ def parse_date(text: str, today: date, *, ahead: bool = False) -> date:
 
 def _count(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBER_WORDS[word]
+
+
+def _shift(today: date, count: str, unit: str, sign: int, text: str) -> date:
+    """today moved by "3 days" or "2 weeks"; a count past the calendar is a user's error."""
+    try:
+        return today + sign * timedelta(days=_count(count) * _UNITS[unit])
+    except (OverflowError, ValueError):
+        raise InvalidInput(
+            f"'{text}' is further from today than a calendar goes. Give {DATE_HELP}."
+        ) from None
 
 
 _DURATION_PART = re.compile(

@@ -50,10 +50,23 @@ def week_of(day: date) -> Week:
 
 
 _ISO_WEEK = re.compile(r"^(\d{4})-?w(\d{1,2})$")
+# The weeks a review can show: a job search happens in these years, and a week at the very edge
+# of the calendar (9999-W52) has no week after it to link to.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
 
 
 def parse_week(text: str | None, today: date) -> Week:
     """2026-W47, "this" (the default), "last", or any ISO date inside the week."""
+    week = _read_week(text, today)
+    if not FIRST_YEAR <= week.year <= LAST_YEAR:
+        raise InvalidInput(
+            f"{week.label} is outside the years nextyes reviews ({FIRST_YEAR} to {LAST_YEAR}). "
+            f"Give a week such as {week_of(today).label}."
+        )
+    return week
+
+
+def _read_week(text: str | None, today: date) -> Week:
     raw = (text or "this").strip().lower().replace(" week", "")
     if raw in ("this", "current", "now"):
         return week_of(today)
@@ -97,6 +110,13 @@ class Chart:
     targets: tuple[float | None, ...] = ()  # a goal per label (each week's own), instead
     y_max: float | None = None
     highlight: int | None = None  # the label to pick out (this week among past weeks)
+    zero_is_none: bool = False  # a 0 means nothing was logged (a mood): tables leave it blank
+
+    def shown(self, value: float) -> str:
+        """A value as a table shows it: 12, 3.5, or nothing for a day with no entry."""
+        if self.zero_is_none and not value:
+            return ""
+        return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +126,7 @@ class ReviewItem:
     private: bool = False
     tags: tuple[str, ...] = ()
     under_previous: bool = False  # belongs to the item before it (shown indented)
+    detail_private: bool = False  # the detail stays out of what is shared (the text stays in)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +162,11 @@ class WeeklyReview:
         for section in self.sections:
             if section.private:
                 continue
-            items = tuple(i for i in section.items if not i.private)
+            items = tuple(
+                replace(i, detail=None) if i.detail_private else i
+                for i in section.items
+                if not i.private
+            )
             if section.items and not items and not section.charts:
                 continue
             sections.append(replace(section, items=items))

@@ -17,14 +17,16 @@ from datetime import datetime
 from pathlib import Path
 
 from nextyes.errors import JournalBusy, JournalUnreadable
+from nextyes.private_files import private_file, private_folder
 
 BACKUP_NAME = re.compile(r"^journal-\d{8}-\d{6}-\d{6}-[a-z0-9-]+\.db$")
 
 
 def backup_sqlite(source: Path, folder: Path, label: str = "auto") -> Path:
     """Copy the journal at `source` into `folder` with a timestamped name; returns the copy."""
-    folder.mkdir(parents=True, exist_ok=True)
+    private_folder(folder)
     target = new_name(folder, label)
+    private_file(target)  # a backup is the journal: its owner's alone
     try:
         with (
             closing(sqlite3.connect(source, timeout=5.0)) as src,

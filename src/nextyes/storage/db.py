@@ -19,7 +19,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from nextyes.errors import DatabaseUnreachable, JournalBusy, JournalReadOnly, JournalUnreadable
+from nextyes.errors import (
+    DatabaseUnreachable,
+    DiskFull,
+    JournalBusy,
+    JournalReadOnly,
+    JournalUnreadable,
+)
+from nextyes.private_files import private_file, private_folder, tighten
+from nextyes.storage.fields import checked_params, clean_params
 
 if TYPE_CHECKING:
     import psycopg
@@ -60,10 +68,10 @@ def _sqlite_value(value: Any) -> Any:
     return value
 
 
-def _sqlite_params(params: Params | None) -> dict[str, Any]:
-    if not params:
-        return {}
-    return {k: _sqlite_value(v) for k, v in params.items()}
+def _sqlite_params(params: Params | None, write_sql: str | None = None) -> dict[str, Any]:
+    """Values as SQLite stores them; a write's are first checked against the field limits."""
+    values = clean_params(params) if write_sql is None else checked_params(write_sql, params)
+    return {k: _sqlite_value(v) for k, v in values.items()}
 
 
 _SERIALS = itertools.count(1)  # numbers each SQLite connection this process opens
@@ -83,7 +91,16 @@ class SqliteDatabase:
         _check_sqlite_file(path)
         self.read_only = path.exists() and not writable(path)
         if not self.read_only:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                private_folder(path.parent)
+                private_file(path)  # created 0600: SQLite gives its -wal and -shm files the same
+                for beside in ("-wal", "-shm"):
+                    tighten(path.with_name(path.name + beside))
+            except OSError as exc:
+                raise JournalUnreadable(
+                    f"Could not open the journal at {path}: {exc.strerror}. Check the folder "
+                    "exists and is writable, or choose another one with --home."
+                ) from None
         try:
             self.conn = self._open_read_only() if self.read_only else self._open(str(path))
         except sqlite3.Error as exc:
@@ -133,6 +150,8 @@ class SqliteDatabase:
                 raise JournalUnreadable(_unreadable(self.path)) from None
             if "readonly" in text or "read-only" in text:
                 raise JournalReadOnly(read_only_message(self.path)) from None
+            if "disk is full" in text or ("disk I/O error" in text and _no_room(self.path)):
+                raise DiskFull(str(self.path)) from None
             raise
         except sqlite3.DatabaseError as exc:
             if "not a database" in str(exc) or "malformed" in str(exc):
@@ -154,15 +173,15 @@ class SqliteDatabase:
 
     def execute(self, sql: str, params: Params | None = None) -> int:
         with self._errors():
-            return self.conn.execute(sql, _sqlite_params(params)).rowcount
+            return self.conn.execute(sql, _sqlite_params(params, sql)).rowcount
 
     def executemany(self, sql: str, rows: Sequence[Params]) -> None:
         with self._errors():
-            self.conn.executemany(sql, [_sqlite_params(r) for r in rows])
+            self.conn.executemany(sql, [_sqlite_params(r, sql) for r in rows])
 
     def insert(self, sql: str, params: Params) -> int:
         with self._errors():
-            row = self.conn.execute(sql, _sqlite_params(params)).fetchone()
+            row = self.conn.execute(sql, _sqlite_params(params, sql)).fetchone()
         return int(row[0])
 
     def begin(self) -> None:
@@ -183,6 +202,15 @@ class SqliteDatabase:
 
     def close(self) -> None:
         self.conn.close()
+
+
+def _no_room(path: Path) -> bool:
+    import shutil
+
+    try:
+        return shutil.disk_usage(path.parent).free < 1_000_000
+    except OSError:
+        return False
 
 
 def _unreadable(path: Path) -> str:
@@ -238,8 +266,9 @@ class PostgresDatabase:
             conn = connect_postgres(url)
         self.conn = conn
 
-    def _cursor(self, sql: str, params: Params | None) -> psycopg.Cursor[Any]:
-        return self.conn.execute(to_pyformat(sql), dict(params or {}))
+    def _cursor(self, sql: str, params: Params | None, write: bool = False) -> psycopg.Cursor[Any]:
+        values = checked_params(sql, params) if write else clean_params(params)
+        return self.conn.execute(to_pyformat(sql), values)
 
     def query(self, sql: str, params: Params | None = None) -> list[Row]:
         return self._cursor(sql, params).fetchall()
@@ -253,14 +282,14 @@ class PostgresDatabase:
         return None if row is None else row[next(iter(row.keys()))]
 
     def execute(self, sql: str, params: Params | None = None) -> int:
-        return self._cursor(sql, params).rowcount
+        return self._cursor(sql, params, write=True).rowcount
 
     def executemany(self, sql: str, rows: Sequence[Params]) -> None:
         with self.conn.cursor() as cur:
-            cur.executemany(to_pyformat(sql), [dict(r) for r in rows])
+            cur.executemany(to_pyformat(sql), [checked_params(sql, r) for r in rows])
 
     def insert(self, sql: str, params: Params) -> int:
-        row = self._cursor(sql, params).fetchone()
+        row = self._cursor(sql, params, write=True).fetchone()
         assert row is not None
         return int(next(iter(row.values())))
 

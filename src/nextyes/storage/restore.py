@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from nextyes.errors import InvalidInput, JournalBusy
+from nextyes.private_files import private_file, private_folder
 from nextyes.storage.backup import new_name
 from nextyes.storage.db import SQLITE_MAGIC
 from nextyes.storage.migrate import KNOWN_REVISIONS, LOCAL_OWNER
@@ -113,7 +114,8 @@ def restore_sqlite(source: Path, target: Path) -> None:
     and other connections see the new content. A target that is not an SQLite file at all is
     first moved aside by the caller.
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(target.parent)
+    private_file(target)
     try:
         with (
             closing(sqlite3.connect(source)) as src,
@@ -142,7 +144,7 @@ def set_aside(path: Path, folder: Path) -> Path:
     """Move a damaged journal (and any log files beside it) into `folder`, untouched."""
     import shutil
 
-    folder.mkdir(parents=True, exist_ok=True)
+    private_folder(folder)
     target = new_name(folder, "damaged")
     shutil.move(path, target)
     for suffix in ("-wal", "-shm"):

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
         CoachShareRepository,
         CoachSuggestionRepository,
     )
+    from nextyes.storage.repositories.coaching_records import CoachingRecords
     from nextyes.storage.repositories.cohort import CohortRepository
     from nextyes.storage.repositories.contacts import ContactRepository
     from nextyes.storage.repositories.events import StageEventRepository
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
     from nextyes.storage.repositories.goals import GoalRepository
     from nextyes.storage.repositories.insights import InsightsRepository
     from nextyes.storage.repositories.interviews import InterviewRepository, QuestionRepository
+    from nextyes.storage.repositories.jobs import ImapConnectionRepository, JobRepository
     from nextyes.storage.repositories.journal_rows import JournalRows
     from nextyes.storage.repositories.mail import (
         MailRepository,
@@ -127,6 +129,10 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "client_rows": ("caseload", "ClientRowsRepository"),
     "organisations": ("organisations", "OrganisationRepository"),
     "cohort": ("cohort", "CohortRepository"),
+    "coaching_records": ("coaching_records", "CoachingRecords"),
+    # work outside requests, claimed by any worker; each person's IMAP connection
+    "jobs": ("jobs", "JobRepository"),
+    "imap_connections": ("jobs", "ImapConnectionRepository"),
 }
 
 
@@ -185,6 +191,9 @@ class UnitOfWork:
     client_rows: ClientRowsRepository
     organisations: OrganisationRepository
     cohort: CohortRepository
+    coaching_records: CoachingRecords
+    jobs: JobRepository
+    imap_connections: ImapConnectionRepository
 
     def __getattr__(self, name: str) -> Any:
         if name not in REPOSITORIES:

@@ -185,14 +185,16 @@ def _json_documents(blocks: list[str]) -> Iterator[Any]:
         if not text:
             continue
         try:
-            yield json.loads(text, strict=False)
+            value = json.loads(text, strict=False)
+        except RecursionError:  # nested thousands deep: nothing a posting page would hold
+            continue
         except json.JSONDecodeError:
             # Some pages put several objects in one block, or a stray character after one.
             try:
                 value, _ = json.JSONDecoder(strict=False).raw_decode(text)
-            except json.JSONDecodeError:
+            except (json.JSONDecodeError, RecursionError):
                 continue
-            yield value
+        yield value
 
 
 def _is_job_posting(node: dict[str, Any]) -> bool:

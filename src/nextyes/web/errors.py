@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import traceback
 from collections.abc import Sequence
-from datetime import datetime
 from typing import Any
 
 from fastapi import FastAPI
@@ -19,7 +18,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from nextyes.errors import Conflict, JournalBusy, NextyesError, NotFound
+from nextyes.errors import Conflict, DiskFull, JournalBusy, NextyesError, NotFound
 from nextyes.web.rendering import filled, for_browser, page, state_of, words
 
 log = logging.getLogger("nextyes.web")
@@ -28,6 +27,7 @@ STATUS: tuple[tuple[type[NextyesError], int], ...] = (
     (NotFound, 404),
     (Conflict, 409),
     (JournalBusy, 423),
+    (DiskFull, 507),
 )
 HTTP_MESSAGES = {404: "not_found", 405: "wrong_method"}
 
@@ -115,15 +115,12 @@ def _loggable(path: str) -> str:
 
 def _write_log(request: Request, exc: Exception) -> str:
     try:
-        folder = state_of(request).settings.logs_dir
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"web-crash-{datetime.now():%Y%m%d-%H%M%S-%f}.log"
-        path.write_text(
-            f"{request.method} {_loggable(request.url.path)}\n"
-            + "".join(traceback.format_exception(exc)),
-            encoding="utf-8",
+        from nextyes.crash_logs import write_crash_log
+
+        text = f"{request.method} {_loggable(request.url.path)}\n" + "".join(
+            traceback.format_exception(exc)
         )
-        return str(path)
+        return str(write_crash_log(state_of(request).settings.logs_dir, "web-crash", text))
     except OSError:
         log.exception("unexpected error (no log file could be written)")
         return "(no log file could be written)"

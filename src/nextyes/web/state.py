@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from nextyes.config import Settings
 from nextyes.domain.models import Origin
 from nextyes.services.session import JournalSession
-from nextyes.web.jobs import Jobs
+from nextyes.web.jobs import Jobs, QueuedJobs
 
 if TYPE_CHECKING:
     import jinja2
@@ -57,7 +57,7 @@ class WebState:
     port: int
     secret: bytes = field(default_factory=lambda: secrets.token_bytes(32))
     cache: VersionedCache = field(default_factory=VersionedCache)
-    jobs: Jobs = field(default_factory=Jobs)
+    jobs: Jobs | QueuedJobs = field(default_factory=Jobs)
     _templates: jinja2.Environment | None = field(default=None, repr=False)
 
     @classmethod

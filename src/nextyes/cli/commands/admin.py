@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from nextyes.cli.commands.admin_org import org
 from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.output import emit_json, emit_table, format_option, say
 
@@ -41,9 +42,10 @@ def _server(ctx: click.Context) -> ServerSettings:
     help="The server settings (TOML), as given to `nextyes serve` (default: NEXTYES_SERVER_CONFIG).",
 )  # fmt: skip
 def admin(config: str | None) -> None:
-    """Team-mode accounts: create, invite, list, disable, reset, tokens, remove.
+    """Team-mode accounts and organisations, from the server.
 
-    Passwords are never typed on the command line: `create-user` reads one from standard input
+    Accounts: create, invite, list, disable, reset, tokens, remove; `admin org` for
+    organisations (career centres). Passwords are never typed on the command line: `create-user` reads one from standard input
     when it is not a terminal (asks twice otherwise), or `--invite` prints a one-time sign-up
     link instead. Links and tokens are printed once and stored only as digests.
     """
@@ -207,6 +209,30 @@ def delete_user(app: AppContext, email: str, yes: bool) -> None:
     say(_said("deleted", email=removed.email, rows=rows))
 
 
+@admin.command("run-jobs")
+@click.option(
+    "--once", is_flag=True, help="Run what is queued now, then stop (for a timer or a script)."
+)
+@pass_app
+@click.pass_context
+def run_jobs(ctx: click.Context, app: AppContext, once: bool) -> None:
+    """Run queued background work (mail imports, IMAP fetches, reset mails) here.
+
+    Every `nextyes serve` process already runs some (job_workers in the server settings); this
+    runs more, on a machine of its own if you like, against the same database. Without --once it
+    keeps going until stopped (Ctrl+C, or the service manager).
+    """
+    from nextyes.services.jobs.worker import Worker
+
+    worker = Worker(app.settings, server=_server(ctx))
+    if once:
+        ran = worker.run_until_idle()
+        say(f"Ran {ran} job{'s' if ran != 1 else ''}; the queue is empty.")
+        return
+    say("Running queued work; Ctrl+C stops after the job in hand.")
+    worker.run_forever()
+
+
 @admin.command("send-reminders")
 @pass_app
 @click.pass_context
@@ -221,3 +247,6 @@ def send_reminders(ctx: click.Context, app: AppContext) -> None:
     journal = app.journal
     sent = send(app.uow(), lambda owner: journal.for_owner(owner).uow(), server, app.now())
     say(f"Sent {sent} reminder{'s' if sent != 1 else ''}.")
+
+
+admin.add_command(org)

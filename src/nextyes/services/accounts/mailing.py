@@ -1,7 +1,8 @@
 """Links by email, when the server has an SMTP relay: invitations and password resets.
 
 The message carries the link and nothing else about the journal. A reset asked for an address
-with no account sends nothing, and the page answers the same either way.
+with no account sends nothing, and the page answers the same either way: the request only
+queues a job (see `services/jobs/`), and a worker looks the address up and sends the mail.
 """
 
 from __future__ import annotations
@@ -40,7 +41,12 @@ def send_link(server: ServerSettings, email: str, purpose: LinkPurpose, secret: 
 def mail_reset_link(
     uow: UnitOfWork, email_text: str, server: ServerSettings, now: datetime, address: str | None
 ) -> None:
-    """Send a reset link if the address has an account; silently nothing otherwise."""
+    """Queue a reset link by mail; the job sends it if the address has an account.
+
+    The request does the same work whether or not the address has an account (a throttle
+    check and a queued job), so neither its answer nor its timing says which."""
+    from nextyes.services.jobs.queue import Kind, enqueue
+
     try:
         email = normalise_email(email_text)
     except InvalidInput:
@@ -53,9 +59,19 @@ def mail_reset_link(
         except throttle.TooManyTries:
             return
         throttle.failed(uow, keys, rules, now)  # every request counts: a slow drip at most
-        found = uow.users.by_email(email)
         uow.commit()
+    title = "A password link by mail"
+    enqueue(uow, None, Kind.RESET_MAIL, title, {"email": email, "now": now.isoformat()}, now)
+
+
+def send_reset_link(uow: UnitOfWork, email: str, server: ServerSettings, now: datetime) -> bool:
+    """Mail a reset link if `email` has an account that may sign in; True when one was sent."""
+    if server.smtp is None:
+        return False
+    with uow:
+        found = uow.users.by_email(email)
     if found is None or found.account.disabled:
-        return
+        return False
     secret = create_link(uow, found.account.id, LinkPurpose.RESET, now)
     send_link(server, email, LinkPurpose.RESET, secret)
+    return True

@@ -14,12 +14,15 @@ from datetime import datetime, timedelta
 
 from nextyes.domain.accounts import (
     Account,
+    Credentials,
     SessionStage,
     SignedIn,
+    StoredSession,
     check_password_shape,
     normalise_email,
 )
 from nextyes.domain.errors import InvalidInput, NotFound
+from nextyes.domain.limits import limit_of
 from nextyes.services.accounts import throttle
 from nextyes.services.accounts.secrets import (
     TOKEN_PREFIX,
@@ -31,7 +34,6 @@ from nextyes.services.accounts.secrets import (
     verify_password,
 )
 from nextyes.services.accounts.throttle import ThrottleRules
-from nextyes.storage.repositories.accounts import Credentials, StoredSession
 from nextyes.storage.uow import UnitOfWork
 
 
@@ -91,6 +93,9 @@ def open_session(
     """Write a new session (inside the caller's block) and return its token."""
     token = new_secret()
     within = rules.code_within if stage is SessionStage.CODE else min(rules.idle, rules.lifetime)
+    # what the browser says about itself is kept as far as its column goes, never refused
+    agent = agent[: limit_of("auth_sessions", "user_agent") or 0] if agent else agent
+    address = address[: limit_of("auth_sessions", "address") or 0] if address else address
     uow.auth_sessions.add(
         account.id, digest(token), secrets.token_hex(24), stage, now, now + within, agent, address
     )

@@ -60,7 +60,7 @@ def read_feedback_lines(lines: Iterable[str]) -> list[FeedbackLine]:
             continue
         try:
             row = json.loads(raw)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: brackets nested thousands deep
             raise InvalidInput(
                 f"Line {number} is not JSON. Give one JSON object per line, for example: "
                 f"{EXAMPLE_LINE}"

@@ -268,6 +268,8 @@ def _parse(text: str, source: str) -> Any:
             raise InvalidInput(
                 f"{source} isn't valid JSON (line {exc.lineno}: {exc.msg})."
             ) from None
+        except RecursionError:
+            raise InvalidInput(f"{source} nests too deeply to be a set of answers.") from None
     import yaml
 
     try:
@@ -276,6 +278,8 @@ def _parse(text: str, source: str) -> Any:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark is not None else ""
         raise InvalidInput(f"{source} isn't valid YAML or JSON{where}.") from None
+    except RecursionError:
+        raise InvalidInput(f"{source} nests too deeply to be a set of answers.") from None
 
 
 def _answers_by_id(plan: ReflectionPlan, raw: object) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from nextyes.storage.schema import (
     accounts,
     coaching,
+    jobs,
     journal,
     learning,
     mail,
@@ -24,6 +25,7 @@ from nextyes.storage.schema.base import metadata
 __all__ = [
     "accounts",
     "coaching",
+    "jobs",
     "journal",
     "learning",
     "mail",

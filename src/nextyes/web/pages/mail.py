@@ -16,12 +16,12 @@ from nextyes.services.mail import review as mail_review
 from nextyes.web import forms
 from nextyes.web.deps import WebDep
 from nextyes.web.forms import FormText
-from nextyes.web.jobs import Job
+from nextyes.web.jobs import Job, MailboxUpload
 from nextyes.web.rendering import page, redirect
 from nextyes.web.schemas.types import PathId
 
 if TYPE_CHECKING:
-    from nextyes.services.mail.importer import ImportSummary
+    from nextyes.services.jobs.queue import JobView
 
 router = APIRouter()
 SHOWN = 100
@@ -62,8 +62,16 @@ def _import_words() -> dict[str, str]:
 
 
 @router.get("/mail/import", response_class=HTMLResponse)
-async def import_form(request: Request) -> HTMLResponse:
-    return page(request, "mail_import.html", {"w": _import_words()})
+async def import_form(request: Request, web: WebDep) -> HTMLResponse:
+    imap = None
+    served = "team" in request.scope.get("state", {})
+    if served:  # a served account may connect an IMAP folder instead of uploading
+        from nextyes.services.mail.connection import imap_setting
+
+        imap = imap_setting(web.uow(), web.journal.owner_id)
+    values = {"w": _import_words(), "served": served, "imap": imap,
+              "i": content.load("mail/messages")["imap_served"]}  # fmt: skip
+    return page(request, "mail_import.html", values)
 
 
 @router.post("/mail/import")
@@ -87,26 +95,15 @@ async def start_import(request: Request, web: WebDep) -> Response:
         except BaseException:
             kept.unlink(missing_ok=True)
             raise
-        settings, now = web.settings, web.now()
-        owner = web.journal.owner_id  # the signed-in person's, on a server
-
-        def work(job: Job) -> ImportSummary:
-            from nextyes.services.journal import open_journal
-            from nextyes.services.mail.sources import import_mailbox
-
-            journal = open_journal(settings).for_owner(owner)
-            try:
-                return import_mailbox(journal.uow(), kept, now, dry_run=dry_run,
-                                      keep_bodies=keep_bodies, workers=0, progress=job.advance)  # fmt: skip
-            finally:
-                journal.close()
-                kept.unlink(missing_ok=True)
-
-        job = web.jobs.start(content.fill(words["reading"], name=name), total, work)
-        return redirect(f"/jobs/{job.id}")
+        upload_to_read = MailboxUpload(
+            web.settings, web.journal.owner_id, kept, content.fill(words["reading"], name=name),
+            total, dry_run, keep_bodies, web.now(),
+        )  # fmt: skip
+        job_id = web.jobs.read_mailbox(upload_to_read)
+        return redirect(f"/jobs/{job_id}")
 
 
-def _job(web: WebDep, job_id: str) -> Job:
+def _job(web: WebDep, job_id: str) -> Job | JobView:
     job = web.jobs.get(job_id)
     if job is None:
         raise NotFound("That import is no longer running; the journal has what it brought in.")

@@ -38,6 +38,7 @@ def create_served_app(
         account_pages,
         coaching_api,
         coaching_pages,
+        mail_pages,
         organisation_pages,
     )
     from nextyes.web.team.guard import TeamGuard
@@ -49,12 +50,20 @@ def create_served_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        from nextyes.services.jobs.worker import Worker
+
         if serving:
             import gc
 
             gc.collect()
             gc.freeze()
+        # queued work (mail imports, IMAP fetches) runs in threads of every worker process
+        workers = [Worker(settings, server=server) for _ in range(server.job_workers)]
+        for worker in workers:
+            worker.start()
         yield
+        for worker in workers:
+            worker.stop()
         pool.close()
 
     app = FastAPI(
@@ -83,6 +92,7 @@ def create_served_app(
     app.include_router(account_pages.router)
     app.include_router(coaching_pages.router)
     app.include_router(organisation_pages.router)
+    app.include_router(mail_pages.router)
     app.include_router(pages.router)
     app.add_middleware(TeamGuard, served=served)
     _name_the_security_schemes(app)

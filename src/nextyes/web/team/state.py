@@ -13,11 +13,12 @@ from nextyes.domain.models import Origin
 from nextyes.server_settings import ServerSettings
 from nextyes.services.accounts.sessions import SessionRules
 from nextyes.services.session import JournalSession
-from nextyes.web.jobs import Jobs
+from nextyes.web.jobs import QueuedJobs
 from nextyes.web.state import VersionedCache, WebState
 
 if TYPE_CHECKING:
     from nextyes.services.journal import Journal, JournalPool
+    from nextyes.services.sealing import Sealer
 
 CACHED_PEOPLE = 512  # per worker: each keeps its dashboard, board and charts until they change
 
@@ -30,7 +31,6 @@ class ServedState:
     rules: SessionRules
     _caches: OrderedDict[int, VersionedCache] = field(default_factory=OrderedDict)
     _turns: asyncio.Semaphore | None = None
-    _jobs: dict[int, Jobs] = field(default_factory=dict)
 
     @property
     def turns(self) -> asyncio.Semaphore:
@@ -57,9 +57,12 @@ class ServedState:
             self._caches.move_to_end(owner_id)
         return cache
 
-    def jobs_for(self, owner_id: int) -> Jobs:
-        """This person's background jobs (a mailbox being read), in this worker."""
-        return self._jobs.setdefault(owner_id, Jobs())
+    @property
+    def sealer(self) -> Sealer:
+        """Seals and opens the secrets the server keeps (single sign-on client secrets)."""
+        from nextyes.services.sealing import sealer_for
+
+        return sealer_for(self.server.secret_key, self.base.settings.home)
 
     def view_for(self, journal: Journal, signed_in: SignedIn) -> WebState:
         """The routes' WebState for one request: this person's session, caches and clock."""
@@ -69,7 +72,7 @@ class ServedState:
             port=self.base.port,
             secret=b"",
             cache=self.cache_for(signed_in.user_id),
-            jobs=self.jobs_for(signed_in.user_id),
+            jobs=QueuedJobs(session.journal),  # in the database: any worker runs them, any answers
             _templates=self.base.templates,
         )
 

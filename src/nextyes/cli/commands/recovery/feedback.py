@@ -19,6 +19,7 @@ from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.output import emit_json, emit_table, format_option, say
 from nextyes.cli.params import DATE, DURATION
 from nextyes.domain.recovery import FeedbackRequest, Tone
+from nextyes.errors import InvalidInput
 
 if TYPE_CHECKING:
     from nextyes.services.learning.feedback_themes import ClassifiedFeedback
@@ -243,19 +244,31 @@ def add(
             say(words["no_reason_kept"])
 
 
+# `feedback lint`'s answer to scripts: 0 reads well, 3 something is flagged, 2 the input could
+# not be read, 1 nextyes itself failed.
+FLAGGED_EXIT_CODE = 3
+
+
 @feedback.command()
-@click.argument("source", type=click.File("r", encoding="utf-8"), default="-", metavar="[FILE|-]")
+@click.argument("source", type=click.File("rb"), default="-", metavar="[FILE|-]")
 @format_option("text", "json")
-def lint(source: IO[str], fmt: str) -> None:
+def lint(source: IO[bytes], fmt: str) -> None:
     """Check a feedback request's wording before you send it.
 
     Flags comparisons with other candidates, demands, blame, pleading and length over about
-    150 words, each with where it is and a kinder way to say it. Exit code 1 when something is
-    flagged, 0 when it reads well, so scripts can use it.
+    150 words, each with where it is and a kinder way to say it. Exit code 3 when something is
+    flagged, 0 when it reads well, 2 when the text cannot be read, so scripts can tell them
+    apart.
     """
     from nextyes.services.recovery.feedback_lint import lint_request
 
-    text = source.read()
+    try:
+        text = source.read().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InvalidInput(
+            "The draft is not UTF-8 text. Save it as UTF-8 (most editors offer this under "
+            "'Save as' or 'Encoding') and run it again."
+        ) from None
     flags = lint_request(text)
     if fmt == "json":
         emit_json([{**f.as_dict(), **_line_col(text, f.start)} for f in flags])
@@ -267,7 +280,7 @@ def lint(source: IO[str], fmt: str) -> None:
         say(f"    {flag.message}")
         say(f"    Try: {flag.rewrite}", style="good")
     if flags:
-        click.get_current_context().exit(1)
+        click.get_current_context().exit(FLAGGED_EXIT_CODE)
 
 
 def _line_col(text: str, offset: int) -> dict[str, int]:

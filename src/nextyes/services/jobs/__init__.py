@@ -1,0 +1,1 @@
+"""Work outside requests, held in the database so any worker on any machine can run it."""
