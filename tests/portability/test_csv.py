@@ -356,3 +356,12 @@ def test_a_csv_import_plans_and_writes_the_same_on_both_databases(any_journal: A
         ("applied", "2026-11-02"), ("interview", "2026-11-02"),
     ]  # fmt: skip
     assert notes[0].text.endswith("- Recruiter: Sam")
+
+
+def test_a_csv_export_says_plainly_that_it_is_a_summary_and_json_is_the_backup(
+    run: Cli, tmp_path: Path
+) -> None:
+    run.ok("add", "Acme Robotics", "Data Analyst")
+    said = run.ok("export", "csv", "--out", str(tmp_path / "a.csv")).output
+    assert "summary" in said and "nextyes export json" in said
+    assert "not a backup" in run.ok("export", "csv", "--help").output

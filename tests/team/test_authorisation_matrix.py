@@ -247,6 +247,7 @@ ROUTES: dict[str, Case] = {
     "POST /data/backup": Case("self", 404),
     "POST /data/restore": Case("self", 404),
     "POST /data/import/csv": Case("self", 400, {}),  # no file: refused the same for anyone
+    "POST /data/import/csv/preview": Case("self", 400, {}),  # no kept file: the same for anyone
     "POST /data/import/csv/apply": Case("self", 400, {}),
     "POST /data/import/json": Case("self", 400, {}),
     "POST /data/import/journal-file": Case("self", 400, {}),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from nextyes.domain.limits import FIELD_LIMITS
+from nextyes.domain.limits import FIELD_LIMITS, storable
 
 _LEGAL_SUFFIXES = {
     "inc", "incorporated", "llc", "llp", "ltd", "limited", "plc", "corp", "corporation", "co",
@@ -40,5 +40,6 @@ def clean_text(value: str | None) -> str | None:
     """Trim a free-text field; an empty one becomes None."""
     if value is None:
         return None
+    value = storable(value)  # no NUL or broken character gets as far as a journal
     text = " ".join(value.split()) if "\n" not in value else value.strip()
     return text or None

@@ -35,6 +35,7 @@ FIELD_LIMITS: dict[str, dict[str, int]] = {
     "coach_reads": {"coach_label": 320, "what": 40},
     "coach_shares": {"scopes": 200},
     "coach_suggestions": {"coach_label": 320, "kind": 20, "status": 12},
+    "cohort_facts": {"since": 7},
     "contact_interactions": {"kind": 30},
     "contacts": {
         "name": 200,
@@ -50,8 +51,10 @@ FIELD_LIMITS: dict[str, dict[str, int]] = {
     "feedback": {"giver": 20, "controllable": 10, "origin": 20},
     "feedback_requests": {"tone": 20, "status": 20},
     "goals": {"metric": 30, "period": 10},
+    "imap_connections": {"url": 600},
     "interview_questions": {"theme": 40},
     "interviews": {"kind": 20, "scheduled_time": 5},
+    "jobs": {"public_id": 32, "kind": 20, "title": 300, "state": 10, "worker": 100},
     "mail_messages": {
         "message_key": 300,
         "sender_domain": 255,

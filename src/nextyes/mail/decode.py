@@ -13,7 +13,7 @@ import email.header
 import email.message
 import email.utils
 import hashlib
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from email import policy
 
 from nextyes.mail.fastmime import Unsupported, fast_parse
@@ -76,6 +76,11 @@ def parse_date(value: str) -> datetime | None:
         return None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
+    try:
+        parsed.astimezone(UTC) + timedelta(days=2)  # any timezone must still be a date
+        parsed - timedelta(days=2)
+    except OverflowError:  # "31 Dec 9999 -2359" is past the last day a calendar holds
+        return None
     return parsed
 
 

@@ -9,10 +9,12 @@ A single `.eml` file is read as a mailbox of one.
 from __future__ import annotations
 
 import gzip
+import io
 import os
 import re
 import zipfile
-from collections.abc import Iterator
+import zlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -66,11 +68,39 @@ class ReadStats:
     unreadable: int = 0
 
 
-def _open_binary(path: Path) -> BinaryIO:
+class _ForgivingGzip(io.RawIOBase):
+    """A gzip stream that ends where its data ends: a file cut short (a download stopped, a
+    disk filled) gives every whole message before the cut, and says where it stopped."""
+
+    def __init__(self, path: Path, on_damage: Callable[[str], None] | None) -> None:
+        self.inner = gzip.open(path, "rb")  # noqa: SIM115 - closed by close()
+        self.on_damage = on_damage
+        self.read_bytes = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        try:  # read1: what one step decompresses, so a cut loses nothing before it
+            data = self.inner.read1(size if size > 0 else CHUNK_BYTES)
+        except (EOFError, gzip.BadGzipFile, zlib.error, OSError) as exc:
+            if self.on_damage is not None:
+                self.on_damage(f"{exc} after {self.read_bytes:,} bytes")
+                self.on_damage = None
+            return b""
+        self.read_bytes += len(data)
+        return data
+
+    def close(self) -> None:
+        self.inner.close()
+        super().close()
+
+
+def _open_binary(path: Path, on_damage: Callable[[str], None] | None = None) -> BinaryIO:
     handle: BinaryIO = path.open("rb")
     if handle.read(2) == b"\x1f\x8b":
         handle.close()
-        return gzip.open(path, "rb")  # type: ignore[return-value]
+        return _ForgivingGzip(path, on_damage)  # type: ignore[return-value]
     handle.seek(0)
     return handle
 
@@ -91,7 +121,7 @@ def detect_mailbox(path: Path) -> MailboxKind:
         with path.open("rb") as probe:
             magic = probe.read(4)
         if magic[:2] == b"\x1f\x8b":
-            with gzip.open(path, "rb") as unzipped:
+            with _ForgivingGzip(path, None) as unzipped:  # a file cut short still has a start
                 magic = unzipped.read(4096)
         else:
             with path.open("rb") as probe:
@@ -199,9 +229,10 @@ class _Collector:
         return RawMessage(data, self.start, self.size > MAX_MESSAGE_BYTES)
 
 
-def iter_mbox(path: Path) -> Iterator[RawMessage]:
-    """Messages of an mbox file, split on lines that start with "From ", in constant memory."""
-    with _open_binary(path) as handle:
+def iter_mbox(path: Path, on_damage: Callable[[str], None] | None = None) -> Iterator[RawMessage]:
+    """Messages of an mbox file, split on lines that start with "From ", in constant memory.
+    A gzipped one cut short ends at the cut; `on_damage` hears where."""
+    with _open_binary(path, on_damage) as handle:
         yield from _iter_mbox_handle(handle, str(path))
 
 
@@ -241,11 +272,13 @@ def _iter_mbox_handle(handle: IO[bytes], path: str) -> Iterator[RawMessage]:
         offset += keep
 
 
-def iter_raw_messages(path: Path) -> Iterator[RawMessage]:
+def iter_raw_messages(
+    path: Path, on_damage: Callable[[str], None] | None = None
+) -> Iterator[RawMessage]:
     """The raw messages of any supported mailbox at `path`, in a stable order."""
     kind = detect_mailbox(path)
     if kind is MailboxKind.MBOX:
-        yield from iter_mbox(path)
+        yield from iter_mbox(path, on_damage)
     elif kind is MailboxKind.EML_FILE:
         yield _read_capped(path, 0)
     elif kind is MailboxKind.ZIP:

@@ -11,6 +11,14 @@
 - Responses carry a strict Content-Security-Policy (no inline script or style, nothing from
   elsewhere), and personal pages are not stored by the browser's cache.
 
+- `nextyes web` is its user's alone (`LocalAccess`): another account on the same machine can
+  reach 127.0.0.1 too, so every request needs a secret. The URL `nextyes web` prints and opens
+  carries a one-time key; the first request with it is answered with a redirect that sets an
+  access cookie (an HMAC under the app's secret) and drops the key from the address. Scripts
+  send the token kept in the home (`web-token`, 0600) as `Authorization: Bearer TOKEN`, which
+  needs no CSRF token since no browser sends it by itself. Clients from any address other than
+  loopback are refused outright.
+
 This is a plain ASGI middleware: it runs before routing, for every request, at little cost.
 """
 
@@ -23,8 +31,10 @@ import json
 import re
 import secrets
 from collections.abc import Awaitable, Callable, MutableMapping
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, parse_qsl, urlencode
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -33,6 +43,9 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 SESSION_COOKIE = "nextyes_session"
+ACCESS_COOKIE = "nextyes_access"
+KEY_PARAMETER = "key"
+LOOPBACK = frozenset({"127.0.0.1", "::1", "::ffff:127.0.0.1"})
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "X-CSRF-Token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -65,11 +78,38 @@ def own_hosts(port: int) -> frozenset[str]:
     return frozenset(hosts)
 
 
+@dataclass
+class LocalAccess:
+    """What opens `nextyes web`: a one-time key for the printed URL, and the scripts' token."""
+
+    one_time_key: str
+    api_token: str
+    token_file: Path
+    key_used: bool = False
+
+    def take_key(self, offered: str) -> bool:
+        """True once: for the first request that brings the one-time key."""
+        if self.key_used or not hmac.compare_digest(
+            offered.encode("utf-8", "replace"), self.one_time_key.encode()
+        ):
+            return False
+        self.key_used = True
+        return True
+
+
+def access_cookie(secret: bytes) -> str:
+    return hmac.new(secret, b"local access", hashlib.sha256).hexdigest()
+
+
 class Guard:
-    def __init__(self, app: ASGIApp, *, secret: bytes, port: int) -> None:
+    def __init__(
+        self, app: ASGIApp, *, secret: bytes, port: int, access: LocalAccess | None = None
+    ) -> None:
         self.app = app
         self.secret = secret
         self.port = port
+        self.access = access
+        self.access_value = access_cookie(secret)
         self.hosts = own_hosts(port)
         self.origins = frozenset(f"http://{host}" for host in self.hosts)
 
@@ -94,6 +134,16 @@ class Guard:
         if host not in self.hosts:
             await refuse(scope, send, 421, _said("host", port=self.port))
             return
+        bearer = False
+        if self.access is not None:
+            verdict = self._local_access(scope, cookie)
+            if verdict == "redirect":
+                await _enter(scope, send, self.access_value)
+                return
+            if verdict is None:
+                await self._refuse_access(scope, send)
+                return
+            bearer = verdict == "bearer"
         session = _session_from(cookie)
         fresh = session is None
         if session is None:
@@ -114,7 +164,9 @@ class Guard:
             elif submitted is None and content_type.startswith("multipart/form-data"):
                 # the boundary as it was sent: it is case-sensitive
                 submitted, receive = await _multipart_token(raw_type, receive)
-            if fresh or submitted is None or not hmac.compare_digest(submitted, expected):
+            if not bearer and (
+                fresh or submitted is None or not hmac.compare_digest(submitted, expected)
+            ):
                 await refuse(scope, send, 403, _said("token"))
                 return
         path = scope["path"]
@@ -140,6 +192,69 @@ class Guard:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+    def _local_access(self, scope: Scope, cookie: str | None) -> str | None:
+        """ "cookie" / "bearer" / "open" (static files) when the request may go on, "redirect"
+        for the one-time key, None when it has no right to the journal."""
+        access = self.access
+        assert access is not None
+        client = scope.get("client")
+        if client and client[0] not in LOOPBACK:
+            return None
+        if scope["path"].startswith("/static/"):
+            return "open"
+        if _cookie_value(cookie, ACCESS_COOKIE) == self.access_value:
+            return "cookie"
+        for name, value in scope["headers"]:
+            if name == b"authorization":
+                kind, _, token = value.decode("latin-1").partition(" ")
+                if kind.lower() == "bearer" and hmac.compare_digest(
+                    token.strip().encode(), access.api_token.encode()
+                ):
+                    return "bearer"
+        query = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1")))
+        offered = query.get(KEY_PARAMETER)
+        if offered and scope["method"] in SAFE_METHODS and access.take_key(offered):
+            return "redirect"
+        return None
+
+    async def _refuse_access(self, scope: Scope, send: Send) -> None:
+        access = self.access
+        assert access is not None
+        client = scope.get("client")
+        if client and client[0] not in LOOPBACK:
+            await refuse(scope, send, 403, _said("not_loopback"))
+        else:
+            await refuse(scope, send, 401, _said("key", token_file=access.token_file))
+
+
+async def _enter(scope: Scope, send: Send, access_value: str) -> None:
+    """The answer to the one-time key: the access cookie, and the same page without the key."""
+    query = [
+        (k, v)
+        for k, v in parse_qsl(scope.get("query_string", b"").decode("latin-1"))
+        if k != KEY_PARAMETER
+    ]
+    location = scope["path"] + (f"?{urlencode(query)}" if query else "")
+    cookie = f"{ACCESS_COOKIE}={access_value}; Path=/; HttpOnly; SameSite=Lax"
+    headers = [
+        (b"location", location.encode("latin-1")),
+        (b"set-cookie", cookie.encode("latin-1")),
+        (b"content-length", b"0"),
+        (b"cache-control", b"no-store"),
+        (b"referrer-policy", b"no-referrer"),
+        *BASE_HEADERS[:2],
+    ]
+    await send({"type": "http.response.start", "status": 303, "headers": headers})
+    await send({"type": "http.response.body", "body": b""})
+
+
+def _cookie_value(cookie: str | None, wanted: str) -> str | None:
+    for part in (cookie or "").split(";"):
+        name, _, value = part.strip().partition("=")
+        if name == wanted:
+            return value
+    return None
 
 
 def _said(key: str, **values: object) -> str:

@@ -120,6 +120,23 @@ def default_workers(size_bytes: int) -> int:
     return max(1, min(os.cpu_count() or 1, 4))
 
 
+def _die_with_parent(parent: int) -> None:
+    """A worker ends with the import that started it, even when that is killed outright
+    (kill -9 leaves no chance to stop the pool): Linux signals the worker when its parent
+    dies. Elsewhere the pool's own shutdown is all there is."""
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(0)
+
+
 def analyse_stream(
     raws: Iterable[RawMessage], *, workers: int = 0, keep_bodies: bool = False
 ) -> Iterator[Analysed]:
@@ -132,7 +149,12 @@ def analyse_stream(
     load_email_classifier().prepare_explanations()
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=_die_with_parent,
+        initargs=(os.getpid(),),
+    ) as pool:
         pending: deque[Future[list[Analysed]]] = deque()
         for batch in _batches(raws):
             pending.append(pool.submit(_analyse_batch, batch, keep_bodies))

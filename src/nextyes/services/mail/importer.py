@@ -56,6 +56,7 @@ class ImportSummary:
     """Messages waiting in `mail review` after this import, from this one and earlier ones."""
     labels: Counter[str] = field(default_factory=Counter)
     dry_run: bool = False
+    cut_short: str | None = None  # a compressed mailbox that ends early: where it stopped
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,6 +282,24 @@ class Importer:
             self.uow.commit()
         return outcome
 
+    def set_aside(self, mail: AnalysedMail, failure: Exception) -> Outcome | None:
+        """Keep a message nextyes could not apply for `mail review`, with the reason; its
+        unusable parts (a date past the calendar) are left out. None if even that fails."""
+        why = f"{type(failure).__name__}: {failure}"[:300]
+        reason = fill(_words()["set_aside"], why=why)
+        try:
+            with self.uow:
+                self.uow.mail.add(
+                    replace(mail, received_at=None), MailStatus.REVIEW, self.now,
+                    review_reason=reason,
+                )  # fmt: skip
+                self.uow.commit()
+        except NextyesError:
+            raise
+        except Exception:
+            return None
+        return Outcome(MailStatus.REVIEW, review_reason=reason)
+
 
 def _words() -> dict[str, Any]:
     words: dict[str, Any] = load("mail/messages")["bands"]
@@ -352,7 +371,16 @@ def _run(
                     skipped.append(effective)  # the common case, stored in one statement
                     summary.skipped += 1
                     continue
-                outcome = importer.apply(mail)
+                try:
+                    outcome = importer.apply(mail)
+                except NextyesError:
+                    raise
+                except Exception as exc:  # one bad message never blocks a mailbox
+                    aside = importer.set_aside(mail, exc)
+                    if aside is None:
+                        summary.unreadable += 1
+                        continue
+                    outcome = aside
                 _count(summary, outcome)
                 if outcome.effect == "moved" and mail.label is MailLabel.INTERVIEW:
                     summary.invitations += 1

@@ -35,10 +35,13 @@ def import_mailbox(
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportSummary:
     """Import an mbox, a folder of .eml files or a Maildir (MailboxError when it is none)."""
-    raws = iter_raw_messages(path)
+    damage: list[str] = []
+    raws = iter_raw_messages(path, on_damage=damage.append)
     first = next(raws, None)  # detects the mailbox kind (and its errors) before any work
     if first is None:
-        return nothing_read(uow, dry_run=dry_run)
+        summary = nothing_read(uow, dry_run=dry_run)
+        summary.cut_short = damage[0] if damage else None
+        return summary
     if workers is None:
         workers = default_workers(mailbox_size(path))
 
@@ -47,7 +50,9 @@ def import_mailbox(
         yield from raws
 
     items = analyse_stream(everything(), workers=workers, keep_bodies=keep_bodies)
-    return import_analysed(uow, items, now, dry_run=dry_run, progress=progress)
+    summary = import_analysed(uow, items, now, dry_run=dry_run, progress=progress)
+    summary.cut_short = damage[0] if damage else None
+    return summary
 
 
 def import_imap(

@@ -23,7 +23,7 @@ from nextyes.domain.offers import (
     check_terms,
 )
 from nextyes.domain.stages import OPEN_STAGES, Stage
-from nextyes.errors import Conflict, InvalidInput, NotFound
+from nextyes.errors import Conflict, InvalidInput, NotFound, Words
 from nextyes.services.pipeline.applications import get_application, move_application
 from nextyes.storage.uow import UnitOfWork
 
@@ -79,7 +79,12 @@ def record_offer(
                 raise Conflict(
                     f"Application {application_id} ({application.company}) ended "
                     f"({application.stage.label.lower()}). If that was a mistake, fix it first: "
-                    f"nextyes move {application_id} offer --correct"
+                    f"nextyes move {application_id} offer --correct",
+                    web=Words(
+                        "pipeline/web",
+                        "offer_after_the_end",
+                        {"company": application.company, "stage": application.stage.label.lower()},
+                    ),
                 )
             move_application(uow, application_id, Stage.OFFER, on or today, now, origin=origin)
         uow.offers.add(application_id, checked, now)

@@ -173,6 +173,7 @@ def _summary_json(summary: ImportSummary) -> dict[str, Any]:
         "waiting_for_review": summary.waiting,
         "ignored": summary.ignored,
         "labels": dict(summary.labels),
+        "cut_short": summary.cut_short,
     }
 
 
@@ -195,6 +196,8 @@ def _print_summary(summary: ImportSummary, source: str) -> None:
     for key, count in lines:
         if count:
             say("  " + content.fill(words[key], count=count))
+    if summary.cut_short:
+        say(content.fill(words["cut_short"], name=source, where=summary.cut_short), style="warn")
     if summary.invitations:
         say(words["wins"], style="good")
     _say_waiting(summary, words)

@@ -48,9 +48,15 @@ def csv_(app: AppContext, rows: str, out: str | None) -> None:
 
     Cells that start with = + - or @ get a leading quote, so a spreadsheet shows them as text
     instead of running them as formulas. `nextyes import csv` reads the file back.
+
+    CSV is a summary for spreadsheets, not a backup: importing it brings back each
+    application and its current stage, with the rest of its history as a note. The backup that
+    comes back exactly is `nextyes export json` (or `nextyes backup`).
     """
+    from nextyes import content
     from nextyes.services.portability.csv_export import export_csv
 
     write_output(export_csv(app.uow(), rows).encode("utf-8"), out)
-    if out is not None:
+    if out is not None:  # (on standard output, the CSV stays clean for scripts; --help says it)
         say(f"Exported your {rows} to {out}.")
+        say(content.load("portability/messages")["csv_is_a_summary"])
