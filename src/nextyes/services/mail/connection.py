@@ -1,6 +1,6 @@
 """A served account's IMAP folder: connected once with an app password, fetched on demand.
 
-The password is kept sealed (`services/sealing.py`: AES-256-GCM, bound to its purpose) with a
+The password is kept sealed (`services/accounts/sealing.py`: AES-256-GCM, bound to its purpose) with a
 key derived from the server's secret key, which lives in the server's settings or environment
 (NEXTYES_SECRET_KEY), never in the database: a copy of the database alone does not reveal
 anyone's mail password. The password is never logged, shown again, or put in a job's row; the
@@ -24,7 +24,7 @@ from nextyes.storage.uow import UnitOfWork
 
 if TYPE_CHECKING:
     from nextyes.services.mail.importer import ImportSummary
-    from nextyes.services.sealing import Sealer
+    from nextyes.services.accounts.sealing import Sealer
 
 MIN_KEY = 32  # characters in the server's secret key
 
@@ -39,7 +39,7 @@ PURPOSE = "imap app password"  # bound into the sealed value: it opens as nothin
 def _sealer(secret_key: str | None) -> Sealer:
     """The server's sealer, from its configured key only: the key a single machine could make
     for itself would leave every other machine's workers unable to read the password."""
-    from nextyes.services.sealing import sealer_for
+    from nextyes.services.accounts.sealing import sealer_for
 
     if not secret_key or len(secret_key) < MIN_KEY:
         raise InvalidInput(_said("no_key"))
@@ -52,7 +52,7 @@ def seal(secret_key: str | None, password: str) -> str:
 
 
 def unseal(secret_key: str | None, sealed: str) -> str:
-    from nextyes.services.sealing import PREFIX
+    from nextyes.services.accounts.sealing import PREFIX
 
     sealer = _sealer(secret_key)
     if not sealed.startswith(PREFIX):  # only sealed values are ever stored here
