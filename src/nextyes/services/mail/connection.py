@@ -23,8 +23,8 @@ from nextyes.services.journal import Journal
 from nextyes.storage.uow import UnitOfWork
 
 if TYPE_CHECKING:
-    from nextyes.services.mail.importer import ImportSummary
     from nextyes.services.accounts.sealing import Sealer
+    from nextyes.services.mail.importer import ImportSummary
 
 MIN_KEY = 32  # characters in the server's secret key
 
