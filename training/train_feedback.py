@@ -50,6 +50,14 @@ THEMES = list(Theme)
 C = 10.0  # inverse regularisation strength (chosen by cross-validation; 10-30 are within noise)
 MIN_COUNT = 1  # keep features seen in at least this many examples
 PRUNE_BELOW = 0.2  # drop features whose largest absolute weight is smaller (free in CV)
+NB_BETA = 1.0
+"""How much of each feature's naive Bayes log-count ratio is added to its regression weight.
+
+The regression puts nearly all its weight on the few words that separate the corpus best;
+the ratio spreads some over every word that leans towards a theme, which is what still reads
+feedback worded unlike the corpus (leave-one-voice-out top-1 0.857 -> 0.889; 0.5-2 within
+0.01 of each other)."""
+NB_SMOOTHING = 0.5
 FOLDS = 5
 SEED = 20251122
 
@@ -132,9 +140,17 @@ def fit(x: csr_matrix, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     for t in range(len(THEMES)):
         model = LogisticRegression(C=C, solver="liblinear", class_weight="balanced")
         model.fit(x, y[:, t])
-        weights[t] = model.coef_[0]
+        weights[t] = model.coef_[0] + NB_BETA * log_count_ratio(x, y[:, t])
         biases[t] = model.intercept_[0]
     return weights, biases
+
+
+def log_count_ratio(x: csr_matrix, gold: np.ndarray) -> np.ndarray:
+    """Per feature, log(share among the theme's examples / share among the others)."""
+    present = (x > 0).astype(np.float64)
+    inside = np.asarray(present[gold == 1].sum(axis=0)).ravel() + NB_SMOOTHING
+    outside = np.asarray(present[gold == 0].sum(axis=0)).ravel() + NB_SMOOTHING
+    return np.asarray(np.log(inside / inside.sum()) - np.log(outside / outside.sum()))
 
 
 def probabilities(x: csr_matrix, weights: np.ndarray, biases: np.ndarray) -> np.ndarray:
@@ -246,7 +262,12 @@ def write_model(
         "feature_version": FEATURE_VERSION,
         "corpus_sha256": corpus_digest(str(p) for p in CORPUS.glob("*.jsonl")),
         "corpus_examples": len(examples),
-        "training": {"C": C, "min_count": MIN_COUNT, "prune_below": PRUNE_BELOW},
+        "training": {
+            "C": C,
+            "min_count": MIN_COUNT,
+            "prune_below": PRUNE_BELOW,
+            "naive_bayes": {"beta": NB_BETA, "smoothing": NB_SMOOTHING},
+        },
         "themes": [str(t) for t in THEMES],
         "biases": [round(float(b), 6) for b in biases],
         "thresholds": {"floor": floor, "absolute": absolute, "relative": relative},

@@ -19,6 +19,8 @@ The environment wins over the file, and the command line over both. Every name:
     NEXTYES_DATABASE_URL          database_url: as everywhere in nextyes
     NEXTYES_SECRET_KEY            secret_key: at least 32 random characters; encrypts the IMAP
                                   app passwords people save (without it, they cannot save one)
+                                  and seals organisations' single sign-on client secrets
+                                  (without it, with a random key in server.key in the home)
     NEXTYES_JOB_WORKERS           job_workers = 1: threads per worker process that run queued
                                   background work (mail imports, IMAP fetches); 0 leaves it to
                                   other processes or machines

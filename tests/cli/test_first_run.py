@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from nextyes.cli.main import cli
+from nextyes.domain.privacy import mentions_money
 from tests.conftest import Cli
 from tests.mailboxes import CONFIRMATION, write_mbox
 
@@ -115,3 +116,60 @@ def test_only_web_and_mail_links_are_kept_with_a_job(run: Cli, link: str) -> Non
     assert "web link" in run.fails("edit", "1", "--url", link).output
     shown = json.loads(run.ok("show", "1", "--format", "json").output)
     assert shown["url"] == "https://jobs.example.com/42"
+
+
+def test_a_stage_note_can_be_private_and_money_stays_out_of_a_shared_review(run: Cli) -> None:
+    run.ok("add", "Acme Robotics", "Data Analyst", "--on", "3 weeks ago")
+    run.ok("move", "1", "offer", "--on", "yesterday", "--note", "Offer: €62k, 28 days leave")
+    run.ok("add", "Lumen", "Analyst", "--on", "3 weeks ago")
+    run.ok("move", "2", "screening", "--on", "yesterday", "--note", "Nervous, slept badly",
+           "--private")  # fmt: skip
+    own = run.ok("review", "week").output
+    assert "€62k" in own
+    shared = run.ok("review", "week", "--share").output
+    assert "€62k" not in shared
+    assert "Nervous" not in shared
+    detail = json.loads(run.ok("show", "2", "--format", "json").output)
+    assert [n["private"] for n in detail["notes"] if "Nervous" in n["text"]] == [True]
+    assert not any(e.get("note") for e in detail["events"])
+
+
+@pytest.mark.parametrize(
+    ("text", "money"),
+    [("Offer: €62k, 28 days leave", True), ("base 55,000 GBP plus bonus", True),
+     ("They said $40 an hour", True), ("salary band up to 70 000", True), ("62k", True),
+     ("Panel with 3 people", False), ("Round 2 on the 14th", False), (None, False),
+     ("Nice team, 28 days leave", False)],
+)  # fmt: skip
+def test_money_in_a_note_is_recognised(text: str | None, money: bool) -> None:
+    assert mentions_money(text) is money
+
+
+def _reflected(run: Cli, tmp_path: Path, *extra: str) -> None:
+    run.ok("add", "Acme Robotics", "Data Analyst", "--on", "5 weeks ago")
+    run.ok("move", "1", "interview", "--on", "4 weeks ago", "--with", "Priya")
+    run.ok("reject", "1", "--on", "3 weeks ago", "--cool-down", "none")
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("mood_before: 2\nmood_after: 3\n", encoding="utf-8")
+    run.ok("reflect", "1", "--answers", str(answers), *extra)
+
+
+def test_a_reflections_moods_say_where_they_came_from(run: Cli, tmp_path: Path) -> None:
+    _reflected(run, tmp_path)
+    listed = run.ok("mood", "list").output
+    assert "before reflecting on a no from Acme Robotics" in listed
+    assert "after reflecting on a no from Acme Robotics" in listed
+
+
+def test_a_reflection_written_down_later_keeps_its_day(run: Cli, tmp_path: Path) -> None:
+    _reflected(run, tmp_path, "--on", "20 days ago")
+    assert "Since your first reflection (2026-11-02)" in run.ok("growth").output
+    assert "future" in run.fails("reflect", "1", "--new", "--on", "tomorrow").output
+
+
+def test_the_mood_table_leaves_days_without_an_entry_blank(run: Cli) -> None:
+    run.ok("mood", "3", "--on", "yesterday")
+    review = run.ok("review", "week").output
+    row = next(line for line in review.splitlines() if line.startswith("| Mood |"))
+    cells = [c.strip() for c in row.strip("|").split("|")][1:]
+    assert cells == ["", "", "", "", "", "3", ""]

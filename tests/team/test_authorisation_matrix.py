@@ -63,6 +63,10 @@ ROUTES: dict[str, Case] = {
     "GET /api/v1/openapi.json": Case("public", 200),
     "GET /api/v1/account": Case("self", 200),
     "GET /api/v1/session": Case("self", 200),
+    # the address given is never the caller's, so nobody's account goes
+    "POST /api/v1/account/deletion": Case(
+        "self", 400, {"email": "not-me@example.org", "password": "x"}
+    ),
     # --- applications ---
     "GET /api/v1/stages": Case("self", 200),
     "GET /api/v1/applications": Case("self", 200),
@@ -243,6 +247,7 @@ ROUTES: dict[str, Case] = {
     "POST /data/backup": Case("self", 404),
     "POST /data/restore": Case("self", 404),
     "POST /data/import/csv": Case("self", 400, {}),  # no file: refused the same for anyone
+    "POST /data/import/csv/preview": Case("self", 400, {}),  # no kept file: the same for anyone
     "POST /data/import/csv/apply": Case("self", 400, {}),
     "POST /data/import/json": Case("self", 400, {}),
     "POST /data/import/journal-file": Case("self", 400, {}),

@@ -114,3 +114,18 @@ def test_the_last_administrator_cannot_delete_themselves(team: Team) -> None:
     assert answer.status_code == 400
     assert "last administrator" in answer.text
     assert boss.get("/account").status_code == 200
+
+
+def test_a_script_deletes_its_account_through_the_api_with_the_password(team: Team) -> None:
+    script = team.script("cleo@example.org")
+    script.api("POST", "/api/v1/applications", {"company": "Acme Robotics", "role": "Analyst"})
+    refused = script.api("POST", "/api/v1/account/deletion", {"email": "cleo@example.org"})
+    assert refused.status_code == 400
+    assert "not your current password" in refused.json()["message"]
+    assert _rows_naming(team, script.user_id)
+    done = script.api(
+        "POST", "/api/v1/account/deletion", {"email": "cleo@example.org", "password": PASSWORD}
+    )
+    assert done.status_code == 204, done.text
+    assert _rows_naming(team, script.user_id) == {}
+    assert script.api("GET", "/api/v1/account").status_code == 401

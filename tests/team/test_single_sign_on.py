@@ -56,6 +56,13 @@ def test_a_member_signs_in_with_the_organisations_provider(
         "email_verified": True,
         "name": "Ada",
     }
+    journal = sqlite_team.journal()
+    try:  # the client secret is kept sealed; the sign-in below opens it with the server's key
+        stored = str(journal.db.scalar("SELECT sso_client_secret FROM organisations"))
+        journal.db.rollback()
+    finally:
+        journal.close()
+    assert stored.startswith("sealed:v1:") and provider.client_secret not in stored
     browser, done = _sign_on(sqlite_team, provider, org_id)
     assert done.status_code == 303, done.text  # type: ignore[attr-defined]
     assert browser.get("/api/v1/account").json()["email"] == "ada@uni.example"

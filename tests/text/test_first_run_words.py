@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 
 from nextyes import content
-from nextyes.domain.models import NewApplication
+from nextyes.domain.models import NewApplication, Origin
 from nextyes.domain.stages import Stage
 from nextyes.services.journal import Journal
 from nextyes.services.pipeline import applications as svc
@@ -52,15 +52,22 @@ def test_an_assessment_is_not_called_the_interviews(seed: int) -> None:
 
 def test_a_quiet_assessment_says_since_the_assessment(journal: Journal) -> None:
     app = svc.add_application(
-        journal.uow(), NewApplication("Acme", "Analyst", TODAY - timedelta(days=40)), NOW
+        journal.uow(),
+        NewApplication("Acme", "Analyst", TODAY - timedelta(days=40)),
+        NOW,
+        origin=Origin.CLI,
     )
-    svc.move_application(journal.uow(), app.id, Stage.ASSESSMENT, TODAY - timedelta(days=30), NOW)
+    svc.move_application(
+        journal.uow(), app.id, Stage.ASSESSMENT, TODAY - timedelta(days=30), NOW, origin=Origin.CLI
+    )
     titles = [i.title for i in build_agenda(journal.uow(), NOW).items if i.kind == "follow_up"]
     assert any("since the assessment" in t for t in titles), titles
     assert not any("since the interview" in t for t in titles)
 
 
 def test_today_names_the_weekly_review_once(journal: Journal) -> None:
-    svc.add_application(journal.uow(), NewApplication("Acme", "Analyst", TODAY), NOW)
+    svc.add_application(
+        journal.uow(), NewApplication("Acme", "Analyst", TODAY), NOW, origin=Origin.CLI
+    )
     reviews = [i for i in build_agenda(journal.uow(), NOW).items if i.kind == "review"]
     assert len(reviews) == 1

@@ -21,9 +21,11 @@ from nextyes.services.journal import open_journal
 from nextyes.services.pipeline import applications as svc
 from nextyes.services.recovery.feedback_requests import add_feedback
 from tests.conftest import NOW, TODAY
+from tests.postings_server import postings_site
 from tests.web.live import DESKTOP, Live, new_context, save_shot, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+__all__ = ["postings_site"]
 
 SQL_FEEDBACK = "Your SQL answers were not strong enough; the technical skills were the gap."
 
@@ -251,6 +253,32 @@ def test_a_job_goes_from_its_posting_to_an_accepted_offer_in_the_browser(
     shot(page, "offer-accepted")
     page.get_by_role("button", name="Close the ticked ones").click()
     expect(page.locator(".flash")).to_contain_text("Closed 1 of your other applications")
+
+
+def test_the_bookmarklet_on_a_job_page_opens_the_form_filled_in(
+    page: Any, live: Live, postings_site: str
+) -> None:
+    """One click on a board's page (JSON-LD inside an HTML comment, as some boards write it)
+    opens the form filled in from the page's job data; the app itself fetches nothing."""
+    page.goto("/applications/new")
+    script = page.locator("a.bookmarklet").get_attribute("href").removeprefix("javascript:")
+    board = page.context.new_page()
+    board.goto(f"{postings_site}/board_graph.html")
+    board.evaluate("window.open = (address) => { window.opened = address; }")
+    board.evaluate(script)
+    opened = board.evaluate("window.opened")
+    board.close()
+    assert opened.startswith(f"{live.url}/applications/new?url=") and len(opened) < 8000
+    page.goto(opened)
+    expect(page.get_by_role("status")).to_contain_text("Filled in from the page's job data")
+    expect(page.get_by_label("Company")).to_have_value("Lumen Analytics Ltd")
+    expect(page.get_by_label("Role")).to_have_value("Senior Analytics Engineer")
+    expect(page.get_by_label("Link to the job ad")).to_have_value(
+        f"{postings_site}/board_graph.html"
+    )
+    shot(page, "application-from-bookmarklet")
+    page.get_by_role("button", name="Add to my journal").click()
+    expect(page.locator("#posting")).to_contain_text("Kept on")
 
 
 def test_a_mistake_in_a_form_is_explained_beside_it_keeping_what_was_typed(page: Any) -> None:

@@ -202,3 +202,41 @@ def test_every_page_of_a_demo_journal_fits_a_phone_and_a_laptop(
     chromium: Any, demo_journal: Live
 ) -> None:
     check_every_page(chromium, demo_journal, demo_pages(demo_journal), "demo")
+
+
+def test_the_spreadsheet_import_and_its_choices_fit_a_phone_and_a_laptop(
+    chromium: Any, empty_journal: Live, tmp_path: Path
+) -> None:
+    """The import preview is reached by an upload, not an address: a semicolon sheet in
+    Windows encoding is refused with its choices shown, then read once told how."""
+    sheet = tmp_path / "excel.csv"
+    sheet.write_bytes(
+        "Firm;Vacancy;Date applied\nCafé Müller;Barista;2026-11-03\n".encode("cp1252")
+    )
+    problems: list[str] = []
+    for viewport, label in ((PHONE, "390"), (DESKTOP, "1280")):
+        context = new_context(chromium, empty_journal, viewport)
+        page = context.new_page()
+        page.goto("/data")
+        page.set_input_files("#csv-file", str(sheet))
+        page.get_by_role("button", name="Show the preview").click()
+        page.get_by_role("alert").filter(has_text="Text encoding").wait_for()
+        page.select_option("#csv-encoding", "cp1252")
+        page.select_option("#csv-delimiter", "semicolon")
+        with page.expect_navigation():
+            page.get_by_role("button", name="Read the file again").click()
+        page.select_option("#column-0", "company")
+        page.select_option("#column-1", "role")
+        with page.expect_navigation():
+            page.get_by_role("button", name="Read the file again").click()
+        page.get_by_role("button", name="Add the 1 new application").wait_for()
+        where = f"the import preview at {label} px"
+        seen = page.evaluate(MEASURE, [MIN_TARGET, MIN_TEXT if viewport is PHONE else 0])
+        if seen["width"] > seen["viewport"]:
+            problems.append(f"{where}: {seen['width']} px wide for {seen['viewport']} px")
+        problems += [f"{where}: a small target, {s}" for s in seen["small"]]
+        problems += [f"{where}: small text, {t}" for t in seen["tiny"]]
+        problems += [f"{where}: {p}" for p in axe_problems(page)]
+        save_shot(page, f"empty-import-preview-{label}")
+        context.close()
+    assert not problems, "\n".join(problems)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nextyes.domain.models import NewApplication
+from nextyes.domain.models import NewApplication, Origin
 from nextyes.services.journal import Journal
 from nextyes.services.pipeline import applications as svc
 from tests.conftest import NOW, TODAY, snapshot
@@ -24,7 +24,9 @@ def test_words_in_the_care_minutes_field_are_refused_not_kept_as_a_note(
 def test_a_link_that_is_not_a_web_page_is_never_rendered_as_a_link(
     browser: Browser, journal: Journal
 ) -> None:
-    app = svc.add_application(journal.uow(), NewApplication("Acme", "Analyst", TODAY), NOW)
+    app = svc.add_application(
+        journal.uow(), NewApplication("Acme", "Analyst", TODAY), NOW, origin=Origin.CLI
+    )
     # as an older version, or a hand-edited export, could have left it
     journal.db.execute(
         "UPDATE applications SET url = :url WHERE id = :id",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from nextyes.domain.models import NewApplication, Origin
@@ -106,7 +107,7 @@ def test_merging_in_the_browser_and_merging_with_itself_is_refused(
     chooser = any_browser.get(f"/applications/{keep}/merge").text
     assert chooser.index(f"#{other} ACME Robotics Ltd") < chooser.index(f"#{unrelated} Brightwell")
     same = any_browser.form(f"/applications/{keep}/merge", {"duplicate": str(keep)})
-    assert same.status_code == 400 and "Both ids are" in same.text
+    assert same.status_code == 400 and "That is this application itself" in same.text
     merged = any_browser.form(f"/applications/{keep}/merge", {"duplicate": str(other)}, follow=True)
     assert f"Merged #{other}" in flash_of(merged.text)
     assert any_browser.get(f"/applications/{other}").status_code == 404
@@ -169,6 +170,27 @@ def test_the_bookmarklet_opens_the_form_with_the_link_and_reads_it_on_request(
     filled = browser.form("/applications/new/from-posting", {"url": url})
     assert "Filled in from the page's job data" in filled.text
     assert 'value="Acme Robotics"' in filled.text and 'value="Berlin, DE"' in filled.text
+
+
+def test_text_the_bookmarklet_sends_fills_the_form_at_once_without_fetching(
+    browser: Browser, postings_site: str
+) -> None:
+    job_data = (PAGES / "ats_single.html").read_text()
+    data = re.search(r'<script type="application/ld\+json">.*?</script>', job_data, re.S)
+    assert data
+    link = f"http://127.0.0.1:{closed_port()}/job/17"  # nothing there: nothing may be fetched
+    filled = browser.get(
+        "/applications/new", params={"url": link, "text": f"<title>Job</title>{data[0]}"}
+    )
+    assert filled.status_code == 200
+    assert "Filled in from the page's job data" in filled.text
+    assert 'value="Acme Robotics"' in filled.text and 'value="Data Analyst"' in filled.text
+    selected = (PAGES / "pasted.txt").read_text()
+    from_text = browser.get("/applications/new", params={"url": link, "text": selected})
+    assert 'value="Pioneer Credit Union"' in from_text.text
+    menu = browser.get("/applications/new", params={"url": link, "text": "<p>Our menu</p>"})
+    assert menu.status_code == 200 and "doesn&#39;t look like a job posting" in menu.text
+    assert f'value="{link}"' in menu.text and "Our menu" not in menu.text, "the link stays"
 
 
 def test_a_page_that_is_no_posting_or_out_of_reach_is_explained_on_the_form(

@@ -3,8 +3,10 @@ back, backups downloaded and restored, and a mailbox uploaded and read in the ba
 
 from __future__ import annotations
 
+import html
 import io
 import json
+import re
 import time
 import zipfile
 from pathlib import Path
@@ -59,7 +61,11 @@ def test_a_huntr_sheet_is_previewed_first_and_imported_on_request(
     preview = upload(browser, "/data/import/csv", "huntr.csv", HUNTR.encode(), preset="huntr")
     assert preview.status_code == 200
     assert "This is a preview" in preview.text
-    assert "Acme Robotics" in preview.text and "Job Title → role" in preview.text
+    assert "Acme Robotics" in preview.text
+    assert re.search(
+        r'<label for="column-1">Job Title</label>\s*<select[^>]*>\s*<option value="">As read: role',
+        preview.text,
+    )
     assert "Add the 2 new applications" in preview.text
     assert snapshot(journal) == before  # a preview writes nothing
     token = preview.text.split('name="token" value="')[1].split('"')[0]
@@ -75,15 +81,99 @@ def test_a_huntr_sheet_is_previewed_first_and_imported_on_request(
     assert "already in your journal" in flash_of(browser.get("/data").text)
 
 
-def test_a_sheet_with_a_problem_is_explained_without_commands_and_nothing_is_kept(
+def _token_of(page: object) -> str:
+    found = re.search(r'name="token" value="(\w+)"', page.text)  # type: ignore[attr-defined]
+    assert found, "the page keeps the file for another reading"
+    return found[1]
+
+
+def _problem_of(page: object) -> str:
+    found = re.search(r'<p class="problem" role="alert">(.*?)</p>', page.text, re.S)  # type: ignore[attr-defined]
+    assert found, "the page says what is wrong"
+    return " ".join(html.unescape(found[1]).split())
+
+
+def _read_again(browser: Browser, page: object, name: str, **fields: str) -> object:
+    return browser.form(
+        "/data/import/csv/preview", {"token": _token_of(page), "name": name, **fields}
+    )
+
+
+def test_a_sheet_with_a_problem_is_explained_without_commands_and_nothing_is_written(
     browser: Browser, journal: Journal, home: Path
 ) -> None:
+    before = snapshot(journal)
     bad = "Company,Job Title,Date Applied\nAcme,Analyst,2999-01-01\n"
     refused = upload(browser, "/data/import/csv", "sheet.csv", bad.encode())
-    assert refused.status_code == 400
-    assert "in the future" in refused.text
-    assert not list((home / "uploads").glob("*.csv"))
+    assert refused.status_code == 422
+    said = _problem_of(refused)
+    assert "in the future" in said and "--" not in said and "nextyes " not in said
+    assert "Add the" not in refused.text, "no import is offered for a sheet with a problem"
+    assert snapshot(journal) == before
     assert browser.form("/data/import/csv/apply", {"token": "0" * 32}).status_code == 400
+    tampered = _read_again(browser, refused, "sheet.csv", encoding="rot13")
+    assert tampered.status_code == 400 and snapshot(journal) == before
+    assert len(list((home / "uploads").glob("*.csv"))) == 1, "kept for another reading"
+
+
+def test_a_sheet_separated_by_semicolons_in_windows_encoding_is_read_once_told_how(
+    browser: Browser, journal: Journal, home: Path
+) -> None:
+    sheet = "Company;Position;Date applied\nCafé Müller;Barista trainer;03/11/2026\n"
+    first = upload(browser, "/data/import/csv", "excel.csv", sheet.encode("cp1252"))
+    assert first.status_code == 422
+    said = _problem_of(first)
+    assert "Text encoding" in said and "--encoding" not in said, said
+    second = _read_again(browser, first, "excel.csv", encoding="cp1252")
+    assert second.status_code == 422
+    said = _problem_of(second)
+    assert "semicolons" in said and "Values separated by" in said and "--" not in said, said
+    assert 'value="cp1252" selected' in second.text, "the choice made stays chosen"
+    third = _read_again(browser, second, "excel.csv", encoding="cp1252", delimiter="semicolon",
+                        dates="dmy")  # fmt: skip
+    assert third.status_code == 200, _problem_of(third)
+    assert "Café Müller" in third.text and "Add the 1 new application" in third.text
+    done = browser.form(
+        "/data/import/csv/apply",
+        {"token": _token_of(third), "name": "excel.csv", "encoding": "cp1252",
+         "delimiter": "semicolon", "dates": "dmy"},
+    )  # fmt: skip
+    assert done.status_code == 303
+    added = browser.api("GET", "/api/v1/applications").json()["items"]
+    assert [(a["company"], a["applied_on"]) for a in added] == [("Café Müller", "2026-11-03")]
+    assert not list((home / "uploads").glob("*.csv")), "the file is removed once imported"
+
+
+def test_columns_named_differently_are_mapped_in_the_browser(
+    browser: Browser, journal: Journal
+) -> None:
+    sheet = "Firm,Vacancy,Pay,Ref\nBeacon Media,BI Developer,50k,R-17\n"
+    first = upload(browser, "/data/import/csv", "mine.csv", sheet.encode())
+    assert first.status_code == 422
+    said = _problem_of(first)
+    assert "No column holds the company or the role" in said and "What each column holds" in said
+    assert "--map" not in said
+    assert '<select id="column-3" name="column-3">' in first.text
+    twice = _read_again(
+        browser, first, "mine.csv", **{"column-0": "company", "column-1": "company"}
+    )
+    assert "“company”" in _problem_of(twice) and "Keep as a note" in _problem_of(twice)
+    mapped = {"column-0": "company", "column-1": "role", "column-2": "salary", "column-3": "skip"}
+    preview = _read_again(browser, twice, "mine.csv", **mapped)
+    assert preview.status_code == 200, _problem_of(preview)
+    assert '<option value="salary" selected>' in preview.text
+    done = browser.form(
+        "/data/import/csv/apply", {"token": _token_of(preview), "name": "mine.csv", **mapped}
+    )
+    assert done.status_code == 303
+    [app] = browser.api("GET", "/api/v1/applications").json()["items"]
+    shown = browser.api("GET", f"/api/v1/applications/{app['id']}").json()
+    assert (shown["company"], shown["role"], shown["salary"]) == (
+        "Beacon Media",
+        "BI Developer",
+        "50k",
+    )
+    assert "R-17" not in json.dumps(shown), "a column left out is not kept"
 
 
 def test_a_journal_file_comes_back_into_an_empty_journal_only(

@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 import click
 
 from nextyes.config import Settings
-from nextyes.domain.models import Origin
-from nextyes.services.session import JournalSession
 
 if TYPE_CHECKING:
+    from nextyes.domain.models import Origin
     from nextyes.services.journal import Journal, UnitOfWork
+    from nextyes.services.session import JournalSession
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -28,7 +28,10 @@ class AppContext:
 
     @property
     def session(self) -> JournalSession:
-        if self._session is None:
+        if self._session is None:  # imported here: `nextyes --help` never needs them
+            from nextyes.domain.models import Origin
+            from nextyes.services.session import JournalSession
+
             settings = Settings.from_env(home=self.home, db=self.db)
             self._session = JournalSession(settings, Origin.CLI)
         return self._session

@@ -60,7 +60,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "admin": (
         "nextyes.cli.commands.admin",
         "admin",
-        "Team-mode accounts: create, invite, list, disable, reset, tokens, remove.",
+        "Team-mode accounts and organisations, from the server.",
     ),
     "mail": (
         "nextyes.cli.commands.mail.group",

@@ -32,8 +32,9 @@ def render_detail(detail: ApplicationDetail, today: date) -> None:
         facts.append(("Offer", text + (f", {pay}" if pay else "")))
     posting = detail.posting
     if posting is not None:
-        facts.append(("Posting", f"kept on {posting.captured_on.isoformat()}: "
-                                 f"nextyes show {a.id} --posting"))  # fmt: skip
+        facts.append(
+            ("Posting", f"kept on {posting.captured_on.isoformat()}: nextyes show {a.id} --posting")
+        )
     for label, value in facts:
         if value:
             say(f"  {label}: {value}")

@@ -72,35 +72,60 @@ def detail_json(detail: ApplicationDetail) -> dict[str, Any]:
     ]
     feedback = detail.feedback
     data["feedback"] = [
-        {"id": f.id, "text": f.text, "from": f.giver, "on": f.received_on.isoformat(),
-         "themes": list(f.themes)}
+        {
+            "id": f.id,
+            "text": f.text,
+            "from": f.giver,
+            "on": f.received_on.isoformat(),
+            "themes": list(f.themes),
+        }
         for f in feedback
-    ]  # fmt: skip
+    ]
     data["cool_downs"] = [
         {"kind": c.kind, "starts_at": c.starts_at.isoformat(), "ends_at": c.ends_at.isoformat()}
         for c in detail.cool_downs
     ]
     data["feedback_requests"] = [
-        {"id": r.id, "sent_on": r.sent_on.isoformat(), "status": r.status.value,
-         "follow_up_on": r.follow_up_on.isoformat() if r.follow_up_on else None,
-         "followed_up_on": r.followed_up_on.isoformat() if r.followed_up_on else None}
+        {
+            "id": r.id,
+            "sent_on": r.sent_on.isoformat(),
+            "status": r.status.value,
+            "follow_up_on": r.follow_up_on.isoformat() if r.follow_up_on else None,
+            "followed_up_on": r.followed_up_on.isoformat() if r.followed_up_on else None,
+        }
         for r in detail.feedback_requests
-    ]  # fmt: skip
+    ]
     data["reflections"] = [
-        {"id": r.id, "started_at": r.started_at.isoformat(), "mood_before": r.mood_before,
-         "mood_after": r.mood_after, "answers": r.answers, "attributions": r.attributions}
+        {
+            "id": r.id,
+            "started_at": r.started_at.isoformat(),
+            "mood_before": r.mood_before,
+            "mood_after": r.mood_after,
+            "answers": r.answers,
+            "attributions": r.attributions,
+        }
         for r in detail.reflections
-    ]  # fmt: skip
+    ]
     offer = detail.offer
-    data["offer"] = None if offer is None else {
-        "status": offer.status.value,
-        "answer_by": offer.terms.answer_by.isoformat() if offer.terms.answer_by else None,
-        "decided_on": offer.decided_on.isoformat() if offer.decided_on else None,
-    }  # fmt: skip
+    data["offer"] = (
+        None
+        if offer is None
+        else {
+            "status": offer.status.value,
+            "answer_by": offer.terms.answer_by.isoformat() if offer.terms.answer_by else None,
+            "decided_on": offer.decided_on.isoformat() if offer.decided_on else None,
+        }
+    )
     posting = detail.posting
-    data["posting"] = None if posting is None else {
-        "url": posting.url, "title": posting.title, "captured_on": posting.captured_on.isoformat(),
-    }  # fmt: skip
+    data["posting"] = (
+        None
+        if posting is None
+        else {
+            "url": posting.url,
+            "title": posting.title,
+            "captured_on": posting.captured_on.isoformat(),
+        }
+    )
     return data
 
 

@@ -91,3 +91,42 @@ def check_password_shape(password: str, email: str | None = None) -> None:
         )
     if email and password.strip().lower() in {email.lower(), email.split("@")[0].lower()}:
         raise InvalidInput("That password is your email address; choose something else.")
+
+
+@dataclass(frozen=True, slots=True)
+class Credentials:
+    """An account with what checks a sign-in: never leaves the services."""
+
+    account: Account
+    password_hash: str | None
+    totp_secret: str | None
+    totp_pending: str | None
+    totp_last_step: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredSession:
+    """A browser's session as kept on the server."""
+
+    id: int
+    user_id: int
+    csrf_token: str
+    stage: SessionStage
+    created_at: datetime
+    last_seen_at: datetime
+    expires_at: datetime
+    user_agent: str | None
+    address: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredToken:
+    """A personal API token as kept: its hint, never the token."""
+
+    id: int
+    user_id: int
+    name: str
+    hint: str
+    created_at: datetime
+    last_used_at: datetime | None
+    revoked_at: datetime | None

@@ -201,3 +201,15 @@ class SessionNote:
     written_on: date
     text: str
     updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class StoredInvitation:
+    """An invitation to coach someone, as kept (its secret is never stored)."""
+
+    id: int
+    seeker_id: int
+    scopes: frozenset[Scope]
+    expires_at: datetime
+    used_at: datetime | None
+    seeker_name: str

@@ -124,8 +124,14 @@ def _protected(cells: Sequence[Sequence[int]], entry: Entry, hidden: set[Entry])
     return any(ok and touched <= hidden for touched, ok in _moves(cells, entry))
 
 
-def suppress(table: CountTable, k: int = K) -> Released:
-    """The table as it may be shown: see the module's documentation for the rules."""
+def suppress(table: CountTable, k: int = K, totals: Sequence[int | None] | None = None) -> Released:
+    """The table as it may be shown: see the module's documentation for the rules.
+
+    `totals`: the column totals as another released table of the same people shows them (the
+    same question for everyone, when this table splits it by group). Those shown there are
+    shown here too and no change may move them; those hidden there stay hidden here. So the two
+    tables together tell no more than this one alone, and differencing them gives nothing away.
+    """
     if any(len(row) != len(table.columns) for row in table.cells) or len(table.cells) != len(
         table.rows
     ):
@@ -146,6 +152,14 @@ def suppress(table: CountTable, k: int = K) -> Released:
         (-1, c) for c in range(width)
     }
     hidden = {e for e in everything if _value(cells, e) < k}
+    known: set[Entry] = set()
+    if totals is not None:
+        if len(totals) != width or any(
+            t is not None and t != _value(cells, (-1, c)) for c, t in enumerate(totals)
+        ):
+            raise ValueError("the totals shown elsewhere must be this table's own")
+        known = {(-1, c) for c, t in enumerate(totals) if t is not None}
+        hidden = (hidden - known) | {(-1, c) for c, t in enumerate(totals) if t is None}
     if width == 1:
         hidden = set()  # one kind: every cell is its row's total, shown already
     while True:
@@ -155,16 +169,16 @@ def suppress(table: CountTable, k: int = K) -> Released:
         entry = exposed[0]
         best: tuple[int, int, list[Entry]] | None = None
         for touched, ok in _moves(cells, entry):
-            if not ok:
+            if not ok or touched & known:
                 continue
             new = sorted(touched - hidden)
             cost = (len(new), sum(_value(cells, e) for e in new))
             if best is None or cost < best[:2]:
                 best = (cost[0], cost[1], new)
-        if best is None:  # no change is possible: hide every cell and column total
-            if hidden == everything:
+        if best is None:  # no change is possible: hide every cell and unknown column total
+            if hidden == everything - known:
                 break
-            hidden = set(everything)
+            hidden = everything - known
             continue
         hidden.update(best[2])
     shown_cells = tuple(

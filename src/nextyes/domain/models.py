@@ -5,18 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from nextyes.domain.offers import Offer
-from nextyes.domain.postings import Posting
-from nextyes.domain.recovery import (
-    CoolDownRecord,
-    DraftRow,
-    FeedbackRequest,
-    FeedbackRow,
-    Reflection,
-)
 from nextyes.domain.stages import Stage
+
+if TYPE_CHECKING:  # ApplicationDetail's parts, kept off the import path of quick commands
+    from nextyes.domain.offers import Offer
+    from nextyes.domain.postings import Posting
+    from nextyes.domain.recovery import (
+        CoolDownRecord,
+        DraftRow,
+        FeedbackRequest,
+        FeedbackRow,
+        Reflection,
+    )
 
 
 class Origin(StrEnum):

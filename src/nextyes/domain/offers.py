@@ -11,7 +11,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 from enum import StrEnum
 
-from nextyes.domain.errors import InvalidInput
+from nextyes.domain.errors import InvalidInput, Words
 
 MAX_AMOUNT = 100_000_000
 MAX_LEAVE_DAYS = 366
@@ -113,7 +113,8 @@ def parse_amount(text: str) -> float:
     if not re.fullmatch(r"\d+(?:\.\d+)?", number):
         raise InvalidInput(
             f"'{text}' is not an amount nextyes can read. Give a number such as 65000, "
-            "65k or 4200.50 (the currency goes in --currency, the period in --per)."
+            "65k or 4200.50 (the currency goes in --currency, the period in --per).",
+            web=Words("pipeline/web", "not_an_amount", {"text": text}),
         )
     value = float(number) * (1000 if thousands else 1)
     if not 0 < value <= MAX_AMOUNT:
@@ -142,7 +143,10 @@ def check_terms(terms: OfferTerms, today: date, *, answer_by_changed: bool = Tru
     if terms.pay_amount is not None and not 0 < terms.pay_amount <= MAX_AMOUNT:
         raise InvalidInput(f"The pay should be more than 0 and at most {MAX_AMOUNT:,}.")
     if terms.pay_amount is None and (terms.pay_currency or terms.pay_period):
-        raise InvalidInput("Give the amount too (--pay 65000), not only its currency or period.")
+        raise InvalidInput(
+            "Give the amount too (--pay 65000), not only its currency or period.",
+            web=Words("pipeline/web", "pay_without_amount"),
+        )
     if terms.leave_days is not None and not 0 <= terms.leave_days <= MAX_LEAVE_DAYS:
         raise InvalidInput(f"Leave is counted in days a year, from 0 to {MAX_LEAVE_DAYS}.")
     location = _clean(terms.location)

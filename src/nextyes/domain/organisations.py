@@ -71,17 +71,56 @@ class OrganisationGroup:
     size: int
 
 
+NO_AT = "no-at:"
+THEME = "theme:"
+
+
 @dataclass(frozen=True, slots=True)
 class MemberFacts:
-    """One consenting member's search, as the cohort figures count it (no name, no id)."""
+    """One consenting member's search, as the cohort figures count it (no name, no id).
+
+    `marks` are the yes/no questions the member answers yes to, one word each: `no-at:STAGE`
+    (a no came at that stage), `theme:NAME` (feedback mentioned it), `SIGNAL:YYYY-MM` (applied,
+    interview, no or offer in that month; months outside a report's window are not counted).
+    """
 
     groups: tuple[int, ...]
     furthest: int  # an index into FURTHEST
-    noes: frozenset[str]  # stages where a no came
-    themes: frozenset[str]  # feedback themes
-    months: frozenset[str]  # "signal:YYYY-MM"
+    marks: tuple[str, ...]
     days_to_interview: int | None
     days_to_offer: int | None
+
+    @classmethod
+    def of(
+        cls,
+        groups: tuple[int, ...],
+        furthest: int,
+        noes: set[str] | frozenset[str],
+        themes: set[str] | frozenset[str],
+        months: set[str] | frozenset[str],
+        days_to_interview: int | None,
+        days_to_offer: int | None,
+    ) -> MemberFacts:
+        marks = (
+            *sorted(NO_AT + stage for stage in noes),
+            *sorted(THEME + theme for theme in themes),
+            *sorted(months),
+        )
+        return cls(groups, furthest, marks, days_to_interview, days_to_offer)
+
+    @property
+    def noes(self) -> frozenset[str]:
+        """Stages where a no came."""
+        return frozenset(m[len(NO_AT) :] for m in self.marks if m.startswith(NO_AT))
+
+    @property
+    def themes(self) -> frozenset[str]:
+        return frozenset(m[len(THEME) :] for m in self.marks if m.startswith(THEME))
+
+    @property
+    def months(self) -> frozenset[str]:
+        """ "signal:YYYY-MM" """
+        return frozenset(m for m in self.marks if not m.startswith((NO_AT, THEME)))
 
     def to_record(self) -> tuple[list[int], dict[str, Any]]:
         return list(self.groups), {
@@ -95,7 +134,7 @@ class MemberFacts:
 
     @classmethod
     def from_record(cls, groups: list[int], record: dict[str, Any]) -> MemberFacts:
-        return cls(
+        return cls.of(
             groups=tuple(int(g) for g in groups),
             furthest=int(record.get("furthest", 0)),
             noes=frozenset(record.get("noes", ())),

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from nextyes.domain.errors import Conflict, InvalidInput
+from nextyes.domain.errors import Conflict, InvalidInput, Words
 from nextyes.domain.models import StageEvent
 from nextyes.domain.stages import (
     CLOSED_STAGES,
@@ -78,9 +78,14 @@ def plan_move(
     the stage changes today (the invitation) and the step is scheduled for that day.
     """
     if round is not None and round < 1:
-        raise InvalidInput("Rounds count from 1: give --round 1 or more.")
+        raise InvalidInput(
+            "Rounds count from 1: give --round 1 or more.",
+            web=Words("pipeline/web", "round_from_1"),
+        )
     if round is not None and target is not Stage.INTERVIEW:
-        raise InvalidInput("--round only applies to interview moves.")
+        raise InvalidInput(
+            "--round only applies to interview moves.", web=Words("pipeline/web", "round_alone")
+        )
     scheduled_on = None
     occurred_on = on
     if on > today:

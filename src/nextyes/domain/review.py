@@ -110,6 +110,13 @@ class Chart:
     targets: tuple[float | None, ...] = ()  # a goal per label (each week's own), instead
     y_max: float | None = None
     highlight: int | None = None  # the label to pick out (this week among past weeks)
+    zero_is_none: bool = False  # a 0 means nothing was logged (a mood): tables leave it blank
+
+    def shown(self, value: float) -> str:
+        """A value as a table shows it: 12, 3.5, or nothing for a day with no entry."""
+        if self.zero_is_none and not value:
+            return ""
+        return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +126,7 @@ class ReviewItem:
     private: bool = False
     tags: tuple[str, ...] = ()
     under_previous: bool = False  # belongs to the item before it (shown indented)
+    detail_private: bool = False  # the detail stays out of what is shared (the text stays in)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +162,11 @@ class WeeklyReview:
         for section in self.sections:
             if section.private:
                 continue
-            items = tuple(i for i in section.items if not i.private)
+            items = tuple(
+                replace(i, detail=None) if i.detail_private else i
+                for i in section.items
+                if not i.private
+            )
             if section.items and not items and not section.charts:
                 continue
             sections.append(replace(section, items=items))

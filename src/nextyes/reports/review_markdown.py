@@ -9,7 +9,7 @@ def _chart_table(chart: Chart) -> list[str]:
     lines = [f"*{chart.title}*", "", "| " + " | ".join(("", *chart.labels)) + " |"]
     lines.append("|" + "---|" * (len(chart.labels) + 1))
     for series in chart.series:
-        values = [str(int(v)) if float(v).is_integer() else f"{v:.1f}" for v in series.values]
+        values = [chart.shown(v) for v in series.values]
         lines.append("| " + " | ".join((series.name, *values)) + " |")
     if chart.targets and any(t is not None for t in chart.targets):
         goals = ["–" if t is None else f"{t:g}" for t in chart.targets]

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from nextyes.domain.errors import InvalidInput
+from nextyes.domain.errors import InvalidInput, Words
 from nextyes.reports.cells import FORMULA_START, spreadsheet_safe
 
 DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bars"}
@@ -75,7 +75,17 @@ def decode(data: bytes, name: str, encoding: str | None) -> str:
         )
         raise InvalidInput(
             f"{name} is not {chosen.upper()} text (byte 0x{data[exc.start]:02x} on line {line}). "
-            + hint
+            + hint,
+            web=Words(
+                "portability/web",
+                "not_text_in",
+                {
+                    "name": name,
+                    "encoding": chosen.upper(),
+                    "byte": f"0x{data[exc.start]:02x}",
+                    "line": line,
+                },
+            ),
         ) from None
     except UnicodeError:  # an encoding that is not for files (punycode, undefined, idna)
         raise InvalidInput(
@@ -112,7 +122,16 @@ def read_sheet(
         raise InvalidInput(
             f"{name} looks separated by {DELIMITER_NAMES[other]}, not "
             f"{DELIMITER_NAMES.get(delimiter, repr(delimiter))}: its header is one column. "
-            f"Run it again with --delimiter {flag}."
+            f"Run it again with --delimiter {flag}.",
+            web=Words(
+                "portability/web",
+                "separated_by",
+                {
+                    "name": name,
+                    "other": DELIMITER_NAMES[other],
+                    "chosen": DELIMITER_NAMES.get(delimiter, repr(delimiter)),
+                },
+            ),
         )
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     header: tuple[str, ...] | None = None

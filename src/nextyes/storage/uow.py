@@ -39,6 +39,7 @@ if TYPE_CHECKING:
         CoachShareRepository,
         CoachSuggestionRepository,
     )
+    from nextyes.storage.repositories.coaching_records import CoachingRecords
     from nextyes.storage.repositories.cohort import CohortRepository
     from nextyes.storage.repositories.contacts import ContactRepository
     from nextyes.storage.repositories.events import StageEventRepository
@@ -128,6 +129,7 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "client_rows": ("caseload", "ClientRowsRepository"),
     "organisations": ("organisations", "OrganisationRepository"),
     "cohort": ("cohort", "CohortRepository"),
+    "coaching_records": ("coaching_records", "CoachingRecords"),
     # work outside requests, claimed by any worker; each person's IMAP connection
     "jobs": ("jobs", "JobRepository"),
     "imap_connections": ("jobs", "ImapConnectionRepository"),
@@ -189,6 +191,7 @@ class UnitOfWork:
     client_rows: ClientRowsRepository
     organisations: OrganisationRepository
     cohort: CohortRepository
+    coaching_records: CoachingRecords
     jobs: JobRepository
     imap_connections: ImapConnectionRepository
 

@@ -199,15 +199,20 @@ def for_browser(text: str | None) -> Markup:
     at = 0
     for quoted in _QUOTED.finditer(text):
         pieces.append(escape(text[at : quoted.start()]))
-        pieces.append(_named(quoted[1]))
+        so_far = text[: quoted.start()].rstrip()
+        pieces.append(_named(quoted[1], opening=not so_far or so_far[-1] in ".!?"))
         at = quoted.end()
     pieces.append(escape(text[at:]))
     return Markup("").join(pieces)
 
 
-def _named(command: str) -> Markup:
+def _named(command: str, opening: bool = False) -> Markup:
+    """The page that does `command`, named (and linked) as a page says it; `opening`: it
+    begins a sentence, so it begins with a capital."""
     found = _page_for(command)
     if found is None:
         return Markup("<code>{}</code>").format(command)
     say, href = found
+    if opening:
+        say = say[:1].upper() + say[1:]
     return Markup('<a href="{}">{}</a>').format(href, say) if href else escape(say)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from nextyes.cli.commands.admin_org import org
 from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.output import emit_json, emit_table, format_option, say
 
@@ -41,9 +42,10 @@ def _server(ctx: click.Context) -> ServerSettings:
     help="The server settings (TOML), as given to `nextyes serve` (default: NEXTYES_SERVER_CONFIG).",
 )  # fmt: skip
 def admin(config: str | None) -> None:
-    """Team-mode accounts: create, invite, list, disable, reset, tokens, remove.
+    """Team-mode accounts and organisations, from the server.
 
-    Passwords are never typed on the command line: `create-user` reads one from standard input
+    Accounts: create, invite, list, disable, reset, tokens, remove; `admin org` for
+    organisations (career centres). Passwords are never typed on the command line: `create-user` reads one from standard input
     when it is not a terminal (asks twice otherwise), or `--invite` prints a one-time sign-up
     link instead. Links and tokens are printed once and stored only as digests.
     """
@@ -245,3 +247,6 @@ def send_reminders(ctx: click.Context, app: AppContext) -> None:
     journal = app.journal
     sent = send(app.uow(), lambda owner: journal.for_owner(owner).uow(), server, app.now())
     say(f"Sent {sent} reminder{'s' if sent != 1 else ''}.")
+
+
+admin.add_command(org)

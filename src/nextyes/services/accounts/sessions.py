@@ -14,8 +14,10 @@ from datetime import datetime, timedelta
 
 from nextyes.domain.accounts import (
     Account,
+    Credentials,
     SessionStage,
     SignedIn,
+    StoredSession,
     check_password_shape,
     normalise_email,
 )
@@ -32,7 +34,6 @@ from nextyes.services.accounts.secrets import (
     verify_password,
 )
 from nextyes.services.accounts.throttle import ThrottleRules
-from nextyes.storage.repositories.accounts import Credentials, StoredSession
 from nextyes.storage.uow import UnitOfWork
 
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from nextyes.domain.accounts import SignedIn
+from nextyes.domain.accounts import SignedIn, StoredToken
 from nextyes.domain.errors import InvalidInput, NotFound
 from nextyes.services.accounts.secrets import TOKEN_PREFIX, digest, new_secret
-from nextyes.storage.repositories.accounts import StoredToken
 from nextyes.storage.uow import UnitOfWork
 
 

@@ -6,10 +6,9 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
-from nextyes.domain.accounts import SignedIn
+from nextyes.domain.accounts import Credentials, SignedIn
 from nextyes.domain.errors import InvalidInput
 from nextyes.services.accounts.secrets import digest, verify_password
-from nextyes.storage.repositories.accounts import Credentials
 from nextyes.storage.uow import UnitOfWork
 
 ISSUER = "nextyes"

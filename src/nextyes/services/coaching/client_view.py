@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from nextyes.domain.coaching import Comment, CommentsBeside, CommentTarget, Scope, Suggestion
 from nextyes.domain.errors import NotFound
+from nextyes.domain.privacy import mentions_money
 from nextyes.domain.queries import ApplicationQuery
 from nextyes.services.coaching.policy import ClientAccess
 
@@ -211,8 +212,14 @@ def client_application(access: ClientAccess, application_id: int) -> ClientAppli
             raise NotFound(
                 f"No application {application_id} among what your client shares with you."
             )
+        money = access.has(Scope.MONEY)
         events = [
-            ClientEvent(e.stage.value, e.occurred_on, e.note, e.reason)
+            ClientEvent(
+                e.stage.value,
+                e.occurred_on,
+                e.note if money or not mentions_money(e.note) else None,
+                e.reason,
+            )
             for e in uow.events.for_application(application_id)
         ]
         interviews = [

@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from nextyes.domain.accounts import Role, SignedIn
-from nextyes.domain.coaching import CoachRead, Scope, Share, parse_scopes
+from nextyes.domain.coaching import CoachRead, Scope, Share, StoredInvitation, parse_scopes
 from nextyes.domain.errors import Conflict, InvalidInput, NotFound
 from nextyes.services.accounts.secrets import digest
 from nextyes.services.accounts.sessions import NewSession, SessionRules
-from nextyes.storage.repositories.coaching import StoredInvitation
 from nextyes.storage.uow import UnitOfWork
 
 INVITATION_LIFETIME = timedelta(days=7)

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from nextyes.domain.errors import InvalidInput, NotFound
+from nextyes.domain.errors import InvalidInput, NotFound, Words
 from nextyes.domain.insights import theme_trends
 from nextyes.domain.plan import Evidence, EvidenceKind
 from nextyes.domain.practice import (
@@ -171,14 +171,16 @@ def _resolve(
     if not wanted:
         raise InvalidInput(
             "Which question did you practise? Give its key from `nextyes practice` (such as "
-            'beh-01) or the question in quotes: nextyes practice log "Why this company?"'
+            'beh-01) or the question in quotes: nextyes practice log "Why this company?"',
+            web=Words("learning/web", "practice_which"),
         )
     if len(wanted) > MAX_QUESTION:
         raise InvalidInput(f"That question is over {MAX_QUESTION} characters; shorten it.")
     if " " not in wanted:
         raise InvalidInput(
             f"'{wanted}' is not a question key. `nextyes practice` shows keys such as beh-01; "
-            "or give the question itself in quotes."
+            "or give the question itself in quotes.",
+            web=Words("learning/web", "practice_not_a_key", {"text": wanted}),
         )
     return None, wanted, None
 

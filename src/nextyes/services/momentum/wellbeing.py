@@ -126,9 +126,20 @@ def log_mood(
 
 
 def recent_moods(uow: UnitOfWork, now: datetime, days: int = LOOK_BACK_DAYS) -> list[MoodEntry]:
+    """Moods lately. One logged by a reflection says so where its note would be, so it does
+    not read as an entry the person left blank."""
     start = datetime.combine(now.date() - timedelta(days=days - 1), time(0), now.tzinfo)
     with uow:
-        return uow.moods.between(start, now + timedelta(seconds=1))
+        moods = uow.moods.between(start, now + timedelta(seconds=1))
+        said: dict[str, str] = _words("mood")["context"]
+        ids = sorted({m.application_id for m in moods if m.context in said and m.application_id})
+        apps = uow.applications.get_many(ids) if ids else {}
+    return [
+        m._replace(note=content.fill(said[m.context], company=apps[m.application_id].company))
+        if m.note is None and m.context in said and m.application_id in apps
+        else m
+        for m in moods
+    ]
 
 
 # --- nudges ----------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 
 from nextyes import content
 from nextyes.domain.companies import clean_text
-from nextyes.domain.errors import InvalidInput
+from nextyes.domain.errors import InvalidInput, Words
 from nextyes.domain.wellbeing import MAX_TEXT, WhyStatement
 from nextyes.services.settings.preferences import get_preferences
 from nextyes.storage.convert import as_date
@@ -51,7 +51,8 @@ def set_why(uow: UnitOfWork, text: str, now: datetime) -> str:
     body = clean_text(text)
     if not body:
         raise InvalidInput(
-            'The why is empty. Write what this search is for, in quotes: nextyes why set "..."'
+            'The why is empty. Write what this search is for, in quotes: nextyes why set "..."',
+            web=Words("momentum/web", "why_empty"),
         )
     if len(body) > MAX_TEXT:
         raise InvalidInput(f"The why is longer than {MAX_TEXT} characters; keep the heart of it.")

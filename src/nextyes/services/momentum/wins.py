@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from nextyes import content
 from nextyes.domain.companies import clean_text
-from nextyes.domain.errors import InvalidInput, NotFound
+from nextyes.domain.errors import InvalidInput, NotFound, Words
 from nextyes.domain.goals import week_label, week_start
 from nextyes.domain.models import EventWithCompany, StageEvent
 from nextyes.domain.stages import RANK, Stage
@@ -176,11 +176,19 @@ def _feedback_wins(uow: UnitOfWork, after_id: int, from_day: date | None) -> lis
 def _network_wins(uow: UnitOfWork, mark: Watermark, new: list[EventWithCompany]) -> list[NewWin]:
     words = _words()
     wins = []
-    for contact_id, name, company, created in uow.momentum.contacts_after(mark.ids["contacts"]):
-        where = f" ({company})" if company else ""
-        wins.append(NewWin(_local_day(created),
-                           content.fill(words["contact"], name=name, company=where),
-                           WinKind.CONTACT, None, f"contact-{contact_id}"))  # fmt: skip
+    by_day: dict[date, list[tuple[str, str | None]]] = {}
+    for _, name, company, created in uow.momentum.contacts_after(mark.ids["contacts"]):
+        by_day.setdefault(_local_day(created), []).append((name, company))
+    for day, people in by_day.items():  # one win a day for new people, however many came
+        if len(people) == 1:
+            name, company = people[0]
+            where = f" ({company})" if company else ""
+            text = content.fill(words["contact"], name=name, company=where)
+        else:
+            names = [name for name, _ in people]
+            shown = ", ".join(names[:3]) + (", ..." if len(names) > 3 else "")
+            text = content.fill(words["contacts"], count=len(names), names=shown)
+        wins.append(NewWin(day, text, WinKind.CONTACT, None, f"contacts-{day.isoformat()}"))
     # A referral shows as a new application that came through someone, or a referral logged.
     candidates = [e.event.application_id for e in new if e.event.stage is Stage.APPLIED]
     candidates += uow.momentum.referral_interactions_after(mark.ids["interactions"])
@@ -246,7 +254,10 @@ def record_win(
 ) -> Win:
     body = clean_text(text)
     if not body:
-        raise InvalidInput('The win is empty. Say what went well, in quotes: nextyes win "..."')
+        raise InvalidInput(
+            'The win is empty. Say what went well, in quotes: nextyes win "..."',
+            web=Words("momentum/web", "win_empty"),
+        )
     if len(body) > MAX_WIN:
         raise InvalidInput(f"That win is longer than {MAX_WIN} characters; keep the heart of it.")
     if on > now.date():
@@ -297,4 +308,9 @@ def week_wins(uow: UnitOfWork, now: datetime, history: GoalHistory | None = None
     ]
     keys = [w.auto_key for w in found if w.auto_key]
     pending = new_wins_only(found, uow.wins.known_keys(keys)) if keys else []
-    return sorted([*stored, *pending], key=lambda w: w.occurred_on, reverse=True)
+    return sorted([*stored, *pending], key=_progress_first)
+
+
+def _progress_first(win: NewWin) -> tuple[bool, int]:
+    """Real progress before new people in the network, then newest first."""
+    return (win.kind is WinKind.CONTACT, -win.occurred_on.toordinal())

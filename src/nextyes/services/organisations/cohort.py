@@ -18,7 +18,15 @@ from datetime import date
 
 from nextyes.domain.accounts import SignedIn
 from nextyes.domain.cohort import CountTable, K, Released, suppress
-from nextyes.domain.organisations import FURTHEST, NO_STAGES, SIGNALS, GroupKind, MemberFacts
+from nextyes.domain.organisations import (
+    FURTHEST,
+    NO_AT,
+    NO_STAGES,
+    SIGNALS,
+    THEME,
+    GroupKind,
+    MemberFacts,
+)
 from nextyes.domain.themes import Theme
 from nextyes.services.coaching.policy import organisation_role
 from nextyes.services.organisations.membership import months_back
@@ -65,32 +73,13 @@ def _rows(facts: list[MemberFacts], groups: dict[int, str], by: str) -> tuple[li
     return [*names, outside], placed
 
 
-def _table(
-    rows: list[str], columns: tuple[str, ...], placed: list[int], kinds: list[int]
-) -> CountTable:
-    cells = [[0] * len(columns) for _ in rows]
-    for row, kind in zip(placed, kinds, strict=True):
-        cells[row][kind] += 1
-    return CountTable(tuple(rows), columns, tuple(tuple(r) for r in cells))
-
-
-def _yes_no(rows: list[str], sizes: list[int], yes: list[int]) -> Released:
-    """People in each row who answer yes, and the rest of the row no."""
-    cells = tuple((y, size - y) for y, size in zip(yes, sizes, strict=True))
-    return suppress(CountTable(tuple(rows), YES_NO, cells))
-
-
 def _answers(facts: list[MemberFacts], placed: list[int], width: int) -> dict[str, list[int]]:
-    """For each yes/no question ("no:stage", "theme:name", "signal:month"), how many people in
-    each row answer yes: one pass over the members."""
+    """For each yes/no question (a member's mark: "no-at:stage", "theme:name", "signal:month"),
+    how many people in each row answer yes: one pass over the members."""
     yes: dict[str, list[int]] = defaultdict(lambda: [0] * width)
     for member, row in zip(facts, placed, strict=True):
-        for stage in member.noes:
-            yes[f"no:{stage}"][row] += 1
-        for theme in member.themes:
-            yes[f"theme:{theme}"][row] += 1
-        for month in member.months:
-            yes[f"month:{month}"][row] += 1
+        for mark in member.marks:
+            yes[mark][row] += 1
     return yes
 
 
@@ -137,30 +126,55 @@ def cohort_report(
         facts = uow.cohort.member_facts(organisation_id, months, since)
         uow.commit()  # keep the facts read afresh for the next report
         facts += list(uow.cohort.archived(organisation_id))
-    rows, placed = _rows(facts, groups, chosen)
-    funnel = suppress(_table(rows, FURTHEST, placed, [f.furthest for f in facts]))
+    return build_report(org.name, chosen, groups, months, facts)
+
+
+def build_report(
+    organisation: str, by: str, groups: dict[int, str], months: list[str],
+    facts: list[MemberFacts],
+) -> CohortReport:  # fmt: skip
+    """Every table of the report from the members' facts, each through `suppress`.
+
+    Each table is first suppressed for everyone (one row); the table by group is then
+    suppressed with the same column totals shown and hidden, so setting the report by
+    everyone beside the report by group (differencing them) tells nothing that either hides.
+    """
+    rows, placed = _rows(facts, groups, by)
     sizes = [0] * len(rows)
     for row in placed:
         sizes[row] += 1
+
+    def released(columns: tuple[str, ...], cells: list[list[int]]) -> Released:
+        whole = suppress(
+            CountTable(
+                ("everyone",), columns, (tuple(sum(col) for col in zip(*cells, strict=True)),)
+            )
+        )
+        if by == EVERYONE:
+            return whole
+        grouped = CountTable(tuple(rows), columns, tuple(tuple(r) for r in cells))
+        return suppress(grouped, totals=whole.column_totals)
+
+    furthest = [[0] * len(FURTHEST) for _ in rows]
+    for member, row in zip(facts, placed, strict=True):
+        furthest[row][member.furthest] += 1
+    funnel = released(FURTHEST, furthest)
     yes = _answers(facts, placed, len(rows))
     none = [0] * len(rows)
-    noes = [(stage, _yes_no(rows, sizes, yes.get(f"no:{stage}", none))) for stage in NO_STAGES]
-    themes = [
-        (theme.value, _yes_no(rows, sizes, yes.get(f"theme:{theme.value}", none)))
-        for theme in Theme
-    ]
-    by_month = [
-        (signal, month, _yes_no(rows, sizes, yes.get(f"month:{signal}:{month}", none)))
-        for signal in SIGNALS
-        for month in months
-    ]
+
+    def yes_no(mark: str) -> Released:
+        counts = yes.get(mark, none)
+        return released(YES_NO, [[y, size - y] for y, size in zip(counts, sizes, strict=True)])
+
     return CohortReport(
-        organisation=org.name,
-        by=chosen,
+        organisation=organisation,
+        by=by,
         funnel=funnel,
-        noes=noes,
-        themes=themes,
-        months=by_month,
+        noes=[(stage, yes_no(NO_AT + stage)) for stage in NO_STAGES],
+        themes=[(theme.value, yes_no(THEME + theme.value)) for theme in Theme],
+        months=[
+            (signal, month, yes_no(f"{signal}:{month}")) for signal in SIGNALS for month in months
+        ],
         to_interview=_timing(
             funnel, facts, rows, placed, FURTHEST.index("interview"),
             [f.days_to_interview for f in facts],

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from nextyes.domain.accounts import Role, SignedIn
 from nextyes.domain.errors import Conflict, InvalidInput, NotFound
@@ -27,6 +28,12 @@ from nextyes.services.accounts.secrets import digest, new_secret
 from nextyes.services.accounts.sessions import NewSession, SessionRules
 from nextyes.services.coaching.policy import organisation_role
 from nextyes.storage.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from nextyes.services.sealing import Sealer
+
+SSO_SECRET = "single sign-on client secret"
+"""What an organisation's client secret is sealed for (bound into the sealed value)."""
 
 INVITATION_LIFETIME = timedelta(days=30)
 MONTHS = 6  # the figures over time look this many months back
@@ -80,6 +87,13 @@ def add_group(
     uow: UnitOfWork, viewer: SignedIn, organisation_id: int, kind: str, name: str, now: datetime
 ) -> OrganisationGroup:
     organisation_role(uow, viewer, organisation_id, ("admin",))
+    return make_group(uow, organisation_id, kind, name, now)
+
+
+def make_group(
+    uow: UnitOfWork, organisation_id: int, kind: str, name: str, now: datetime
+) -> OrganisationGroup:
+    """A new group (the caller has checked who may make one)."""
     chosen, clean = group_kind(kind), clean_name(name, "group's name")
     with uow:
         if any(
@@ -120,6 +134,13 @@ def invite(
     now: datetime,
 ) -> NewOrgInvitation:
     organisation_role(uow, viewer, organisation_id, ("admin",))
+    return issue_invitation(uow, organisation_id, role, group_id, now)
+
+
+def issue_invitation(
+    uow: UnitOfWork, organisation_id: int, role: str, group_id: int | None, now: datetime
+) -> NewOrgInvitation:
+    """A one-time invitation link's secret (the caller has checked who may invite)."""
     chosen = member_role(role)
     token = new_secret()
     with uow:
@@ -231,25 +252,30 @@ def leave(
     or delete (the account and everything in it, and their part of the figures)."""
     if how not in ("deactivate", "delete"):
         raise InvalidInput(_said("leave_how"))
-    today = now.astimezone(UTC).date()
-    months = months_back(today)
     with uow:
         mine = _mine(uow, who, organisation_id)
         if how == "deactivate":
-            if mine.consent and mine.role is MemberRole.MEMBER:
-                facts = uow.cohort.facts_of(
-                    organisation_id, who.user_id, months, date(today.year - 1, 1, 1)
-                )
-                if facts is not None:
-                    uow.cohort.archive(organisation_id, facts)
-            uow.cohort.forget(who.user_id)
-            uow.organisations.leave(mine.id, now)
+            deactivate(uow, mine, now)
         else:
             if who.role is Role.ADMIN:
                 raise InvalidInput(_said("admin_delete"))
             uow.users.delete(who.user_id)
         uow.commit()
     return mine
+
+
+def deactivate(uow: UnitOfWork, member: Membership, now: datetime) -> None:
+    """End a membership, keeping an anonymous copy of what the figures counted of it (inside
+    the caller's unit of work; they commit)."""
+    today = now.astimezone(UTC).date()
+    if member.consent and member.role is MemberRole.MEMBER:
+        facts = uow.cohort.facts_of(
+            member.organisation_id, member.user_id, months_back(today), date(today.year - 1, 1, 1)
+        )
+        if facts is not None:
+            uow.cohort.archive(member.organisation_id, facts)
+    uow.cohort.forget(member.user_id)
+    uow.organisations.leave(member.id, now)
 
 
 def set_sso(
@@ -260,8 +286,24 @@ def set_sso(
     client_id: str,
     client_secret: str,
     email_domain: str,
+    sealer: Sealer,
 ) -> Organisation:
+    """Single sign-on settings; the client secret is kept sealed with the server's key."""
     organisation_role(uow, viewer, organisation_id, ("admin",))
+    sso = sso_settings(issuer, client_id, client_secret, email_domain, sealer)
+    with uow:
+        uow.organisations.set_sso(organisation_id, sso)
+        found = uow.organisations.get(organisation_id)
+        assert found is not None
+        uow.commit()
+    return found
+
+
+def sso_settings(
+    issuer: str, client_id: str, client_secret: str, email_domain: str, sealer: Sealer
+) -> SingleSignOn | None:
+    """Checked single sign-on settings, the client secret sealed; None (sign-on off) when no
+    issuer is given."""
     sso = None
     if issuer.strip():
         if not issuer.strip().startswith(("https://", "http://127.0.0.1", "http://localhost")):
@@ -270,15 +312,12 @@ def set_sso(
             raise InvalidInput(_said("client_id"))
         sso = SingleSignOn(
             issuer=issuer.strip().rstrip("/"), client_id=client_id.strip(),
-            client_secret=client_secret.strip() or None,
+            client_secret=(
+                sealer.seal(client_secret.strip(), SSO_SECRET) if client_secret.strip() else None
+            ),
             email_domain=email_domain.strip().lower().lstrip("@") or None,
         )  # fmt: skip
-    with uow:
-        uow.organisations.set_sso(organisation_id, sso)
-        found = uow.organisations.get(organisation_id)
-        assert found is not None
-        uow.commit()
-    return found
+    return sso
 
 
 def join_with_new_account(

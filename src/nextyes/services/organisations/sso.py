@@ -11,9 +11,9 @@ say so).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nextyes.domain.accounts import Role, SessionStage, normalise_email
 from nextyes.domain.errors import InvalidInput, NotFound
@@ -21,6 +21,9 @@ from nextyes.domain.organisations import Organisation, SingleSignOn
 from nextyes.services.accounts.secrets import new_secret, same
 from nextyes.services.accounts.sessions import NewSession, SessionRules, open_session
 from nextyes.storage.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from nextyes.services.sealing import Sealer
 
 TIMEOUT = 10.0
 
@@ -40,13 +43,18 @@ class SignOnStart:
 
 
 def organisation_with_sso(
-    uow: UnitOfWork, organisation_id: int
+    uow: UnitOfWork, organisation_id: int, sealer: Sealer
 ) -> tuple[Organisation, SingleSignOn]:
+    """The organisation and its sign-on settings, with the client secret opened for use."""
+    from nextyes.services.organisations.membership import SSO_SECRET
+
     with uow:
         org = uow.organisations.get(organisation_id)
     if org is None or org.sso is None:
         raise NotFound(_said("sso_off"))
-    return org, org.sso
+    secret = org.sso.client_secret
+    opened = replace(org.sso, client_secret=sealer.open(secret, SSO_SECRET) if secret else None)
+    return org, opened
 
 
 def _metadata(sso: SingleSignOn) -> dict[str, Any]:
@@ -77,8 +85,8 @@ def _client(sso: SingleSignOn, redirect_uri: str) -> Any:
     )
 
 
-def begin(uow: UnitOfWork, organisation_id: int, redirect_uri: str) -> SignOnStart:
-    _, sso = organisation_with_sso(uow, organisation_id)
+def begin(uow: UnitOfWork, organisation_id: int, redirect_uri: str, sealer: Sealer) -> SignOnStart:
+    _, sso = organisation_with_sso(uow, organisation_id, sealer)
     metadata = _metadata(sso)
     state, nonce, verifier = new_secret(24), new_secret(24), new_secret(48)
     with _client(sso, redirect_uri) as client:
@@ -132,6 +140,7 @@ def finish(
     redirect_uri: str,
     rules: SessionRules,
     now: datetime,
+    sealer: Sealer,
     *,
     agent: str | None = None,
     address: str | None = None,
@@ -143,7 +152,7 @@ def finish(
         raise InvalidInput(
             _said("sso_failed", why="the answer does not match this browser's request")
         )
-    _, sso = organisation_with_sso(uow, organisation_id)
+    _, sso = organisation_with_sso(uow, organisation_id, sealer)
     metadata = _metadata(sso)
     with _client(sso, redirect_uri) as client:
         try:

@@ -17,7 +17,7 @@ from nextyes.domain.contacts import (
     parse_interaction_kind,
     parse_relation,
 )
-from nextyes.domain.errors import Conflict, InvalidInput, NotFound
+from nextyes.domain.errors import Conflict, InvalidInput, NotFound, Words
 from nextyes.domain.models import SUPPORT_CIRCLE, Application, Contact, NewContact, Relation
 from nextyes.domain.stages import Stage
 from nextyes.services.settings.preferences import get_preferences
@@ -162,7 +162,8 @@ def log_interaction(
     if day > today:
         raise InvalidInput(
             f"{day.isoformat()} is in the future; log contact that happened. To plan one, "
-            "use --follow-up DATE."
+            "use --follow-up DATE.",
+            web=Words("people/web", "contact_ahead", {"day": day.isoformat()}),
         )
     if kind is not None and len(kind.split()) > 1:  # `contact log Priya "we talked"`: a note
         note, kind = " ".join(p for p in (kind, note) if p), None

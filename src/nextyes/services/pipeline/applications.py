@@ -189,10 +189,14 @@ def move_application(
     *,
     round: int | None = None,
     note: str | None = None,
+    note_private: bool = False,
     correct: bool = False,
     details: InterviewDetails | None = None,
     origin: Origin,
 ) -> MoveOutcome:
+    """Move an application to `target`. A note marked private is kept as a private note on the
+    application (dated with the move), so it stays out of what is shared and of a coach's view.
+    """
     if target is Stage.REJECTED:
         raise InvalidInput(
             f"To record a rejection, use `nextyes reject {application_id}`: it keeps the stage "
@@ -216,7 +220,7 @@ def move_application(
                 plan.occurred_on,
                 from_stage=plan.from_stage,
                 round=plan.round,
-                note=clean_text(note),
+                note=None if note_private else clean_text(note),
                 correction=correct,
                 origin=origin,
             ),
@@ -245,10 +249,12 @@ def move_application(
                     scheduled_time=details.at,
                     location=details.location,
                     interviewers=details.interviewers,
-                    notes=clean_text(note),
+                    notes=None if note_private else clean_text(note),
                 ),
                 now,
             )
+        if note_private and clean_text(note):
+            add_note(uow, application_id, str(note), plan.occurred_on, now, private=True)
         application = get_application(uow, application_id)
         uow.commit()
     return MoveOutcome(

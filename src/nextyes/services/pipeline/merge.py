@@ -13,7 +13,7 @@ from datetime import datetime
 
 from nextyes.domain.merge import duplicate_events, filled_details, merged_standing
 from nextyes.domain.models import Application
-from nextyes.errors import InvalidInput
+from nextyes.errors import InvalidInput, Words
 from nextyes.services.pipeline.applications import get_application
 from nextyes.storage.uow import UnitOfWork
 
@@ -31,7 +31,8 @@ def merge_applications(uow: UnitOfWork, keep_id: int, other_id: int, now: dateti
     if keep_id == other_id:
         raise InvalidInput(
             f"Both ids are {keep_id}: give the application to keep, then the duplicate to fold "
-            "into it (nextyes merge KEEP DUPLICATE)."
+            "into it (nextyes merge KEEP DUPLICATE).",
+            web=Words("pipeline/web", "merge_itself"),
         )
     with uow:
         keep = get_application(uow, keep_id)

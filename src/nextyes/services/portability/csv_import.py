@@ -123,6 +123,12 @@ class _Matcher:
         return None
 
 
+def read_columns(data: bytes, name: str, options: CsvOptions) -> tuple[str, ...]:
+    """The file's column names, read with `options`' delimiter and encoding (for a form that
+    lets the user say what each column holds)."""
+    return read_sheet(data, name, delimiter=options.delimiter, encoding=options.encoding).header
+
+
 def plan_csv_import(
     uow: UnitOfWork, data: bytes, name: str, options: CsvOptions, today: date
 ) -> CsvPlan:

@@ -32,12 +32,14 @@ def export_journal(uow: UnitOfWork, now: datetime) -> dict[str, Any]:
     """Every journal row of the owner, in the versioned export format."""
     with uow:
         tables = uow.journal_rows.dump()
+        coaching = uow.coaching_records.dump()
     return {
         "format": FORMAT,
         "version": VERSION,
         "schema": HEAD_REVISION,
         "exported_at": now.astimezone(UTC).isoformat(),
         "nextyes": __version__,
+        "coaching": coaching,
         "tables": tables,
     }
 
@@ -128,9 +130,13 @@ def import_journal(journal: Journal, data: bytes, name: str) -> JournalImported:
     with uow:
         _refuse_unless_empty(uow)
         rows = uow.journal_rows.check(document["tables"])
+        coaching = uow.coaching_records.check(document.get("coaching"), rows.tables)
     backup = backup_before_import(journal.settings)
     with uow:
         _refuse_unless_empty(uow)
-        counts = uow.journal_rows.load(rows)
+        counts, new_ids = uow.journal_rows.load_with_ids(rows)
+        counts |= {
+            f"coach_{name}": n for name, n in uow.coaching_records.load(coaching, new_ids).items()
+        }
         uow.commit()
     return JournalImported(counts, backup)

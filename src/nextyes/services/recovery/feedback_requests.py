@@ -24,7 +24,7 @@ from nextyes.domain.recovery import (
     parse_tone,
 )
 from nextyes.domain.stages import Stage
-from nextyes.errors import Conflict, InvalidInput
+from nextyes.errors import Conflict, InvalidInput, Words
 from nextyes.mail.drafts import build_eml, mailto_url
 from nextyes.services.learning.themed_texts import classify_feedback
 from nextyes.services.people.recipients import Recipient, keep_contact, recipient_for
@@ -304,7 +304,8 @@ def add_feedback(
     body = text.strip()
     if not body:
         raise InvalidInput(
-            'The feedback is empty. Give it in quotes: nextyes feedback add 12 "..."'
+            'The feedback is empty. Give it in quotes: nextyes feedback add 12 "..."',
+            web=Words("recovery/web", "feedback_empty"),
         )
     if len(body) > MAX_FEEDBACK:
         raise InvalidInput(f"That is over {MAX_FEEDBACK:,} characters; keep the part that matters.")

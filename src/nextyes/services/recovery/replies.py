@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from nextyes.domain.models import Relation
-from nextyes.errors import InvalidInput
+from nextyes.errors import InvalidInput, Words
 from nextyes.services.people.recipients import (
     Recipient,
     interviewer_names,
@@ -44,7 +44,8 @@ def draft_reply(
         if name is None:
             raise InvalidInput(
                 f"Application {app.id} ({app.company}) has nobody to reply to yet. Name them: "
-                f'nextyes reply {app.id} --to "Their Name" (add --email to fill in the address).'
+                f'nextyes reply {app.id} --to "Their Name" (add --email to fill in the address).',
+                web=Words("recovery/web", "reply_to_whom", {"company": app.company}),
             )
         kept: list[str] = []
         interviewers = interviewer_names(uow, app.id)

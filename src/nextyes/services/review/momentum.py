@@ -29,12 +29,15 @@ def wins(ctx: ReviewContext) -> ReviewSection:
     if not found:
         return ReviewSection("wins", title, ctx.text("wins.none"))
     items = tuple(
-        ReviewItem(ctx.text("wins.line", day=f"{w.occurred_on:%a} {w.occurred_on.day}", text=w.text),
-                   tags=(w.kind.value,))
+        ReviewItem(
+            ctx.text("wins.line", day=f"{w.occurred_on:%a} {w.occurred_on.day}", text=w.text),
+            tags=(w.kind.value,),
+        )
         for w in found
-    )  # fmt: skip
-    return ReviewSection("wins", title, ctx.text("wins.summary", wins=ctx.count(len(found), "win")),
-                         items)  # fmt: skip
+    )
+    return ReviewSection(
+        "wins", title, ctx.text("wins.summary", wins=ctx.count(len(found), "win")), items
+    )
 
 
 def goals(ctx: ReviewContext) -> None:
@@ -85,26 +88,48 @@ def care(ctx: ReviewContext) -> ReviewSection | None:
         for mood in moods:
             by_day[mood.recorded_at.astimezone(tz).weekday()].append(mood.score)
         average = sum(m.score for m in moods) / len(moods)
-        items.append(ReviewItem(ctx.text("care.moods", moods=ctx.count(len(moods), "mood"),
-                                         average=f"{average:.1f}"), private=True))  # fmt: skip
+        items.append(
+            ReviewItem(
+                ctx.text(
+                    "care.moods", moods=ctx.count(len(moods), "mood"), average=f"{average:.1f}"
+                ),
+                private=True,
+            )
+        )
         for mood in moods:
             if mood.note:
                 when = mood.recorded_at.astimezone(tz)
-                items.append(ReviewItem(ctx.text("care.mood_note", score=mood.score, note=mood.note,
-                                                 day=f"{when:%a}"), private=True))  # fmt: skip
+                items.append(
+                    ReviewItem(
+                        ctx.text(
+                            "care.mood_note", score=mood.score, note=mood.note, day=f"{when:%a}"
+                        ),
+                        private=True,
+                    )
+                )
         days = ctx.week.days
         values = tuple(
             (sum(by_day[d.weekday()]) / len(by_day[d.weekday()])) if by_day[d.weekday()] else 0.0
             for d in days
         )
         charts = (
-            Chart(key="mood", kind="bars", title=ctx.text("care.chart"),
-                  labels=tuple(f"{d:%a}" for d in days),
-                  series=(Series(ctx.text("care.series"), values),),
-                  alt=ctx.text("care.alt", days=", ".join(
-                      f"{d:%A} {v:.1f}" if v else f"{d:%A} none" for d, v in zip(days, values, strict=True))),
-                  y_max=5.0),
-        )  # fmt: skip
+            Chart(
+                key="mood",
+                kind="bars",
+                title=ctx.text("care.chart"),
+                labels=tuple(f"{d:%a}" for d in days),
+                series=(Series(ctx.text("care.series"), values),),
+                alt=ctx.text(
+                    "care.alt",
+                    days=", ".join(
+                        f"{d:%A} {v:.1f}" if v else f"{d:%A} none"
+                        for d, v in zip(days, values, strict=True)
+                    ),
+                ),
+                y_max=5.0,
+                zero_is_none=True,
+            ),
+        )
         if average < 2.5:
             ctx.offer_focus(40, ReviewItem(ctx.text("focus.gentle")))
     if not entries:

@@ -32,17 +32,25 @@ def plan(ctx: ReviewContext) -> ReviewSection | None:
     for item in [*started, *going]:
         for evidence in item.evidence:
             if _in_week(ctx, evidence.on):
-                lines.append(ReviewItem(ctx.text("plan.evidence", title=item.title,
-                                                 text=evidence.text), tags=_tags(item)))  # fmt: skip
+                lines.append(
+                    ReviewItem(
+                        ctx.text("plan.evidence", title=item.title, text=evidence.text),
+                        tags=_tags(item),
+                    )
+                )
     if practice:
         rated = [s.rating for s in practice if s.rating is not None]
         detail = ctx.text("plan.rating", rating=f"{sum(rated) / len(rated):.1f}") if rated else None
-        lines.append(ReviewItem(ctx.text("plan.practice", sessions=ctx.count(len(practice), "session")),
-                                detail))  # fmt: skip
+        lines.append(
+            ReviewItem(
+                ctx.text("plan.practice", sessions=ctx.count(len(practice), "session")), detail
+            )
+        )
     if not lines and not going and not planned:
         return None
-    summary = ctx.text("plan.summary", done=len(done), going=len(going) + len(started),
-                       planned=len(planned))  # fmt: skip
+    summary = ctx.text(
+        "plan.summary", done=len(done), going=len(going) + len(started), planned=len(planned)
+    )
     if going:
         lines.append(ReviewItem(ctx.text("plan.going", titles="; ".join(i.title for i in going))))
     return ReviewSection("plan", ctx.text("plan.title"), summary, tuple(lines))
@@ -54,21 +62,40 @@ def _tags(item: PlanItem) -> tuple[str, ...]:
 
 def _offer_focus(ctx: ReviewContext, items: list[PlanItem]) -> None:
     """Next week's focus comes from the plan first: what is under way, then what is next."""
-    started = sorted((i for i in items if i.status is PlanStatus.STARTED),
-                     key=lambda i: (i.started_on or i.created_on, i.id))  # fmt: skip
-    planned = sorted((i for i in items if i.status is PlanStatus.PLANNED),
-                     key=lambda i: (i.created_on, i.id))  # fmt: skip
+    started = sorted(
+        (i for i in items if i.status is PlanStatus.STARTED),
+        key=lambda i: (i.started_on or i.created_on, i.id),
+    )
+    planned = sorted(
+        (i for i in items if i.status is PlanStatus.PLANNED), key=lambda i: (i.created_on, i.id)
+    )
     for n, item in enumerate(started[:2]):
-        ctx.offer_focus(CARRY_ON - n, ReviewItem(ctx.text("focus.carry_on", title=item.title),
-                                                 item.detail, tags=("plan", *_tags(item))))  # fmt: skip
+        ctx.offer_focus(
+            CARRY_ON - n,
+            ReviewItem(
+                ctx.text("focus.carry_on", title=item.title),
+                item.detail,
+                tags=("plan", *_tags(item)),
+            ),
+        )
     for n, item in enumerate(planned[:2]):
-        ctx.offer_focus(START_NEXT - n, ReviewItem(ctx.text("focus.start", title=item.title),
-                                                   item.detail, tags=("plan", *_tags(item))))  # fmt: skip
+        ctx.offer_focus(
+            START_NEXT - n,
+            ReviewItem(
+                ctx.text("focus.start", title=item.title), item.detail, tags=("plan", *_tags(item))
+            ),
+        )
     if started or planned:
         return
     from nextyes.services.learning.plan import suggest_plan_items
 
     for suggestion in suggest_plan_items(ctx.uow, ctx.today)[:1]:
         action = suggestion.action
-        ctx.offer_focus(TRY_SUGGESTION, ReviewItem(ctx.text("focus.suggested", title=action.title),
-                                                   action.detail, tags=("suggested", action.theme.value)))  # fmt: skip
+        ctx.offer_focus(
+            TRY_SUGGESTION,
+            ReviewItem(
+                ctx.text("focus.suggested", title=action.title),
+                action.detail,
+                tags=("suggested", action.theme.value),
+            ),
+        )

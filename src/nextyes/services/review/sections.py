@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from nextyes.domain.goals import Metric, goal_for_week
 from nextyes.domain.models import StageEvent
+from nextyes.domain.privacy import mentions_money
 from nextyes.domain.review import Chart, ReviewItem, ReviewSection, Series, Week
 from nextyes.domain.stages import CLOSED_STAGES, INTERVIEW_STAGES, RANK, Stage
 from nextyes.domain.themes import CONTROL, LABELS, Control, Theme, ThemedText
@@ -53,23 +54,30 @@ def applications(ctx: ReviewContext) -> ReviewSection:
             kind="bars",
             title=ctx.text("applications.chart_days"),
             labels=tuple(f"{d:%a}" for d in days),
-            series=(Series(ctx.text("applications.series"), tuple(float(per_day[d]) for d in days)),),
-            alt=ctx.text("applications.alt_days", days=", ".join(
-                f"{d:%A} {per_day[d]}" for d in days)),
+            series=(
+                Series(ctx.text("applications.series"), tuple(float(per_day[d]) for d in days)),
+            ),
+            alt=ctx.text(
+                "applications.alt_days", days=", ".join(f"{d:%A} {per_day[d]}" for d in days)
+            ),
         ),
         Chart(
             key="applications_per_week",
             kind="bars",
             title=ctx.text("applications.chart_weeks", weeks=TREND_WEEKS),
             labels=tuple(f"W{w.number:02d}" for w in trend),
-            series=(Series(ctx.text("applications.series"), tuple(float(n) for n in trend.values())),),
-            alt=ctx.text("applications.alt_weeks", weeks=", ".join(
-                f"{w.label} {n}" for w, n in trend.items())),
+            series=(
+                Series(ctx.text("applications.series"), tuple(float(n) for n in trend.values())),
+            ),
+            alt=ctx.text(
+                "applications.alt_weeks",
+                weeks=", ".join(f"{w.label} {n}" for w, n in trend.items()),
+            ),
             targets=week_targets,
             target_label=ctx.text("applications.goal_line") if any(week_targets) else None,
             highlight=len(trend) - 1,
         ),
-    )  # fmt: skip
+    )
     sources = Counter((ctx.applications[e.application_id].source or "") for e in sent)
     named = [f"{source} {n}" for source, n in sources.most_common() if source]
     items = ctx.extras("applications")
@@ -81,9 +89,10 @@ def applications(ctx: ReviewContext) -> ReviewSection:
 def stages(ctx: ReviewContext) -> ReviewSection | None:
     """Stage changes: steps forward first, then what closed or went quiet."""
     moves = [
-        e for e in ctx.events
+        e
+        for e in ctx.events
         if e.stage not in (Stage.APPLIED, Stage.SAVED, Stage.REJECTED) and not e.correction
-    ]  # fmt: skip
+    ]
     forward = [e for e in moves if e.stage in RANK and e.stage not in CLOSED_STAGES]
     ctx.facts["steps_forward"] = len(forward)
     ctx.facts["interviews"] = sum(1 for e in moves if e.stage in INTERVIEW_STAGES)
@@ -106,10 +115,14 @@ def _move(ctx: ReviewContext, e: StageEvent) -> ReviewItem:
     before = e.from_stage.label.lower() if e.from_stage else None
     line = ctx.text(
         "stages.line" if before else "stages.line_new",
-        name=ctx.application_name(e.application_id), before=before, after=stage,
+        name=ctx.application_name(e.application_id),
+        before=before,
+        after=stage,
         day=_weekday(ctx, e),
-    )  # fmt: skip
-    return ReviewItem(line, e.note or None, tags=(e.stage.value,))
+    )
+    return ReviewItem(
+        line, e.note or None, tags=(e.stage.value,), detail_private=mentions_money(e.note)
+    )
 
 
 def _theme_names(themes: list[str]) -> str:
@@ -124,11 +137,21 @@ def rejections(ctx: ReviewContext) -> ReviewSection | None:
     items = []
     for e in noes:
         at = ctx.words["rejections"]["at"][(e.from_stage or Stage.APPLIED).value]
-        line = ctx.text("rejections.line", name=ctx.application_name(e.application_id), at=at,
-                        day=_weekday(ctx, e))  # fmt: skip
+        line = ctx.text(
+            "rejections.line",
+            name=ctx.application_name(e.application_id),
+            at=at,
+            day=_weekday(ctx, e),
+        )
         feedback = ctx.uow.feedback.for_application(e.application_id)
-        themes = sorted({t.value for text, found in themed(ctx) for t in found
-                         if text.application_id == e.application_id})  # fmt: skip
+        themes = sorted(
+            {
+                t.value
+                for text, found in themed(ctx)
+                for t in found
+                if text.application_id == e.application_id
+            }
+        )
         lessons = []
         if e.reason:
             lessons.append(ctx.text("rejections.reason", reason=e.reason))
@@ -153,8 +176,13 @@ def rejections(ctx: ReviewContext) -> ReviewSection | None:
         items += _reflection_items(ctx, e.application_id)
         for note in ctx.uow.notes.for_application(e.application_id):
             if ctx.week.starts_on <= note.written_on <= ctx.week.ends_on:
-                items.append(ReviewItem(ctx.text("rejections.note", text=note.text),
-                                        private=note.private, under_previous=True))  # fmt: skip
+                items.append(
+                    ReviewItem(
+                        ctx.text("rejections.note", text=note.text),
+                        private=note.private,
+                        under_previous=True,
+                    )
+                )
     summary = ctx.text("rejections.summary", noes=ctx.count(len(noes), "no"))
     return ReviewSection("rejections", ctx.text("rejections.title"), summary, tuple(items))
 
@@ -221,8 +249,9 @@ def coming_up(ctx: ReviewContext) -> ReviewSection | None:
         when = f"{interview.scheduled_on:%a} {interview.scheduled_on.day}"
         if interview.scheduled_time:
             when += f" {interview.scheduled_time:%H:%M}"
-        items.append(ReviewItem(ctx.text("coming_up.line", name=name, kind=interview.kind.value,
-                                         when=when)))  # fmt: skip
+        items.append(
+            ReviewItem(ctx.text("coming_up.line", name=name, kind=interview.kind.value, when=when))
+        )
     first = interviews[0]
     ctx.offer_focus(
         50, ReviewItem(ctx.text("focus.prepare", name=ctx.application_name(first.application_id)))

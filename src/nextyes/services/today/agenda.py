@@ -70,11 +70,17 @@ def quiet_applications(ctx: AgendaContext) -> None:
     """Applications with no answer for a while: suggest a follow-up, or closing them."""
     words = content.load("pipeline/messages")["today"]
     rules = (
-        ((Stage.APPLIED, Stage.SCREENING), ctx.preferences["follow_up_after_applied_days"],
-         "quiet_applied"),
-        ((Stage.ASSESSMENT, Stage.INTERVIEW, Stage.FINAL),
-         ctx.preferences["follow_up_after_interview_days"], "quiet_interview"),
-    )  # fmt: skip
+        (
+            (Stage.APPLIED, Stage.SCREENING),
+            ctx.preferences["follow_up_after_applied_days"],
+            "quiet_applied",
+        ),
+        (
+            (Stage.ASSESSMENT, Stage.INTERVIEW, Stage.FINAL),
+            ctx.preferences["follow_up_after_interview_days"],
+            "quiet_interview",
+        ),
+    )
     steps: dict[str, str] = content.load("common")["step_reached"]
     for stages, days, template in rules:
         cutoff = ctx.today - timedelta(days=days)

@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from nextyes.domain.accounts import Account, LinkPurpose, Role, SessionStage
+from nextyes.domain.accounts import (
+    Account,
+    Credentials,
+    LinkPurpose,
+    Role,
+    SessionStage,
+    StoredSession,
+    StoredToken,
+)
 from nextyes.storage.convert import as_bool, as_datetime, as_datetime_or_none
 from nextyes.storage.db import Row
 from nextyes.storage.repositories.base import Repository
@@ -24,17 +32,6 @@ _USER_FIELDS = (
 _USER_COLUMNS = ", ".join(_USER_FIELDS)
 # the user's columns in a join, each as u_<name>
 _JOINED_USER = ", ".join(f"u.{name} AS u_{name}" for name in _USER_FIELDS)
-
-
-@dataclass(frozen=True, slots=True)
-class Credentials:
-    """An account with what checks a sign-in: never leaves the services."""
-
-    account: Account
-    password_hash: str | None
-    totp_secret: str | None
-    totp_pending: str | None
-    totp_last_step: int | None
 
 
 def to_account(row: Row) -> Account:
@@ -160,19 +157,6 @@ class UserRepository(Repository):
         return total
 
 
-@dataclass(frozen=True, slots=True)
-class StoredSession:
-    id: int
-    user_id: int
-    csrf_token: str
-    stage: SessionStage
-    created_at: datetime
-    last_seen_at: datetime
-    expires_at: datetime
-    user_agent: str | None
-    address: str | None
-
-
 def to_session(row: Row) -> StoredSession:
     return StoredSession(
         id=int(row["id"]),
@@ -269,17 +253,6 @@ class _UserView:
 
     def keys(self) -> list[str]:
         return list(_USER_FIELDS)
-
-
-@dataclass(frozen=True, slots=True)
-class StoredToken:
-    id: int
-    user_id: int
-    name: str
-    hint: str
-    created_at: datetime
-    last_used_at: datetime | None
-    revoked_at: datetime | None
 
 
 def to_token(row: Row) -> StoredToken:

@@ -9,7 +9,6 @@ decided in `services.coaching.policy`, never here.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from nextyes.domain.coaching import (
@@ -19,6 +18,7 @@ from nextyes.domain.coaching import (
     Scope,
     SessionNote,
     Share,
+    StoredInvitation,
     Suggestion,
     SuggestionKind,
     SuggestionStatus,
@@ -100,16 +100,6 @@ class CoachShareRepository(Repository):
             "AND coach_id = :coach AND revoked_at IS NULL",
             {"now": now, "seeker": seeker_id, "coach": coach_id},
         )
-
-
-@dataclass(frozen=True, slots=True)
-class StoredInvitation:
-    id: int
-    seeker_id: int
-    scopes: frozenset[Scope]
-    expires_at: datetime
-    used_at: datetime | None
-    seeker_name: str
 
 
 class CoachInvitationRepository(Repository):

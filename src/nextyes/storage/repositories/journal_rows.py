@@ -243,6 +243,11 @@ class JournalRows(Repository):
         "application 12" stays application 12; where another account holds an id (a team
         server), the rows get new ids and every reference to them follows.
         """
+        return self.load_with_ids(rows)[0]
+
+    def load_with_ids(self, rows: PreparedRows) -> tuple[dict[str, int], dict[str, dict[int, int]]]:
+        """`load`, and each table's new id for each id in the file (for rows outside the
+        journal tables that point into them)."""
         new_ids: dict[str, dict[int, int]] = {}
         counts = {}
         try:
@@ -258,7 +263,7 @@ class JournalRows(Repository):
             raise InvalidInput(
                 f"Some rows in the file clash with each other ({first}); the file is damaged."
             ) from None
-        return counts
+        return counts, new_ids
 
     def _insert(
         self, spec: TableSpec, rows: list[dict[str, Any]], new_ids: dict[str, dict[int, int]]

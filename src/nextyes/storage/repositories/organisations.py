@@ -91,6 +91,10 @@ class OrganisationRepository(Repository):
         )
         return None if row is None else to_organisation(row)
 
+    def all(self) -> list[Organisation]:
+        rows = self.db.query(f"SELECT {_ORG} FROM organisations ORDER BY name")
+        return [to_organisation(r) for r in rows]
+
     def by_name(self, name: str) -> Organisation | None:
         row = self.db.one(f"SELECT {_ORG} FROM organisations WHERE name = :name", {"name": name})
         return None if row is None else to_organisation(row)

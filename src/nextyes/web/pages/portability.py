@@ -3,19 +3,22 @@ backups to download and restores from an uploaded backup, through the services t
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
 from starlette.responses import FileResponse
 
 from nextyes import content
-from nextyes.domain.tracker_columns import PRESETS
-from nextyes.errors import InvalidInput, NextyesError
+from nextyes.domain.tracker_columns import DAY_ORDERS, FIELDS, PRESETS
+from nextyes.errors import InvalidInput, NextyesError, Words
 from nextyes.services.portability import backups
 from nextyes.services.portability import csv_import as csv_service
 from nextyes.web.deps import WebDep
+from nextyes.web.errors import in_browser
 from nextyes.web.rendering import page, redirect
 from nextyes.web.uploads import find_upload, save_upload, upload_of
 
@@ -26,6 +29,13 @@ EXPORTS = {
     "stages.csv": "text/csv; charset=utf-8",
 }
 PREVIEW_ROWS = 15
+# The encodings the import form offers ("" is UTF-8, the usual one; a byte-order mark decides).
+ENCODINGS = ("", "cp1252", "latin-1", "mac_roman", "utf-16")
+SEPARATORS = {"comma": ",", "semicolon": ";", "tab": "\t", "bar": "|"}
+
+
+def separator_of(delimiter: str) -> str:
+    return next((name for name, char in SEPARATORS.items() if char == delimiter), "comma")
 
 
 def said(key: str, **values: object) -> str:
@@ -39,8 +49,9 @@ def _count(n: int, noun: str) -> str:
 @router.get("/data", response_class=HTMLResponse)
 async def data(request: Request, web: WebDep) -> HTMLResponse:
     found = backups.list_backups(web.settings) if web.settings.is_sqlite else []
-    return page(request, "data.html", {"backups": found[:10], "sqlite": web.settings.is_sqlite,
-                                       "presets": PRESETS, "w": _words()})  # fmt: skip
+    values = {"backups": found[:10], "sqlite": web.settings.is_sqlite, "w": _words(),
+              "options": csv_service.CsvOptions(), "separator_of": separator_of}  # fmt: skip
+    return page(request, "data.html", values)
 
 
 def _words() -> dict[str, str]:
@@ -72,46 +83,93 @@ async def export(web: WebDep, name: str) -> Response:
 
 @router.post("/data/import/csv", response_class=HTMLResponse)
 async def preview_csv(request: Request, web: WebDep) -> Response:
-    """Read the spreadsheet and show what an import would do; nothing is written yet."""
+    """Keep the spreadsheet and show what an import would do; nothing is written yet."""
     async with request.form() as form:
         upload = upload_of(form.get("file"), said("no_file"))
-        options = _csv_options(form.get("preset"), form.get("dates"))
         kept = await save_upload(web.settings, upload, ".csv")
-        try:
-            plan = csv_service.plan_csv_import(
-                web.uow(), kept.read_bytes(), upload.filename or "the file", options, web.today()
-            )
-        except NextyesError:
-            kept.unlink(missing_ok=True)
-            raise
-        if not plan.new:
-            kept.unlink(missing_ok=True)
-            return redirect("/data", said("nothing_new", file=plan.name))
-        columns = list(zip(plan.columns.columns, plan.columns.fields, strict=True))
-        values = {"plan": plan, "shown": plan.rows[:PREVIEW_ROWS], "token": kept.stem, "columns": columns,
-                  "preset": options.preset, "dates": options.dates or "", "name": plan.name,
-                  "cli": content.load("portability/messages")["csv_import"], "w": _words()}  # fmt: skip
-        return page(request, "data_csv_preview.html", values)
+        return _preview(request, web, kept, upload.filename or "the file", form)
 
 
-def _csv_options(preset: object, dates: object) -> csv_service.CsvOptions:
-    chosen = str(preset or "generic")
-    if chosen not in PRESETS:
-        raise InvalidInput(f"'{chosen}' is not a spreadsheet kind nextyes knows.")
-    order = str(dates or "") or None
-    return csv_service.CsvOptions(preset=chosen, dates=order)
+@router.post("/data/import/csv/preview", response_class=HTMLResponse)
+async def reread_csv(request: Request, web: WebDep) -> Response:
+    """Read the kept spreadsheet again, the way the user chose (separator, encoding, dates,
+    what each column holds), and show the preview again."""
+    async with request.form() as form:
+        return _preview(request, web, _kept_csv(web, form), _name_of(form), form)
+
+
+def _preview(request: Request, web: WebDep, kept: Path, name: str, form: FormData) -> Response:
+    """The preview, or the problem with the choices that fix it (the file stays kept)."""
+    data = kept.read_bytes()
+    options = _csv_options(form)
+    header: tuple[str, ...] = ()
+    plan = problem = None
+    try:
+        header = csv_service.read_columns(data, name, options)
+        options = replace(options, mapping=_column_choices(form, header))
+        plan = csv_service.plan_csv_import(web.uow(), data, name, options, web.today())
+    except NextyesError as exc:
+        problem = in_browser(exc)
+    if plan is not None and not plan.new:
+        kept.unlink(missing_ok=True)
+        return redirect("/data", said("nothing_new", file=plan.name))
+    read_as = dict(zip(plan.columns.columns, plan.columns.fields, strict=True)) if plan else {}
+    columns = [(i, column, options.mapping.get(column, ""), read_as.get(column))
+               for i, column in enumerate(header)]  # fmt: skip
+    values = {"plan": plan, "problem": problem, "shown": plan.rows[:PREVIEW_ROWS] if plan else (),
+              "token": kept.stem, "name": name, "columns": columns, "options": options,
+              "separator_of": separator_of, "fields": FIELDS, "w": _words(),
+              "cli": content.load("portability/messages")["csv_import"]}  # fmt: skip
+    return page(request, "data_csv_preview.html", values, status=422 if problem else 200)
+
+
+def _kept_csv(web: WebDep, form: FormData) -> Path:
+    kept = find_upload(web.settings, str(form.get("token", "")), ".csv")
+    if kept is None:
+        raise InvalidInput(said("no_file_kept"))
+    return kept
+
+
+def _name_of(form: FormData) -> str:
+    return str(form.get("name", "") or "the file")[:200]
+
+
+def _csv_options(form: FormData) -> csv_service.CsvOptions:
+    """The choices of the import form; anything the form does not offer is refused."""
+    chosen = {key: str(form.get(key, "") or "") for key in ("preset", "dates", "delimiter",
+                                                              "encoding")}  # fmt: skip
+    preset, separator = chosen["preset"] or "generic", chosen["delimiter"] or "comma"
+    if (preset not in PRESETS or chosen["dates"] not in ("", *DAY_ORDERS)
+            or separator not in SEPARATORS or chosen["encoding"] not in ENCODINGS):  # fmt: skip
+        raise InvalidInput(said("bad_choice"))
+    return csv_service.CsvOptions(
+        preset=preset, delimiter=SEPARATORS[separator], encoding=chosen["encoding"] or None,
+        dates=chosen["dates"] or None,
+    )  # fmt: skip
+
+
+def _column_choices(form: FormData, header: tuple[str, ...]) -> dict[str, str]:
+    """What the user said a column holds (`column-N`), for the columns they chose for."""
+    mapping: dict[str, str] = {}
+    for i, column in enumerate(header):
+        field = str(form.get(f"column-{i}", "") or "")
+        if field and field not in FIELDS:
+            raise InvalidInput(said("bad_choice"), web=Words("portability/web", "map_form"))
+        if field:
+            mapping[column] = field
+    return mapping
 
 
 @router.post("/data/import/csv/apply")
 async def apply_csv(request: Request, web: WebDep) -> Response:
-    """Import what the preview showed (the file kept since then, read again)."""
+    """Import what the preview showed (the file kept since then, read again the same way)."""
     async with request.form() as form:
-        token, name = str(form.get("token", "")), str(form.get("name", "the file"))[:200]
-        kept = find_upload(web.settings, token, ".csv")
-        if kept is None:
-            raise InvalidInput(said("no_file"))
-        options = _csv_options(form.get("preset"), form.get("dates"))
-        plan = csv_service.plan_csv_import(web.uow(), kept.read_bytes(), name, options, web.today())
+        kept, name = _kept_csv(web, form), _name_of(form)
+        data = kept.read_bytes()
+        options = _csv_options(form)
+        header = csv_service.read_columns(data, name, options)
+        options = replace(options, mapping=_column_choices(form, header))
+        plan = csv_service.plan_csv_import(web.uow(), data, name, options, web.today())
         done = csv_service.apply_csv_import(web.journal, plan, web.now())
         kept.unlink(missing_ok=True)
         return redirect("/data", said("imported_csv", added=_count(len(done.added), "application"),

@@ -155,6 +155,11 @@
         return;
       }
       var doc = new DOMParser().parseFromString(request.responseText, "text/html");
+      // A page that kept the upload and offers choices to read it again is shown whole.
+      if (type.indexOf("text/html") === 0 && doc.querySelector("[data-keeps-upload]")) {
+        swapPage(request.responseText, request.responseURL, true, null);
+        return;
+      }
       var problem = doc.querySelector(".problem");
       showProblem(form, problem ? problem.textContent : "That did not work; please try again.");
     });

@@ -155,7 +155,7 @@ async def set_sso(
 ) -> Response:
     membership.set_sso(
         account_uow(request), me(request), organisation_id, issuer, client_id, client_secret,
-        email_domain,
+        email_domain, served_of(request).sealer,
     )  # fmt: skip
     return redirect(f"/organisations/{organisation_id}#sso", _done("sso"))
 
@@ -267,7 +267,11 @@ def _callback(request: Request, organisation_id: int) -> str:
 async def sign_on(request: Request, organisation_id: PathId) -> Response:
     """Off to the organisation's provider; the state, nonce and verifier wait in a cookie."""
     started = await run_in_threadpool(
-        sso.begin, account_uow(request), organisation_id, _callback(request, organisation_id)
+        sso.begin,
+        account_uow(request),
+        organisation_id,
+        _callback(request, organisation_id),
+        served_of(request).sealer,
     )
     served = served_of(request)
     value = json.dumps([organisation_id, started.state, started.nonce, started.verifier])
@@ -297,7 +301,7 @@ async def signed_on(
         started = sso.SignOnStart("", "", "", "")
     opened = await run_in_threadpool(
         sso.finish, account_uow(request), organisation_id, code[:2048], state[:512], started,
-        _callback(request, organisation_id), served.rules, served.base.now(),
+        _callback(request, organisation_id), served.rules, served.base.now(), served.sealer,
         agent=request.headers.get("user-agent"), address=client_address(request),
     )  # fmt: skip
     target = "/sign-in/code" if opened.stage.value == "code" else "/organisations"

@@ -18,6 +18,7 @@ from nextyes.web.state import VersionedCache, WebState
 
 if TYPE_CHECKING:
     from nextyes.services.journal import Journal, JournalPool
+    from nextyes.services.sealing import Sealer
 
 CACHED_PEOPLE = 512  # per worker: each keeps its dashboard, board and charts until they change
 
@@ -55,6 +56,13 @@ class ServedState:
         else:
             self._caches.move_to_end(owner_id)
         return cache
+
+    @property
+    def sealer(self) -> Sealer:
+        """Seals and opens the secrets the server keeps (single sign-on client secrets)."""
+        from nextyes.services.sealing import sealer_for
+
+        return sealer_for(self.server.secret_key, self.base.settings.home)
 
     def view_for(self, journal: Journal, signed_in: SignedIn) -> WebState:
         """The routes' WebState for one request: this person's session, caches and clock."""

@@ -287,6 +287,10 @@ def _show_posting(app: AppContext, application_id: int, fmt: str) -> None:
 @click.option("--with", "with_", metavar="NAMES", help="Who you meet, comma-separated.")
 @click.option("--note", help="A note to keep with the move.")
 @click.option(
+    "--private", "note_private", is_flag=True,
+    help="Keep the note private: out of anything you share and of what a coach sees.",
+)  # fmt: skip
+@click.option(
     "--correct", is_flag=True, help="Fix a stage recorded by mistake (allows going back)."
 )
 @format_option("text", "json")
@@ -301,6 +305,7 @@ def move(
     kind: str | None,
     with_: str | None,
     note: str | None,
+    note_private: bool,
     correct: bool,
     fmt: str,
 ) -> None:
@@ -324,7 +329,8 @@ def move(
     day = read_date(on, app.today(), ahead=stage in SCHEDULED_STAGES) if on else app.today()
     outcome = service.move_application(
         app.uow(), application_id, stage, day, app.now(),
-        round=round_, note=note, correct=correct, details=details, origin=app.origin,
+        round=round_, note=note, note_private=note_private, correct=correct, details=details,
+        origin=app.origin,
     )  # fmt: skip
     if fmt == "json":
         data = application_json(outcome.application)

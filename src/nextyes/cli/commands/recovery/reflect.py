@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import IO
 
 import click
@@ -11,6 +11,7 @@ import click
 from nextyes import content
 from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.output import emit_json, format_option, say
+from nextyes.cli.params import DATE
 from nextyes.domain.recovery import time_left
 from nextyes.domain.themes import LABELS, Theme
 from nextyes.errors import InvalidInput
@@ -34,11 +35,17 @@ CONTROL_KEYS = {"y": "yes", "p": "partly", "n": "no"}
 @click.option(
     "--new", "new", is_flag=True, help="Start another reflection instead of editing the last one."
 )
+@click.option(
+    "--on",
+    "on",
+    type=DATE,
+    help="The day you reflected, for one written down later (default: today).",
+)
 @format_option("text", "json")
 @pass_app
 def reflect(
     app: AppContext, application_id: int, answers_file: IO[str] | None, minutes: int | None,
-    new: bool, fmt: str,
+    new: bool, on: date | None, fmt: str,
 ) -> None:  # fmt: skip
     """Reflect on a no: a few questions, a time box, then let it go.
 
@@ -65,14 +72,20 @@ def reflect(
         save_reflection,
     )
 
+    if on is not None and on > app.today():
+        raise InvalidInput(f"{on.isoformat()} is in the future; give the day you reflected.")
     plan = plan_reflection(app.uow(), application_id, minutes=minutes, new=new)
     started = app.now()
     if answers_file is not None:
         answers = answers_from_document(plan, answers_file.read(), answers_file.name)
     else:
         answers = _ask_or_explain(plan, started, app.now, application_id)
+    finished = app.now()
+    if on is not None and on != app.today():  # written down later: dated the day it happened
+        shift = datetime.combine(on, started.timetz()) - started
+        started, finished = started + shift, finished + shift
     saved = save_reflection(
-        app.uow(), plan, answers, started_at=started, finished_at=app.now(), now=app.now()
+        app.uow(), plan, answers, started_at=started, finished_at=finished, now=finished
     )
     if fmt == "json":
         emit_json(

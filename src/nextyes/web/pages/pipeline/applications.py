@@ -10,7 +10,9 @@ from fastapi.responses import HTMLResponse, Response
 
 from nextyes import content
 from nextyes.domain.coaching import CommentTarget
+from nextyes.domain.errors import NextyesError
 from nextyes.domain.models import InterviewKind
+from nextyes.domain.postings import PostingFacts
 from nextyes.domain.queries import ApplicationQuery
 from nextyes.domain.stages import MOVE_TARGETS, Stage
 from nextyes.services.coaching import conversation
@@ -39,18 +41,27 @@ async def list_applications(
     all: bool = False,
 ) -> HTMLResponse:
     query = ApplicationQuery(
-        stages=tuple(stage), company=forms.optional(company), limit=PER_PAGE,
+        stages=tuple(stage),
+        company=forms.optional(company),
+        limit=PER_PAGE,
         offset=(page_number - 1) * PER_PAGE,
-    )  # fmt: skip
+    )
     found = views.application_page(web, query, include_folded=all)
     same = [("stage", s.value) for s in stage] + [("company", company)] * bool(company)
     return page(
         request,
         "applications.html",
-        {"found": found, "stage": stage, "company": company, "page_number": page_number,
-         "per_page": PER_PAGE, "all": all, "stages": list(Stage),
-         "query": urlencode(same + [("all", "true")] * all)},
-    )  # fmt: skip
+        {
+            "found": found,
+            "stage": stage,
+            "company": company,
+            "page_number": page_number,
+            "per_page": PER_PAGE,
+            "all": all,
+            "stages": list(Stage),
+            "query": urlencode(same + [("all", "true")] * all),
+        },
+    )
 
 
 @router.get("/applications/new", response_class=HTMLResponse)
@@ -59,10 +70,34 @@ async def new_application(
     url: Annotated[str, Query(max_length=2000)] = "",
     text: Annotated[str, Query(max_length=20_000)] = "",
 ) -> HTMLResponse:
-    """The form; `url` and `text` (from the bookmarklet) fill in the "from its posting" part,
-    which is read only when the user asks (nothing is fetched on opening the page)."""
+    """The form. `url` and `text` come from the bookmarklet: text it sends (what the user
+    selected, or the page's job data) is read at once and fills the form in; a link alone is
+    fetched only when the user asks (opening this page never reaches the network)."""
     reading = {"url": url, "text": text}
-    return page(request, "application_new.html", new_form_context(request, {}, reading=reading))
+    if not text.strip():
+        return page(request, "application_new.html", new_form_context(request, {}, reading=reading))
+    from nextyes.services.pipeline.postings import read_posting
+
+    try:
+        facts = read_posting(text, url=forms.optional(url))
+    except NextyesError as exc:
+        from nextyes.web.errors import in_browser
+
+        kept = {"url": url, "text": "" if text.lstrip().startswith("<") else text}
+        context = new_form_context(request, {}, reading=kept, problem=in_browser(exc))
+        return page(request, "application_new.html", context)
+    context = new_form_context(request, posting_values(facts), found=facts)
+    return page(request, "application_new.html", context)
+
+
+def posting_values(facts: PostingFacts) -> dict[str, str]:
+    """The form's fields, filled in from what a posting says."""
+    return {
+        "company": facts.company or "", "role": facts.role or "",
+        "location": facts.location or "", "salary": facts.salary or "", "url": facts.url or "",
+        "posting_text": facts.text, "posting_url": facts.url or "",
+        "posting_title": facts.title or "",
+    }  # fmt: skip
 
 
 def new_form_context(
@@ -76,18 +111,32 @@ def new_form_context(
 ) -> dict[str, object]:
     base = str(request.base_url).rstrip("/")
     return {
-        "values": values, "earlier": earlier or [], "reading": reading or {}, "found": found,
-        "problem": problem, "bookmarklet": bookmarklet(base),
-    }  # fmt: skip
+        "values": values,
+        "earlier": earlier or [],
+        "reading": reading or {},
+        "found": found,
+        "problem": problem,
+        "bookmarklet": bookmarklet(base),
+    }
 
 
 def bookmarklet(base: str) -> str:
     """A link to drag to the bookmarks bar: on a job's page, it opens this app's form in a new
-    tab with the page's address (and any text selected), where the user's session applies."""
+    tab, where the user's session applies, with the page's address and what the form can read
+    at once: the text selected, or else the page's job data (schema.org JSON-LD, the ad's text
+    shortened so the address stays short)."""
     return (
-        "javascript:(()=>{const s=String(getSelection()).slice(0,4000);"
+        "javascript:(()=>{const s=String(getSelection()).slice(0,4000);let j='';"
+        "const f=x=>{if(Array.isArray(x))return x.map(f);if(x&&typeof x==='object'){"
+        "for(const k in x)x[k]=k==='description'&&typeof x[k]==='string'?x[k].slice(0,1500)"
+        ":f(x[k])}return x};"
+        "for(const e of document.querySelectorAll('script[type=\"application/ld+json\"]')){"
+        "try{j+='<script type=\"application/ld+json\">'+JSON.stringify(f(JSON.parse("
+        "e.textContent.replace(/^\\s*(<!--|<!\\[CDATA\\[)|(-->|\\]\\]>)\\s*$/g,''))))"
+        ".replace(/</g,'\\\\u003c')+'</scr'+'ipt>'}catch(_){}}"
+        "const t=s||(j&&j.length<6000?'<title>'+document.title.replace(/</g,'&lt;')+'</title>'+j:'');"
         f"window.open('{base}/applications/new?url='+encodeURIComponent(location.href)"
-        "+(s?'&text='+encodeURIComponent(s):''),'_blank','noopener')})()"
+        "+(t?'&text='+encodeURIComponent(t):''),'_blank','noopener')})()"
     )
 
 
@@ -121,11 +170,16 @@ async def show_application(request: Request, web: WebDep, application_id: PathId
     return page(
         request,
         "application.html",
-        {"d": detail, "a": detail.application, "targets": MOVE_TARGETS,
-         "kinds": list(InterviewKind), "feedback": feedback,
-         "timeline": views.timeline(detail),
-         "coach_comments": conversation.comments_beside(web.uow(), about, web.now())},
-    )  # fmt: skip
+        {
+            "d": detail,
+            "a": detail.application,
+            "targets": MOVE_TARGETS,
+            "kinds": list(InterviewKind),
+            "feedback": feedback,
+            "timeline": views.timeline(detail),
+            "coach_comments": conversation.comments_beside(web.uow(), about, web.now()),
+        },
+    )
 
 
 @router.post("/applications/{application_id}/edit")
@@ -148,23 +202,38 @@ async def move_application(
     interviewers: FormText = "",
     location: FormText = "",
     note: FormText = "",
+    private: FormText = "",
     correct: FormText = "",
     next: FormText = "",
 ) -> Response:
     """Move along the pipeline (the board's buttons and keys post here too)."""
     details = InterviewDetails(
         kind=forms.choice(kind, InterviewKind, "kind of interview"),
-        at=forms.clock(at), interviewers=forms.names(interviewers),
+        at=forms.clock(at),
+        interviewers=forms.names(interviewers),
         location=forms.optional(location),
-    )  # fmt: skip
+    )
     outcome = service.move_application(
-        web.uow(), application_id, stage, forms.day(on, web.today(), web.today()) or web.today(),
-        web.now(), round=forms.number(round, "round", 1, 20), note=forms.optional(note),
-        correct=bool(correct), details=details, origin=web.origin,
-    )  # fmt: skip
+        web.uow(),
+        application_id,
+        stage,
+        forms.day(on, web.today(), web.today()) or web.today(),
+        web.now(),
+        round=forms.number(round, "round", 1, 20),
+        note=forms.optional(note),
+        note_private=bool(private),
+        correct=bool(correct),
+        details=details,
+        origin=web.origin,
+    )
     a = outcome.application
-    said = words("moved", company=a.company, role=a.role, stage=a.stage.label.lower(),
-                 message=outcome.message)  # fmt: skip
+    said = words(
+        "moved",
+        company=a.company,
+        role=a.role,
+        stage=a.stage.label.lower(),
+        message=outcome.message,
+    )
     return redirect(forms.local_path(next, f"/applications/{application_id}"), said)
 
 

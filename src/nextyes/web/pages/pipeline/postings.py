@@ -11,7 +11,7 @@ from nextyes.services.pipeline import postings
 from nextyes.web.deps import WebDep
 from nextyes.web.errors import in_browser
 from nextyes.web.forms import FormText, PostingText, optional
-from nextyes.web.pages.pipeline.applications import new_form_context
+from nextyes.web.pages.pipeline.applications import new_form_context, posting_values
 from nextyes.web.rendering import page
 
 router = APIRouter()
@@ -29,12 +29,7 @@ async def read_posting(
     except NextyesError as exc:
         context = new_form_context(request, {}, reading=reading, problem=in_browser(exc))
         return page(request, "application_new.html", context, status=422)
-    values = {
-        "company": facts.company or "", "role": facts.role or "",
-        "location": facts.location or "", "salary": facts.salary or "", "url": facts.url or "",
-        "posting_text": facts.text, "posting_url": facts.url or "",
-        "posting_title": facts.title or "",
-    }  # fmt: skip
+    values = posting_values(facts)
     return page(request, "application_new.html", new_form_context(request, values, found=facts))
 
 
