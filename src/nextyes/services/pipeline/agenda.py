@@ -18,7 +18,7 @@ SHOWN = 8
 
 def offer_deadlines(ctx: AgendaContext) -> None:
     """Agenda provider (see services/today/agenda.py): open offers' answer-by dates."""
-    from nextyes.services.pipeline.offers import open_offers
+    from nextyes.services.pipeline.offer_views import open_offers
 
     offers = [o for o in open_offers(ctx.uow, ctx.today) if o.offer.terms.answer_by is not None]
     if not offers:

@@ -25,23 +25,13 @@ from nextyes.domain.offers import (
 from nextyes.domain.stages import OPEN_STAGES, Stage
 from nextyes.errors import Conflict, InvalidInput, NotFound, Words
 from nextyes.services.pipeline.applications import get_application, move_application
+from nextyes.services.pipeline.offer_views import OfferView, list_offers, open_offers
 from nextyes.storage.uow import UnitOfWork
+
+__all__ = ["OfferView", "list_offers", "open_offers"]  # they live in offer_views, light to import
 
 WITHDRAWAL = "withdrawal"
 DECLINE = "decline"
-
-
-@dataclass(frozen=True, slots=True)
-class OfferView:
-    """An offer with its application, for `nextyes offers`, the offers page and the API."""
-
-    offer: Offer
-    application: Application
-    days_left: int | None
-
-    @property
-    def is_open(self) -> bool:
-        return self.offer.is_open and self.application.stage is Stage.OFFER
 
 
 def _offer_of(uow: UnitOfWork, application_id: int) -> tuple[Application, Offer]:
@@ -130,29 +120,6 @@ def get_offer(uow: UnitOfWork, application_id: int, today: date) -> OfferView:
 def _view(uow: UnitOfWork, application_id: int, today: date) -> OfferView:
     application, offer = _offer_of(uow, application_id)
     return OfferView(offer, application, offer.days_left(today))
-
-
-def list_offers(uow: UnitOfWork, today: date, *, include_decided: bool = False) -> list[OfferView]:
-    """Open offers (soonest answer-by date first); with `include_decided`, the decided ones too."""
-    with uow:
-        return _offers(uow, today, include_decided=include_decided)
-
-
-def _offers(uow: UnitOfWork, today: date, *, include_decided: bool = False) -> list[OfferView]:
-    statuses = list(OfferStatus) if include_decided else [OfferStatus.OPEN]
-    offers = uow.offers.with_status(statuses)
-    apps = uow.applications.get_many([o.application_id for o in offers])
-    views = [
-        OfferView(o, apps[o.application_id], o.days_left(today))
-        for o in offers
-        if o.application_id in apps
-    ]
-    return views if include_decided else [v for v in views if v.is_open]
-
-
-def open_offers(uow: UnitOfWork, today: date) -> list[OfferView]:
-    """Open offers, inside an open uow (the agenda's provider reads them this way)."""
-    return _offers(uow, today)
 
 
 # Deciding -----------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from nextyes.domain.offers import describe_pay
 from nextyes.domain.review import ReviewItem, ReviewSection
-from nextyes.services.pipeline.offers import open_offers
+from nextyes.services.pipeline.offer_views import open_offers
 from nextyes.services.review.context import ReviewContext
 
 
