@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from nextyes.cli.commands.admin_org import org
+from nextyes.cli.commands.admin_settings import server_settings as _server
 from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.output import emit_json, emit_table, format_option, say
 
@@ -25,15 +26,6 @@ def _said(key: str, **values: object) -> str:
     from nextyes import content
 
     return content.fill(content.load("accounts/messages")["done"][key], **values)
-
-
-def _server(ctx: click.Context) -> ServerSettings:
-    from nextyes.server_settings import ServerSettings
-
-    config = ctx.find_root().params.get("config") or (
-        ctx.parent.params.get("config") if ctx.parent else None
-    )
-    return ServerSettings.load(config)
 
 
 @click.group()

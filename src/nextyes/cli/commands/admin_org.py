@@ -124,7 +124,7 @@ def add_group(app: AppContext, ref: str, kind: str, name: str) -> None:
 @click.pass_context
 def invite(ctx: click.Context, app: AppContext, ref: str, role: str, group: str | None) -> None:
     """Print a one-time link to join (valid for 30 days)."""
-    from nextyes.cli.commands.admin import _server
+    from nextyes.cli.commands.admin_settings import server_settings as _server
     from nextyes.services.organisations import operator
     from nextyes.services.organisations.membership import INVITATION_LIFETIME
 
@@ -194,8 +194,8 @@ def sso(
             secret = click.prompt("Client secret (empty for none)", default="", hide_input=True)
         else:
             secret = sys.stdin.readline().strip()
-    from nextyes.cli.commands.admin import _server
-    from nextyes.services.sealing import sealer_for
+    from nextyes.cli.commands.admin_settings import server_settings as _server
+    from nextyes.services.accounts.sealing import sealer_for
 
     sealer = sealer_for(_server(ctx).secret_key, app.settings.home)
     changed = operator.set_sso(

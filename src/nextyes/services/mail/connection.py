@@ -1,20 +1,19 @@
 """A served account's IMAP folder: connected once with an app password, fetched on demand.
 
-The password is kept encrypted (Fernet: AES with an HMAC) with a key derived from the server's
-secret key, which lives in the server's settings or environment (NEXTYES_SECRET_KEY), never in
-the database: a copy of the database alone does not reveal anyone's mail password. The password
-is never logged, shown again, or put in a job's row; the worker that runs a fetch decrypts it
-only for the moment it logs in.
+The password is kept sealed (`services/accounts/sealing.py`: AES-256-GCM, bound to its purpose) with a
+key derived from the server's secret key, which lives in the server's settings or environment
+(NEXTYES_SECRET_KEY), never in the database: a copy of the database alone does not reveal
+anyone's mail password. The password is never logged, shown again, or put in a job's row; the
+worker that runs a fetch decrypts it only for the moment it logs in.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from nextyes import content
@@ -24,8 +23,7 @@ from nextyes.services.journal import Journal
 from nextyes.storage.uow import UnitOfWork
 
 if TYPE_CHECKING:
-    from cryptography.fernet import Fernet
-
+    from nextyes.services.accounts.sealing import Sealer
     from nextyes.services.mail.importer import ImportSummary
 
 MIN_KEY = 32  # characters in the server's secret key
@@ -35,26 +33,33 @@ def _said(key: str, **values: object) -> str:
     return content.fill(content.load("mail/messages")["imap_served"][key], **values)
 
 
-def _fernet(secret_key: str | None) -> Fernet:
-    from cryptography.fernet import Fernet
+PURPOSE = "imap app password"  # bound into the sealed value: it opens as nothing else
+
+
+def _sealer(secret_key: str | None) -> Sealer:
+    """The server's sealer, from its configured key only: the key a single machine could make
+    for itself would leave every other machine's workers unable to read the password."""
+    from nextyes.services.accounts.sealing import sealer_for
 
     if not secret_key or len(secret_key) < MIN_KEY:
         raise InvalidInput(_said("no_key"))
-    derived = hashlib.sha256(b"nextyes imap password\0" + secret_key.encode("utf-8")).digest()
-    return Fernet(base64.urlsafe_b64encode(derived))
+    return sealer_for(secret_key, Path("."))  # with a key given, no file is read or made
 
 
 def seal(secret_key: str | None, password: str) -> str:
-    """The password encrypted with the server's key (text, for the database)."""
-    return _fernet(secret_key).encrypt(password.encode("utf-8")).decode("ascii")
+    """The password sealed with the server's key (AES-256-GCM; text, for the database)."""
+    return _sealer(secret_key).seal(password, PURPOSE)
 
 
 def unseal(secret_key: str | None, sealed: str) -> str:
-    from cryptography.fernet import InvalidToken
+    from nextyes.services.accounts.sealing import PREFIX
 
+    sealer = _sealer(secret_key)
+    if not sealed.startswith(PREFIX):  # only sealed values are ever stored here
+        raise NextyesError(_said("key_changed"))
     try:
-        return _fernet(secret_key).decrypt(sealed.encode("ascii")).decode("utf-8")
-    except InvalidToken:
+        return sealer.open(sealed, PURPOSE)
+    except InvalidInput:
         raise NextyesError(_said("key_changed")) from None
 
 

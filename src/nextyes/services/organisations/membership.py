@@ -30,7 +30,7 @@ from nextyes.services.coaching.policy import organisation_role
 from nextyes.storage.uow import UnitOfWork
 
 if TYPE_CHECKING:
-    from nextyes.services.sealing import Sealer
+    from nextyes.services.accounts.sealing import Sealer
 
 SSO_SECRET = "single sign-on client secret"
 """What an organisation's client secret is sealed for (bound into the sealed value)."""

@@ -32,7 +32,7 @@ from nextyes.services.organisations.membership import (
 from nextyes.storage.uow import UnitOfWork
 
 if TYPE_CHECKING:
-    from nextyes.services.sealing import Sealer
+    from nextyes.services.accounts.sealing import Sealer
 
 
 def _said(part: str, key: str, **values: object) -> str:

@@ -23,7 +23,7 @@ from nextyes.services.accounts.sessions import NewSession, SessionRules, open_se
 from nextyes.storage.uow import UnitOfWork
 
 if TYPE_CHECKING:
-    from nextyes.services.sealing import Sealer
+    from nextyes.services.accounts.sealing import Sealer
 
 TIMEOUT = 10.0
 

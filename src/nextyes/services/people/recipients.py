@@ -38,7 +38,7 @@ def find_contact(uow: UnitOfWork, app: Application, to: str) -> Contact | None:
     if not text:
         raise InvalidInput(
             "--to is empty. Give a contact's name in quotes, or their id.",
-            web=Words("recovery/web", "to_empty"),
+            web=Words("people/web", "to_empty"),
         )
     if text.isdigit():
         contact = uow.contacts.get(int(text))
@@ -55,7 +55,7 @@ def find_contact(uow: UnitOfWork, app: Application, to: str) -> Contact | None:
         raise Conflict(
             f"Several contacts are called {text} (ids {ids}). Give the id instead, "
             f"for example --to {candidates[0].id}.",
-            web=Words("recovery/web", "several_called", {"name": text, "ids": ids}),
+            web=Words("people/web", "several_called", {"name": text, "ids": ids}),
         )
     return candidates[0] if candidates else None
 

@@ -17,8 +17,8 @@ from nextyes.web.jobs import QueuedJobs
 from nextyes.web.state import VersionedCache, WebState
 
 if TYPE_CHECKING:
+    from nextyes.services.accounts.sealing import Sealer
     from nextyes.services.journal import Journal, JournalPool
-    from nextyes.services.sealing import Sealer
 
 CACHED_PEOPLE = 512  # per worker: each keeps its dashboard, board and charts until they change
 
@@ -60,7 +60,7 @@ class ServedState:
     @property
     def sealer(self) -> Sealer:
         """Seals and opens the secrets the server keeps (single sign-on client secrets)."""
-        from nextyes.services.sealing import sealer_for
+        from nextyes.services.accounts.sealing import sealer_for
 
         return sealer_for(self.server.secret_key, self.base.settings.home)
 

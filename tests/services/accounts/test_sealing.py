@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nextyes.errors import InvalidInput
-from nextyes.services.sealing import PREFIX, sealer_for
+from nextyes.services.accounts.sealing import PREFIX, sealer_for
 
 
 @settings(max_examples=50, deadline=None)
