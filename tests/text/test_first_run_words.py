@@ -71,3 +71,40 @@ def test_today_names_the_weekly_review_once(journal: Journal) -> None:
     )
     reviews = [i for i in build_agenda(journal.uow(), NOW).items if i.kind == "review"]
     assert len(reviews) == 1
+
+
+ON_HOLD_REASONS = (
+    "The role has been put on hold after a budget review.",
+    "We've paused hiring for this team.",
+    "Unfortunately the position has been cancelled.",
+    "We are no longer hiring for this role.",
+    "HIRING FREEZE until Q3",
+)
+PEOPLE_CHOSEN_REASONS = (
+    "They went with someone more senior.",
+    "Another candidate had more experience with dbt.",
+    None,
+)
+
+
+@pytest.mark.parametrize("tone", ["warm", "formal", "brief"])
+@pytest.mark.parametrize("reason", ON_HOLD_REASONS)
+def test_a_role_put_on_hold_is_not_the_hire(tone: str, reason: str) -> None:
+    reply = compose_reply(
+        tone=tone, stage="interview", company="Acme", role="Analyst", reason=reason
+    )
+    text = f"{reply.subject}\n{reply.body}".lower()
+    assert "hire" not in text
+    assert "selected" not in text
+    assert "{" not in text and "}" not in text
+
+
+@pytest.mark.parametrize("tone", ["warm", "formal", "brief"])
+@pytest.mark.parametrize("reason", PEOPLE_CHOSEN_REASONS)
+def test_a_no_for_someone_else_keeps_its_words(tone: str, reason: str | None) -> None:
+    reply = compose_reply(
+        tone=tone, stage="interview", company="Acme", role="Analyst", reason=reason
+    )
+    wish = content.load("recovery/replies")[tone]["wish"].replace("{role}", "Analyst")
+    assert wish in reply.body
+    assert "{" not in reply.body

@@ -10,7 +10,7 @@ from __future__ import annotations
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "add": ("nextyes.cli.commands.pipeline.applications", "add", "Log a new application."),
     "list": (
-        "nextyes.cli.commands.pipeline.applications",
+        "nextyes.cli.commands.pipeline.listing",
         "list_",
         "List applications, most recent first.",
     ),

@@ -64,15 +64,23 @@ def compose_reply(
     sender_name: str | None = None,
     ask_future_roles: bool = False,
     connect: bool = False,
+    reason: str | None = None,
 ) -> Draft:
     """A thank-you that keeps the door open, optionally asking to be kept in mind for future
-    roles and offering to stay in touch."""
+    roles and offering to stay in touch. `reason` is the reason recorded with the "no": when
+    it says the role was put on hold, the reply does not speak of "the hire" or of someone
+    else being selected."""
     group = stage_group(stage)
     replies = content.load("recovery/replies")
     template = _template("recovery/replies", parse_tone(tone), group)
     values = _people(company, role, contact_name, sender_name)
     thanks: dict[str, str] = replies["thanks_for"]
     values["thanks_for"] = thanks.get(str(stage).strip().lower(), thanks[group.value])
+    suffix = "_on_hold" if is_role_on_hold(reason) else ""
+    template["subject"] = template["subject" + suffix]
+    for part in ("wish", "regret"):
+        if part in template:
+            values[part] = templating.render(template[part + suffix], values)
     values["future_roles"] = (
         templating.render(template["future_roles"], values) if ask_future_roles else None
     )
@@ -80,6 +88,16 @@ def compose_reply(
         templating.render(template["connect_note"], values) if connect else None
     )
     return _render(template, values)
+
+
+def is_role_on_hold(reason: str | None) -> bool:
+    """Whether the reason given for a "no" says the role itself was put on hold or closed."""
+    if not reason:
+        return False
+    import re
+
+    patterns: list[str] = content.load("recovery/replies")["on_hold"]["patterns"]
+    return any(re.search(pattern, reason, re.IGNORECASE) for pattern in patterns)
 
 
 def compose_follow_up(

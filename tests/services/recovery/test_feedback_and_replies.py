@@ -256,3 +256,24 @@ def test_two_contacts_with_one_name_ask_for_the_id(journal: Journal) -> None:
         uow.commit()
     with pytest.raises(Conflict, match="Give the id instead"):
         draft_reply(journal.uow(), app_id, NOW, to="Alex Kim")
+
+
+def test_the_reply_to_a_role_put_on_hold_does_not_wish_luck_with_the_hire(
+    journal: Journal,
+) -> None:
+    new = NewApplication("Acme Robotics", "Data Analyst", TODAY - timedelta(days=30))
+    app_id = svc.add_application(journal.uow(), new, NOW, origin=Origin.CLI).id
+    reject_and_recover(
+        journal.uow(), app_id, TODAY - timedelta(days=2), NOW, cool_down="none",
+        reason="The role has been put on hold after a budget review.", origin=Origin.CLI,
+    )  # fmt: skip
+    composed = draft_reply(journal.uow(), app_id, NOW, to="Priya Shah")
+    assert "hire" not in composed.draft.subject + composed.draft.body
+    assert "comes back when the time is right" in composed.draft.body
+    other = svc.add_application(journal.uow(), new, NOW, origin=Origin.CLI).id
+    reject_and_recover(
+        journal.uow(), other, TODAY - timedelta(days=2), NOW, cool_down="none",
+        reason="They went with someone more senior.", origin=Origin.CLI,
+    )  # fmt: skip
+    usual = draft_reply(journal.uow(), other, NOW, to="Priya Shah")
+    assert "the Data Analyst hire" in usual.draft.body

@@ -18,10 +18,10 @@ from nextyes.domain.models import (
     StageEvent,
 )
 from nextyes.domain.pipeline import plan_move, rejection_stage
-from nextyes.domain.queries import ApplicationQuery
 from nextyes.domain.stages import ENDINGS, Stage
 from nextyes.errors import Conflict, InvalidInput, NotFound, Words
-from nextyes.services.settings.preferences import get_preferences
+from nextyes.services.pipeline.listing import ApplicationPage as ApplicationPage
+from nextyes.services.pipeline.listing import list_applications as list_applications
 from nextyes.storage.uow import UnitOfWork
 
 REJECTION_MEMORY = timedelta(days=183)  # "in the last 6 months"
@@ -109,34 +109,6 @@ def add_application(
         application = get_application(uow, application_id)
         uow.commit()
     return application
-
-
-@dataclass(frozen=True, slots=True)
-class ApplicationPage:
-    items: list[Application]
-    total: int
-    folded: int = 0
-
-
-def list_applications(
-    uow: UnitOfWork, query: ApplicationQuery, *, include_folded: bool = False
-) -> ApplicationPage:
-    """Applications, most recently active first. With the `fold_rejected` setting on, closed
-    noes stay out of an unfiltered list unless `include_folded` is given."""
-    if query.limit is not None and query.limit < 1:
-        raise InvalidInput("--limit must be 1 or more.")
-    with uow:
-        folded = 0
-        if not query.stages and not include_folded and get_preferences(uow)["fold_rejected"]:
-            folded = uow.applications.count(replace(query, stages=(Stage.REJECTED,), limit=None))
-            query = replace(query, exclude_stages=(Stage.REJECTED,))
-        items = uow.applications.find(query)
-        total = (
-            len(items)
-            if query.limit is None or (len(items) < query.limit and query.offset == 0)
-            else uow.applications.count(query)
-        )
-        return ApplicationPage(items, total, folded)
 
 
 def application_detail(uow: UnitOfWork, application_id: int) -> ApplicationDetail:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from nextyes.domain.models import Relation
+from nextyes.domain.stages import Stage
 from nextyes.errors import InvalidInput, Words
 from nextyes.services.people.recipients import (
     Recipient,
@@ -67,6 +68,7 @@ def draft_reply(
             if created:
                 kept.append(person)
         at_stage, _ = rejection_facts(uow, app)
+        noes = [e for e in uow.events.for_application(app.id) if e.stage is Stage.REJECTED]
         draft = compose_reply(
             tone=tone_of(tone),
             stage=at_stage.value,
@@ -76,6 +78,7 @@ def draft_reply(
             sender_name=str(get_preferences(uow)["your_name"]) or None,
             ask_future_roles=ask_future_roles,
             connect=connect,
+            reason=noes[-1].reason if noes else None,
         )
         draft_id = uow.drafts.add(
             app.id, "reply", draft.subject, draft.body, now, recipient=recipient.email

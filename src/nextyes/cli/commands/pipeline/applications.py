@@ -8,18 +8,15 @@ import click
 
 from nextyes import content
 from nextyes.cli.context import AppContext, pass_app
-from nextyes.cli.output import emit_csv, emit_json, emit_table, format_option, say
+from nextyes.cli.output import emit_json, format_option, say
 from nextyes.cli.params import DATE, DATE_TEXT, STAGE, TIME, read_date
 from nextyes.cli.views import application_json, cool_down_json, detail_json
 from nextyes.domain.models import InterviewKind, NewApplication
 from nextyes.domain.postings import NewPosting
-from nextyes.domain.queries import ApplicationQuery
-from nextyes.domain.stages import MOVE_TARGETS, OPEN_STAGES, SCHEDULED_STAGES, Stage
+from nextyes.domain.stages import MOVE_TARGETS, SCHEDULED_STAGES, Stage
 from nextyes.errors import InvalidInput
 from nextyes.services.pipeline import applications as service
 from nextyes.services.pipeline.applications import InterviewDetails, PastRejection
-
-LIST_COLUMNS = ("id", "company", "role", "stage", "applied_on", "last_activity_on", "source")
 
 
 @click.command()
@@ -169,71 +166,6 @@ def _confirm_despite(earlier: list[PastRejection]) -> bool:
         return click.confirm(words["nudge"], default=True, err=True)
     except click.Abort:
         return False
-
-
-@click.command(name="list")
-@click.option(
-    "--stage", "stages", type=STAGE, multiple=True, help="Only these stages (repeatable)."
-)
-@click.option("--active", is_flag=True, help="Only applications still open.")
-@click.option("--company", help="Only companies whose name contains this.")
-@click.option("--since", type=DATE, help="Only applications from this date on.")
-@click.option("--limit", type=int, help="At most this many.")
-@click.option("--all", "include_all", is_flag=True, help="Include folded-away noes.")
-@format_option("table", "json", "csv")
-@pass_app
-def list_(
-    app: AppContext,
-    stages: tuple[Stage, ...],
-    active: bool,
-    company: str | None,
-    since: date | None,
-    limit: int | None,
-    include_all: bool,
-    fmt: str,
-) -> None:
-    """List applications, most recent first."""
-    chosen = tuple(s for s in stages if not active or s in OPEN_STAGES) if stages else ()
-    if active and not stages:
-        chosen = tuple(s for s in Stage if s in OPEN_STAGES)
-    if active and stages and not chosen:
-        raise InvalidInput("None of the stages given is an open stage, so --active leaves nothing.")
-    query = ApplicationQuery(stages=chosen, company=company, since=since, limit=limit)
-    page = service.list_applications(app.uow(), query, include_folded=include_all)
-    if fmt == "json":
-        emit_json([application_json(a) for a in page.items])
-        return
-    rows = [
-        (a.id, a.company, a.role, a.stage.value, a.applied_on.isoformat() if a.applied_on else "",
-         a.last_activity_on.isoformat(), a.source or "")
-        for a in page.items
-    ]  # fmt: skip
-    if fmt == "csv":
-        emit_csv(LIST_COLUMNS, rows)
-        return
-    if not rows:
-        if page.folded:
-            say(
-                content.fill(
-                    content.load("pipeline/messages")["list"]["all_folded"], count=page.folded
-                )
-            )
-            return
-        say("No applications match. `nextyes add COMPANY ROLE` logs one.")
-        return
-    shown = f"{len(rows)} of {page.total}" if page.total > len(rows) else str(len(rows))
-    caption = f"{shown} application{'s' if page.total != 1 else ''}"
-    if page.folded:
-        caption += f" ({page.folded} closed noes folded away; --all shows them)"
-    elif not stages and not include_all and any(a.stage is Stage.REJECTED for a in page.items):
-        caption += ". " + content.load("pipeline/messages")["list"]["fold_hint"]
-    emit_table(
-        ("id", "company", "role", "stage", "applied", "last activity", "source"),
-        rows,
-        caption=caption,
-        justify={"id": "right"},
-        no_wrap=("id", "stage", "applied", "last activity"),
-    )
 
 
 @click.command()
