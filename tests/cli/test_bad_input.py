@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nextyes.config import Settings
-from nextyes.services.journal import open_journal
+from nextyes.services.journal import Journal, open_journal
 from tests.conftest import Cli, snapshot
 
 
@@ -148,3 +148,23 @@ def test_no_input_ever_produces_a_traceback_or_a_half_write(
     if result.exit_code == 2:
         assert result.output.strip()
         assert _state() == before
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("practice", "log", "beh-01", "--rating", "7"), "Give a whole number from 1 to 5."),
+        (("practice", "log", "beh-01", "--rating", "two"), "'two' is not a whole number"),
+        (("mood", "list", "--days", "0"), "Give a whole number from 1 to 366."),
+        (("growth", "--limit", "-1"), "Give a whole number from 1 to 100,000."),
+    ],
+)
+def test_a_number_out_of_its_range_says_which_numbers_fit(
+    run: Cli, journal: Journal, args: tuple[str, ...], said: str
+) -> None:
+    """Not click's "1<=x<=5": the range in words, and the journal unchanged."""
+    run.ok("add", "Acme", "Analyst")
+    before = snapshot(journal)
+    output = run.fails(*args).output
+    assert said in output and "<=" not in output, output
+    assert snapshot(journal) == before

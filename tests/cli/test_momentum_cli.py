@@ -168,7 +168,7 @@ BAD = [
     (("win", "Good day", "--about", "42"), "No application 42"),
     (("win", "Next week", "--on", "tomorrow"), "future"),
     (("calendar", "export", "/no/such/folder/x.ics"), "does not exist"),
-    (("calendar", "export", "--days", "0"), "not in the range"),
+    (("calendar", "export", "--days", "0"), "Give a whole number from 1 to"),
 ]
 
 

@@ -145,3 +145,16 @@ def test_demo_fills_a_fresh_home_and_refuses_a_used_one(run: Cli) -> None:
     assert "Demo journal ready" in out
     assert len(json.loads(run.ok("list", "--format", "json", "--limit", "500").output)) >= 110
     assert "--home" in run.fails("demo").output
+
+
+def test_an_interview_of_no_particular_kind_is_just_an_interview(run: Cli) -> None:
+    """Not "Other interview": the kind is named only when it was given."""
+    run.ok("add", "Acme Robotics", "Data Analyst", "--on", "3 days ago")
+    run.ok("move", "1", "interview", "--round", "1", "--on", "tomorrow", "--at", "14:00")
+    run.ok("add", "Brightwell", "Analyst", "--on", "3 days ago")
+    run.ok("move", "2", "interview", "--on", "tomorrow", "--kind", "onsite")
+    shown = run.ok("show", "1").output
+    assert "Interview #1 14:00" in shown and "other" not in shown.lower(), shown
+    assert "On-site interview #2" in run.ok("show", "2").output
+    questions = run.ok("interview", "questions", "1").output
+    assert "Data Analyst: interview on" in questions and "other" not in questions.lower()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
@@ -161,3 +161,18 @@ def test_the_phone_size_of_a_chart_is_its_own_address(browser: Browser, journal:
     assert narrow != browser.get(_chart_address(html)).content
     assert b'width="288pt"' in narrow
     assert browser.get("/charts/pipeline.svg?size=huge").status_code == 404
+
+
+@pytest.mark.parametrize("size", [DESKTOP, PHONE])
+def test_a_mood_chart_of_one_or_two_days_labels_days_near_them(size: Any) -> None:
+    """One mood logged (a new journal) once drew two ticks both called "1 Jan"."""
+    for days in ([TODAY], [TODAY - timedelta(days=1), TODAY]):
+        chart = ChartData("Mood", [str(d) for d in days], [Series("Mood", [3] * len(days))],
+                          kind="line", days=days)  # fmt: skip
+        figure = draw(chart, size)
+        figure.canvas.draw()
+        axes = figure.axes[0]
+        labels = [t.get_text() for t in axes.get_xticklabels() if t.get_text()]
+        assert labels and len(labels) == len(set(labels)), labels
+        shown = [datetime.strptime(f"{t} {TODAY.year}", "%d %b %Y").date() for t in labels]
+        assert all(abs((d - TODAY).days) <= 7 for d in shown), labels

@@ -123,3 +123,12 @@ def test_team_mode_is_not_asked_for_the_local_key(tmp_path: Path) -> None:
     app = local_app(Settings.from_env(home=tmp_path / "plain"), port=8765)
     with TestClient(app, base_url=BASE) as client:
         assert client.get("/api/v1/applications").status_code == 200
+
+
+def test_a_browser_not_let_in_is_told_how_in_words_that_fit_a_page(stranger: TestClient) -> None:
+    """A page that was only looked at is not "Not saved", and a page shows no Markdown."""
+    page = stranger.get("/settings").text
+    assert "<h1>Not saved</h1>" not in page and "`" not in page, page
+    assert "nextyes web" in page and "one browser" in page
+    refused = stranger.post("/settings", data={"your_name": "Ada"}).text
+    assert "<h1>Not saved</h1>" in refused

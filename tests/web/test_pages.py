@@ -307,3 +307,9 @@ def test_whatever_is_typed_is_saved_and_shown_escaped_or_explained(
         page = browser.get(response.headers["location"]).text
         shown = clean_text(company) or ""
         assert html.escape(shown, quote=False) in page.replace("&#34;", '"').replace("&#39;", "'")
+
+
+def test_each_setting_says_what_it_takes_without_brackets_inside_brackets(browser: Browser) -> None:
+    page = html.unescape(browser.get("/settings").text)
+    assert "A number of days (1-180); usually 21." in page
+    assert "(a number of days (" not in page

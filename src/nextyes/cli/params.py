@@ -60,6 +60,39 @@ def read_date(text: str, today: date, *, ahead: bool) -> date:
     return day
 
 
+class WholeNumber(click.ParamType[int, Any]):
+    """A whole number from `low` to `high`, refused with words a person can act on."""
+
+    name = "integer"
+
+    def __init__(self, low: int, high: int) -> None:
+        self.low, self.high = low, high
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            number = value
+        else:
+            try:
+                number = int(str(value).strip())
+            except ValueError:
+                self.fail(self._say("whole_not_a_number", str(value)), param, ctx)
+        if not self.low <= number <= self.high:
+            self.fail(self._say("whole_out_of_range", str(number), param), param, ctx)
+        return number
+
+    def _say(self, key: str, text: str, param: click.Parameter | None = None) -> str:
+        from nextyes import content
+
+        option = param.opts[0] if param is not None and param.opts else "this"
+        return content.fill(
+            content.load("common")[key],
+            text=text, option=option, low=f"{self.low:,}", high=f"{self.high:,}",
+        )  # fmt: skip
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str:
+        return f"{self.low}-{self.high}"
+
+
 class StageParam(click.ParamType[Stage, Any]):
     name = "stage"
 

@@ -7,6 +7,7 @@ from datetime import date
 from nextyes.cli.output import say
 from nextyes.domain.dates import describe_day
 from nextyes.domain.models import ApplicationDetail
+from nextyes.services.pipeline.interview_names import interview_name
 
 
 def render_detail(detail: ApplicationDetail, today: date) -> None:
@@ -53,8 +54,8 @@ def render_detail(detail: ApplicationDetail, today: date) -> None:
     for i in detail.interviews:
         when = i.scheduled_time.strftime(" %H:%M") if i.scheduled_time else ""
         who = f" with {', '.join(i.interviewers)}" if i.interviewers else ""
-        label = "Assessment" if i.kind.value == "assessment" else f"{i.kind.value} interview"
-        timeline.append((i.scheduled_on, 1, f"{label.capitalize()} #{i.id}{when}{who}"))
+        label = interview_name(i.kind)
+        timeline.append((i.scheduled_on, 1, f"{label} #{i.id}{when}{who}"))
     for n in detail.notes:
         timeline.append((n.written_on, 2, f"Note{' (private)' if n.private else ''}: {n.text}"))
     for f in detail.feedback:

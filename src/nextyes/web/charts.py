@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -188,6 +188,8 @@ def _lines(ax: Axes, chart: ChartData, size: Size) -> None:
         xs = list(range(len(chart.labels)))
     for series in chart.series:
         ax.plot(xs, list(series.values), marker="o", color=series.color, label=series.name)
+    if chart.days:
+        _at_least_a_week(ax, chart.days)
     if not chart.days:
         _x_labels(ax, chart.labels, size)
     _legend_above(ax, chart, size)
@@ -196,6 +198,16 @@ def _lines(ax: Axes, chart: ChartData, size: Size) -> None:
     if chart.y_range:
         ax.set_ylim(*chart.y_range)
     _whole_numbers(ax.yaxis)
+
+
+def _at_least_a_week(ax: Axes, days: Sequence[date]) -> None:
+    """A few days close together still get an axis a week wide: left to itself, one day (or
+    two) gives a span too short for day ticks, and every tick reads "1 Jan"."""
+    first, last = min(days), max(days)
+    short = 6 - (last - first).days
+    if short > 0:
+        pad = timedelta(days=(short + 1) // 2)
+        ax.set_xlim(first - pad, last + pad)  # type: ignore[arg-type]
 
 
 def _columns(ax: Axes, chart: ChartData, size: Size) -> None:

@@ -355,6 +355,13 @@ def _replay(body: bytes, receive: Receive) -> Receive:
     return _resume(body, True, receive)
 
 
+def _heading(scope: Scope) -> str:
+    from nextyes import content
+
+    reading = scope.get("method", "GET") in ("GET", "HEAD")
+    return str(content.load("web")["refused"]["heading_read" if reading else "heading_write"])
+
+
 async def refuse(scope: Scope, send: Send, status: int, message: str) -> None:
     """Answer before routing: JSON under /api, a small page elsewhere."""
     if scope["path"].startswith("/api/"):
@@ -363,7 +370,8 @@ async def refuse(scope: Scope, send: Send, status: int, message: str) -> None:
     else:
         body = (
             "<!doctype html><html lang=en><meta charset=utf-8><title>nextyes</title>"
-            f"<main><h1>Not saved</h1><p>{html.escape(message)}</p><p><a href=/>Back to the "
+            f"<main><h1>{html.escape(_heading(scope))}</h1><p>{html.escape(message)}</p>"
+            "<p><a href=/>Back to the "
             "dashboard</a></p></main></html>"
         ).encode()
         kind = b"text/html; charset=utf-8"

@@ -14,12 +14,13 @@ from datetime import date, datetime
 from markupsafe import Markup
 
 from nextyes import content
-from nextyes.domain.models import ApplicationDetail, InterviewKind
+from nextyes.domain.models import ApplicationDetail
 from nextyes.domain.queries import ApplicationQuery
 from nextyes.domain.themes import LABELS
 from nextyes.services.learning.insights import Insights, build_insights
 from nextyes.services.pipeline.applications import ApplicationPage, list_applications
 from nextyes.services.pipeline.board import Board, pipeline_board
+from nextyes.services.pipeline.interview_names import interview_name
 from nextyes.services.today.agenda import AgendaItem
 from nextyes.services.today.dashboard import Overview, overview
 from nextyes.web.charts import SOFT, WARM, ChartData, Series
@@ -147,10 +148,10 @@ def timeline(detail: ApplicationDetail) -> list[TimelineEntry]:
         text = " · ".join(t for t in (e.reason, e.note) if t) or None
         entries.append((e.occurred_on, 0, e.id, TimelineEntry(e.occurred_on, "stage", title, text)))
     for i in detail.interviews:
-        kind = "Assessment" if i.kind is InterviewKind.ASSESSMENT else f"{i.kind.value} interview"
+        kind = interview_name(i.kind)
         at = i.scheduled_time.strftime(" at %H:%M") if i.scheduled_time else ""
         who = f" with {', '.join(i.interviewers)}" if i.interviewers else ""
-        title = f"{kind.capitalize()}{at}{who}"
+        title = f"{kind}{at}{who}"
         entries.append((i.scheduled_on, 1, i.id, TimelineEntry(i.scheduled_on, "interview", title)))
     for n in detail.notes:
         title = "Note (private)" if n.private else "Note"

@@ -8,16 +8,17 @@ import click
 
 from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.output import emit_json, format_option, say
+from nextyes.cli.params import WholeNumber
 
 
 @click.command()
 @click.option("--seed", type=int, default=7, show_default=True, help="Same seed, same journal.")
 @click.option(
-    "--count", type=click.IntRange(10, 50_000), default=120, show_default=True,
+    "--count", type=WholeNumber(10, 50_000), default=120, show_default=True,
     help="How many applications.",
 )  # fmt: skip
 @click.option(
-    "--days", type=click.IntRange(30, 3650), default=120, show_default=True,
+    "--days", type=WholeNumber(30, 3650), default=120, show_default=True,
     help="Over how many days.",
 )  # fmt: skip
 @format_option("text", "json")

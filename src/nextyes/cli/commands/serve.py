@@ -6,6 +6,7 @@ import click
 
 from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.output import say
+from nextyes.cli.params import WholeNumber
 
 FACTORY = "nextyes.web.team.app:served_app_from_environment"
 
@@ -13,9 +14,9 @@ FACTORY = "nextyes.web.team.app:served_app_from_environment"
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="The address to listen on (put a TLS reverse proxy in front).")  # fmt: skip
-@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True,
+@click.option("--port", type=WholeNumber(1, 65535), default=8000, show_default=True,
               help="The port to listen on.")  # fmt: skip
-@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+@click.option("--workers", type=WholeNumber(1, 64), default=1, show_default=True,
               help="Worker processes; each has its own connection pool and no state of its own.")  # fmt: skip
 @click.option("--config", metavar="FILE", type=click.Path(dir_okay=False),
               help="Server settings (TOML): public_url, open_sign_up, session_hours, smtp, ...")  # fmt: skip

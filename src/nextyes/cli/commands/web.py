@@ -6,6 +6,7 @@ import click
 
 from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.output import say
+from nextyes.cli.params import WholeNumber
 from nextyes.errors import InvalidInput
 
 FACTORY = "nextyes.web.app:app_from_environment"
@@ -13,7 +14,7 @@ FACTORY = "nextyes.web.app:app_from_environment"
 
 @click.command()
 @click.option(
-    "--port", type=click.IntRange(1, 65535), default=8765, show_default=True,
+    "--port", type=WholeNumber(1, 65535), default=8765, show_default=True,
     help="The port on 127.0.0.1 to serve on.",
 )  # fmt: skip
 @click.option("--no-open", is_flag=True, help="Do not open a browser window.")

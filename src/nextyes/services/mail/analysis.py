@@ -40,7 +40,15 @@ class Analysed:
 
 
 def snippet_of(body: str) -> str:
-    return " ".join(own_text(body, 2000).split())[:SNIPPET_CHARS]
+    """The start of a message, in whole words: a longer one ends at a word with "…", never
+    partway through one."""
+    text = " ".join(own_text(body, 2000).split())
+    if len(text) <= SNIPPET_CHARS:
+        return text
+    cut = text[: SNIPPET_CHARS - 1]
+    if text[SNIPPET_CHARS - 1] != " " and " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:") + "…"
 
 
 def analyse(raw: bytes, *, truncated: bool = False, keep_body: bool = False) -> AnalysedMail:

@@ -10,7 +10,7 @@ import click
 from nextyes import content
 from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.output import emit_json, emit_table, format_option, say
-from nextyes.cli.params import DATE
+from nextyes.cli.params import DATE, WholeNumber
 from nextyes.domain.practice import Category, PracticeSession
 from nextyes.text.wording import spoken_number
 
@@ -77,7 +77,7 @@ def _reason(kind: str, detail: str, words: dict[str, Any], names: dict[str, str]
 
 @practice.command()
 @click.argument("question", metavar='KEY|"QUESTION"')
-@click.option("--rating", type=click.IntRange(1, 5), help="1 hard going ... 5 felt great.")
+@click.option("--rating", type=WholeNumber(1, 5), help="1 hard going ... 5 felt great.")
 @click.option("--notes", help="What to remember for next time.")
 @click.option(
     "--plan-item",

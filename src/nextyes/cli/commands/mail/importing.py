@@ -11,7 +11,7 @@ import click
 from nextyes import content
 from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.output import emit_json, format_option, say
-from nextyes.cli.params import DATE, DATE_HELP
+from nextyes.cli.params import DATE, DATE_HELP, WholeNumber
 
 if TYPE_CHECKING:
     from nextyes.services.mail.importer import ImportSummary
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 )
 @click.option(
     "--workers",
-    type=click.IntRange(0, 16),
+    type=WholeNumber(0, 16),
     default=None,
     help="Worker processes for reading (default: every core for big mailboxes, 0 for small).",
 )

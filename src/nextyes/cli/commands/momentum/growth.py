@@ -9,6 +9,7 @@ import click
 from nextyes import content
 from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.output import emit_json, format_option, say
+from nextyes.cli.params import WholeNumber
 from nextyes.domain.growth import Stone
 from nextyes.services.momentum.growth import growth_record, when
 
@@ -32,7 +33,7 @@ def stone_json(stone: Stone) -> dict[str, Any]:
 
 
 @click.command()
-@click.option("--limit", type=click.IntRange(1, 100_000), default=10, show_default=True,
+@click.option("--limit", type=WholeNumber(1, 100_000), default=10, show_default=True,
               help="How many noes to show (newest first).")  # fmt: skip
 @format_option("table", "json")
 @pass_app

@@ -10,7 +10,7 @@ from nextyes import content
 from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.groups import DefaultGroup
 from nextyes.cli.output import emit_json, emit_table, format_option, say
-from nextyes.cli.params import DATE
+from nextyes.cli.params import DATE, WholeNumber
 from nextyes.domain.dates import format_duration
 from nextyes.services.momentum import wellbeing as service
 
@@ -42,7 +42,7 @@ def log_care(app: AppContext, kind: str, words: tuple[str, ...], on: date | None
 
 
 @care.command(name="list")
-@click.option("--days", type=click.IntRange(1, 366), default=14, show_default=True,
+@click.option("--days", type=WholeNumber(1, 366), default=14, show_default=True,
               help="How far back to look.")  # fmt: skip
 @format_option("table", "json")
 @pass_app
@@ -92,7 +92,7 @@ def log_mood(
 
 
 @mood.command(name="list")
-@click.option("--days", type=click.IntRange(1, 366), default=14, show_default=True,
+@click.option("--days", type=WholeNumber(1, 366), default=14, show_default=True,
               help="How far back to look.")  # fmt: skip
 @format_option("table", "json")
 @pass_app

@@ -6,6 +6,7 @@ import click
 
 from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.output import emit_json, emit_table, format_option, say
+from nextyes.services.pipeline.interview_names import interview_name
 
 
 @click.group()
@@ -72,7 +73,9 @@ def questions(
         emit_json([{"id": i, "text": t, "hard": bool(h)} for i, t, h in rows])
         return
     a, i = result.application, result.interview
-    title = f"{a.company} · {a.role}: {i.kind.value} interview on {i.scheduled_on.isoformat()}"
+    title = (
+        f"{a.company} · {a.role}: {interview_name(i.kind).lower()} on {i.scheduled_on.isoformat()}"
+    )
     if not rows:
         say(title, style="bold")
         say(f'No questions recorded yet. nextyes interview questions {interview_id} --add "..."')

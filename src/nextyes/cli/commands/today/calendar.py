@@ -7,6 +7,7 @@ import click
 from nextyes import content
 from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.files import write_output
+from nextyes.cli.params import WholeNumber
 from nextyes.errors import InvalidInput
 from nextyes.services.today.calendar import DEFAULT_DAYS, MAX_DAYS, export_calendar
 
@@ -23,7 +24,7 @@ def calendar() -> None:
 
 @calendar.command()
 @click.argument("file", required=False, metavar="[FILE]")
-@click.option("--days", type=click.IntRange(1, MAX_DAYS), default=DEFAULT_DAYS, show_default=True,
+@click.option("--days", type=WholeNumber(1, MAX_DAYS), default=DEFAULT_DAYS, show_default=True,
               help="How far ahead to look.")  # fmt: skip
 @click.option("--out", metavar="FILE", help="Write to this file (like every export; same as FILE).")
 @pass_app
