@@ -132,3 +132,13 @@ def test_a_browser_not_let_in_is_told_how_in_words_that_fit_a_page(stranger: Tes
     assert "nextyes web" in page and "one browser" in page
     refused = stranger.post("/settings", data={"your_name": "Ada"}).text
     assert "<h1>Not saved</h1>" in refused
+
+
+def test_a_refusal_offers_no_way_back_that_meets_the_same_refusal(
+    stranger: TestClient, settings: Settings, access: LocalAccess
+) -> None:
+    """The dashboard would refuse a browser not let in (or another computer) just the same."""
+    assert "href=/" not in stranger.get("/settings").text
+    with _client(settings, access, "192.0.2.7") as remote:
+        page = remote.get("/settings").text
+        assert "href=/" not in page and "`" not in page, page

@@ -132,7 +132,7 @@ class Guard:
                 raw_type = value.decode("latin-1")
                 content_type = raw_type.lower()
         if host not in self.hosts:
-            await refuse(scope, send, 421, _said("host", port=self.port))
+            await refuse(scope, send, 421, _said("host", port=self.port), way_back=False)
             return
         bearer = False
         if self.access is not None:
@@ -223,9 +223,11 @@ class Guard:
         assert access is not None
         client = scope.get("client")
         if client and client[0] not in LOOPBACK:
-            await refuse(scope, send, 403, _said("not_loopback"))
+            await refuse(scope, send, 403, _said("not_loopback"), way_back=False)
         else:
-            await refuse(scope, send, 401, _said("key", token_file=access.token_file))
+            await refuse(
+                scope, send, 401, _said("key", token_file=access.token_file), way_back=False
+            )
 
 
 async def _enter(scope: Scope, send: Send, access_value: str) -> None:
@@ -362,17 +364,23 @@ def _heading(scope: Scope) -> str:
     return str(content.load("web")["refused"]["heading_read" if reading else "heading_write"])
 
 
-async def refuse(scope: Scope, send: Send, status: int, message: str) -> None:
-    """Answer before routing: JSON under /api, a small page elsewhere."""
+async def refuse(
+    scope: Scope, send: Send, status: int, message: str, *, way_back: bool = True
+) -> None:
+    """Answer before routing: JSON under /api, a small page elsewhere. `way_back=False` when
+    the dashboard would meet the same refusal (a browser not let in, another computer)."""
     if scope["path"].startswith("/api/"):
         body = json.dumps({"message": message}).encode()
         kind = b"application/json"
     else:
+        from nextyes import content
+
+        back = content.load("web")["refused"]["back"] if way_back else ""
+        link = f"<p><a href=/>{html.escape(back)}</a></p>" if back else ""
         body = (
             "<!doctype html><html lang=en><meta charset=utf-8><title>nextyes</title>"
             f"<main><h1>{html.escape(_heading(scope))}</h1><p>{html.escape(message)}</p>"
-            "<p><a href=/>Back to the "
-            "dashboard</a></p></main></html>"
+            f"{link}</main></html>"
         ).encode()
         kind = b"text/html; charset=utf-8"
     headers = [

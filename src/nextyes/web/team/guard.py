@@ -131,7 +131,9 @@ class TeamGuard:
         api = path.startswith("/api/")
         if headers.get("host", "").lower() != self.host and path != "/healthz":
             status[0] = 421
-            await refuse(scope, send, 421, _said("host", url=self.served.server.public_url))
+            await refuse(
+                scope, send, 421, _said("host", url=self.served.server.public_url), way_back=False
+            )
             return
         if path == "/healthz":
             status[0] = await self._health(scope, send)
