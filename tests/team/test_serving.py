@@ -13,7 +13,7 @@ import socket
 
 import uvicorn
 
-from nextyes.web.team.serving import tcp_listener
+from nextyes.cli.serving import tcp_listener
 
 
 def _nodelay_of_a_connection_accepted_by(listener: socket.socket) -> int:

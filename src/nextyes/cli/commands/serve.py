@@ -52,7 +52,7 @@ def serve(app: AppContext, host: str, port: int, workers: int, config: str | Non
     from nextyes.services.journal import open_journal
 
     open_journal(settings).close()  # a database that is unreachable or behind fails here, clearly
-    from nextyes.web.team import serving
+    from nextyes.cli import serving
 
     os.environ.update(
         NEXTYES_HOME=str(settings.home),
