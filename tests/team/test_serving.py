@@ -1,9 +1,12 @@
-"""`nextyes serve --workers N`: every kept-alive connection answers without waiting on Nagle.
+"""`nextyes serve`: answers sent at once, and no first request waiting on work done once.
+
+With --workers N, every kept-alive connection answers without waiting on Nagle:
 
 uvicorn binds a several-worker listener with protocol number 0, and asyncio then leaves Nagle's
 algorithm on for the connections it accepts: each answer's body waited for the client's delayed
 acknowledgement (about 40 ms a request on Linux). The listener handed to the workers says
-IPPROTO_TCP, so asyncio sets TCP_NODELAY on every accepted connection.
+IPPROTO_TCP, so asyncio sets TCP_NODELAY on every accepted connection. And each worker compiles
+its page templates before it takes a request (the first people after a start waited for it).
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ import socket
 import uvicorn
 
 from nextyes.cli.serving import tcp_listener
+from nextyes.web.team.app import warm_up
+from tests.team.conftest import Team
 
 
 def _nodelay_of_a_connection_accepted_by(listener: socket.socket) -> int:
@@ -49,3 +54,15 @@ def test_connections_accepted_by_the_served_listener_send_at_once() -> None:
 def test_a_listener_that_already_says_tcp_is_handed_back_as_it_is() -> None:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP) as sock:
         assert tcp_listener(sock) is sock
+
+
+def test_a_worker_compiles_every_page_template_before_its_first_request(
+    sqlite_team: Team,
+) -> None:
+    templates = sqlite_team.app.state.nextyes.templates
+    names = templates.list_templates(extensions=["html"])
+    assert names and not templates.cache  # nothing compiled yet: no request has come
+    warm_up(sqlite_team.app.state.nextyes)
+    compiled = {name for _, name in templates.cache.keys()}
+    assert compiled == set(names)
+    assert sqlite_team.person("ada@example.org").get("/").status_code == 200
