@@ -6,17 +6,25 @@ uvicorn binds a several-worker listener with protocol number 0, and asyncio then
 algorithm on for the connections it accepts: each answer's body waited for the client's delayed
 acknowledgement (about 40 ms a request on Linux). The listener handed to the workers says
 IPPROTO_TCP, so asyncio sets TCP_NODELAY on every accepted connection. And each worker compiles
-its page templates before it takes a request (the first people after a start waited for it).
+its page templates and opens all its database connections before it takes a request (the first
+people after a start waited for both).
 """
 
 from __future__ import annotations
 
 import asyncio
 import socket
+import time
+from collections.abc import Callable
+from pathlib import Path
 
+import psycopg
+import pytest
 import uvicorn
 
 from nextyes.cli.serving import tcp_listener
+from nextyes.config import Settings
+from nextyes.services.journal import JournalPool, upgrade_database
 from nextyes.web.team.app import warm_up
 from tests.team.conftest import Team
 
@@ -66,3 +74,41 @@ def test_a_worker_compiles_every_page_template_before_its_first_request(
     compiled = {name for _, name in templates.cache.keys()}
     assert compiled == set(names)
     assert sqlite_team.person("ada@example.org").get("/").status_code == 200
+
+
+@pytest.mark.postgres
+def test_a_server_opens_all_its_database_connections_before_its_first_request(
+    make_pg_database: Callable[[], str], home: Path
+) -> None:
+    url = make_pg_database()
+    settings = Settings.from_env(db=url)
+    upgrade_database(settings)
+
+    def connected(expected: int) -> int:
+        """Connections to the database, once they are `expected` (a closed one takes a moment
+        to leave pg_stat_activity) or after five seconds."""
+        deadline = time.monotonic() + 5
+        with psycopg.connect(url, autocommit=True) as conn:
+            while True:
+                row = conn.execute(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                    "AND pid <> pg_backend_pid()"
+                ).fetchone()
+                assert row is not None
+                if int(row[0]) == expected or time.monotonic() > deadline:
+                    return int(row[0])
+                time.sleep(0.05)
+
+    served = JournalPool(settings, 3, open_all=True)
+    try:
+        assert served.wait_until_open()
+        assert connected(3) == 3
+    finally:
+        served.close()
+    assert connected(0) == 0
+    on_demand = JournalPool(settings, 3)  # the tests' apps: one, then more as asked
+    try:
+        assert on_demand.wait_until_open()
+        assert connected(1) == 1
+    finally:
+        on_demand.close()
