@@ -291,7 +291,8 @@ def correct_applied(
         _check_changes(stored, correction)
         undo = plan_undo(uow, stored)
         if undo.needs_confirmation and not confirmed:
-            raise NeedsConfirmation(_words()["needs_yes"], undo)
+            message = fill(_words()["needs_yes"], kept="; ".join(undo.kept))
+            raise NeedsConfirmation(message, undo)
         _undo(uow, undo, now)
         before = uow.mail.get(mail_id)
         assert before is not None  # read in this transaction a moment ago
