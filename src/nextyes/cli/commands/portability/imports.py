@@ -6,6 +6,7 @@ from typing import BinaryIO
 
 import click
 
+from nextyes import content
 from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.output import emit_json, format_option, say
 
@@ -14,7 +15,8 @@ from nextyes.cli.output import emit_json, format_option, say
 def import_() -> None:
     """Bring in a journal export (JSON) or applications from a spreadsheet (CSV).
 
-    An SQLite journal is backed up into your home's backups folder before anything is written.
+    An SQLite journal that already holds something is backed up into your home's backups
+    folder before anything is written.
     """
 
 
@@ -36,10 +38,13 @@ def json_(app: AppContext, file: BinaryIO, fmt: str) -> None:
     if fmt == "json":
         emit_json({"imported": done.counts, "backup": str(done.backup) if done.backup else None})
         return
+    words = content.load("portability/messages")
     applications = done.counts.get("applications", 0)
-    say(f"Imported {applications} applications and {done.total - applications} other records.")
+    say(content.fill(words["json_import"]["done"], file=file.name,
+                     applications=content.counted(words["counts"]["applications"], applications),
+                     others=content.counted(words["counts"]["others"], done.total - applications)))  # fmt: skip
     if done.backup:
-        say(f"Your journal as it was before is kept at {done.backup}.")
+        say(content.fill(words["json_import"]["backup"], path=done.backup))
 
 
 @import_.command(name="csv")
