@@ -236,6 +236,24 @@ def test_export_writes_a_file_with_out_and_import_reads_it_back(
     assert again["format"] == "nextyes-journal" and again["version"] == 1
 
 
+def test_import_with_the_kind_left_out_reads_it_from_the_files_name(
+    run: Cli, exported: dict[str, Any], tmp_path: Path, home: Path
+) -> None:
+    path = tmp_path / "journal.json"
+    path.write_text(json.dumps(exported), encoding="utf-8")
+    assert "Brought back 12 applications" in run.ok("import", str(path)).output
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("company,role\nBrightwell,Analyst\n", encoding="utf-8")
+    assert "Added 1 application" in run.ok("import", str(sheet), "--yes").output
+    notes = tmp_path / "notes.txt"
+    notes.write_text("company,role\n", encoding="utf-8")
+    refused = run.fails("import", str(notes))
+    assert "cannot tell what kind of file" in refused.output
+    assert (
+        "nextyes import json FILE" in refused.output and "nextyes import csv FILE" in refused.output
+    )
+
+
 def test_an_import_into_an_opened_but_empty_journal_speaks_of_no_backup(
     run: Cli, exported: dict[str, Any], tmp_path: Path, home: Path
 ) -> None:
