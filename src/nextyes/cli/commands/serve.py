@@ -52,6 +52,9 @@ def serve(app: AppContext, host: str, port: int, workers: int, config: str | Non
     from nextyes.services.journal import open_journal
 
     open_journal(settings).close()  # a database that is unreachable or behind fails here, clearly
+    from nextyes.services.accounts.sealing import server_sealer
+
+    server_sealer(server, settings.home)  # an unreadable old key file fails here, not at sign-on
     from nextyes.cli import serving
 
     os.environ.update(
@@ -63,6 +66,10 @@ def serve(app: AppContext, host: str, port: int, workers: int, config: str | Non
     say(
         f"nextyes serves {server.public_url} from {host}:{port} with {workers} worker(s) (Ctrl+C stops it)."
     )
+    if server.secret_key is None:
+        from nextyes import content
+
+        say(content.load("accounts/messages")["sealing"]["started_without_key"])
     serving.run(
         FACTORY,
         workers=workers,
