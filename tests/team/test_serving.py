@@ -7,14 +7,19 @@ algorithm on for the connections it accepts: each answer's body waited for the c
 acknowledgement (about 40 ms a request on Linux). The listener handed to the workers says
 IPPROTO_TCP, so asyncio sets TCP_NODELAY on every accepted connection. And each worker compiles
 its page templates and opens all its database connections before it takes a request (the first
-people after a start waited for both).
+people after a start waited for both), and writes the access log (with several workers, none was
+written).
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
 import socket
+import subprocess
+import sys
 import time
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
@@ -112,3 +117,38 @@ def test_a_server_opens_all_its_database_connections_before_its_first_request(
         assert connected(1) == 1
     finally:
         on_demand.close()
+
+
+@pytest.mark.slow
+def test_every_worker_writes_the_access_log(home: Path, tmp_path: Path) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    base = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "NEXTYES_HOME": str(home), "NEXTYES_PUBLIC_URL": base}
+    env.pop("NEXTYES_DATABASE_URL", None)
+    env.pop("NEXTYES_NOW", None)
+    log = tmp_path / "serve.log"
+    with log.open("wb") as out:
+        server = subprocess.Popen(
+            [str(Path(sys.executable).parent / "nextyes"), "serve", "--port", str(port),
+             "--workers", "2"], env=env, stdout=out, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        try:
+            deadline = time.monotonic() + 60
+            answered = 0
+            while answered < 20 and time.monotonic() < deadline:
+                try:  # a new connection each time: the kernel hands them to either worker
+                    with urllib.request.urlopen(base + "/sign-in?next=/board", timeout=5):
+                        answered += 1
+                except OSError:
+                    assert server.poll() is None, log.read_text()
+                    time.sleep(0.2)
+            assert answered == 20, log.read_text()
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    lines = [line for line in log.read_text().splitlines() if " GET /sign-in 200 " in line]
+    assert len(lines) == 20, log.read_text()
+    assert all("nextyes.access 127.0.0.1 GET /sign-in 200 " in line for line in lines)
+    assert "next=" not in log.read_text()  # no query string is ever logged
