@@ -11,11 +11,14 @@ medians computed only over groups whose counts are shown.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
+import json
+import secrets
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 
 from nextyes.domain.accounts import SignedIn
 from nextyes.domain.cohort import K, Released, grouping, release
@@ -54,6 +57,10 @@ class CohortReport:
     months: list[tuple[str, str, Released]]  # (signal, month, table)
     to_interview: list[Timing]
     to_offer: list[Timing]
+    as_of: datetime | None = None  # when the oldest facts counted were read, when some are behind
+    stale: int = 0  # members counted from facts kept before their journal last changed
+    uncounted: int = 0  # members not counted until the queued refresh has read them
+    refresh_queued: bool = False
 
     @property
     def shown(self) -> bool:
@@ -123,24 +130,87 @@ def _timing(
     return found
 
 
+READ_IN_REQUEST = 500
+"""Members with nothing kept that a report reads itself (a few who joined since the last
+refresh: a few milliseconds each); beyond that (after a bulk import) the queued refresh reads
+them, and the report says they are not counted yet."""
+REFRESH = "cohort:{organisation}"  # the key of an organisation's queued refresh
+
+
 def cohort_report(
-    uow: UnitOfWork, viewer: SignedIn, organisation_id: int, by: str, today: date
+    uow: UnitOfWork, viewer: SignedIn, organisation_id: int, by: str, now: datetime
 ) -> CohortReport:
-    """The organisation's figures, grouped `by` a kind of group (or for everyone)."""
+    """The organisation's figures, grouped `by` a kind of group (or for everyone).
+
+    Only reads: kept facts are counted as they are; when some are behind the members' journals
+    (or missing), a refresh is queued, once per organisation (`refresh` runs it), and the report
+    says how old its figures are. Queuing the refresh is the only row it may write."""
     organisation_role(uow, viewer, organisation_id, ("admin",))
     chosen = by if by in (EVERYONE, *(k.value for k in GroupKind)) else EVERYONE
-    months = months_back(today)
+    months = months_back(now.astimezone(UTC).date())
     since = date.fromisoformat(months[0] + "-01")
+    queued = False
     with uow:
         org = uow.organisations.get(organisation_id)
         assert org is not None
         kinds: dict[str, dict[int, str]] = {kind.value: {} for kind in GroupKind}
         for g in uow.organisations.groups(organisation_id):
             kinds[g.kind.value][g.id] = g.name
-        facts = uow.cohort.member_facts(organisation_id, months, since)
-        uow.commit()  # keep the facts read afresh for the next report
-        facts += list(uow.cohort.archived(organisation_id))
-    return build_report(org.name, chosen, kinds, months, facts)
+        kept = uow.cohort.kept_facts(organisation_id, months, since, READ_IN_REQUEST)
+        facts = kept.facts + list(uow.cohort.archived(organisation_id))
+        if kept.behind:
+            queued = _queue_refresh(uow, organisation_id, now)
+    report = build_report(org.name, chosen, kinds, months, facts)
+    return dataclasses.replace(
+        report, as_of=kept.as_of, stale=kept.stale, uncounted=kept.uncounted,
+        refresh_queued=queued,
+    )  # fmt: skip
+
+
+def _queue_refresh(uow: UnitOfWork, organisation_id: int, now: datetime) -> bool:
+    """Queue the organisation's refresh unless one is queued already; True when one is."""
+    from nextyes.services.jobs.queue import Kind
+
+    once = REFRESH.format(organisation=organisation_id)
+    if uow.jobs.pending(once):  # the usual case: a read, nothing written
+        return True
+    payload = json.dumps({"organisation": organisation_id, "now": now.isoformat()})
+    uow.jobs.add_pending(once, secrets.token_hex(16), Kind.COHORT, "Cohort figures", payload, now)
+    uow.commit()
+    return True
+
+
+def behind(report: CohortReport) -> list[str]:
+    """What the page says about figures behind the members' journals (nothing when current)."""
+    from nextyes import content
+
+    words = content.load("organisations/messages")["report"]
+    said = []
+    if report.stale and report.as_of is not None:
+        time = report.as_of.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+        form = words["as_of"][0 if report.stale == 1 else 1]
+        said.append(content.fill(form, n=report.stale, time=time))
+    elif report.stale:
+        said.append(content.counted(words["as_of_unknown"], report.stale))
+    if report.uncounted:
+        said.append(content.counted(words["uncounted"], report.uncounted))
+    if said and report.refresh_queued:
+        said.append(words["refresh_queued"])
+    return said
+
+
+def refresh(uow: UnitOfWork, organisation_id: int, now: datetime) -> int:
+    """Bring the kept facts of every consenting member of the organisation up to date (what
+    the queued refresh and `nextyes admin org refresh` run); the number of members counted."""
+    months = months_back(now.astimezone(UTC).date())
+    with uow:
+        if uow.organisations.get(organisation_id) is None:
+            return 0  # gone since the refresh was queued
+        found = uow.cohort.member_facts(
+            organisation_id, months, date.fromisoformat(months[0] + "-01"), now
+        )
+        uow.commit()
+    return len(found)
 
 
 def build_report(
