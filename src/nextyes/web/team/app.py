@@ -45,7 +45,7 @@ def create_served_app(
     from nextyes.web.team.state import ServedState
 
     base = SharedState.local(settings, 0)
-    pool = JournalPool(settings, server.pool_size)
+    pool = JournalPool(settings, server.pool_size, open_all=serving)
     served = ServedState.build(base, server, pool)
 
     @asynccontextmanager
@@ -56,6 +56,7 @@ def create_served_app(
             import gc
 
             warm_up(base)
+            pool.wait_until_open()
             gc.collect()
             gc.freeze()
         # queued work (mail imports, IMAP fetches) runs in threads of every worker process

@@ -17,6 +17,7 @@ from nextyes.domain.coaching import Scope, ordered, parse_scopes
 from nextyes.domain.errors import NextyesError, NotFound
 from nextyes.services.coaching import caseload, client_view, conversation, notes, sharing
 from nextyes.services.coaching.policy import ClientAccess, preview_client, read_client
+from nextyes.web.offload import off_the_loop
 from nextyes.web.rendering import page, redirect
 from nextyes.web.schemas.types import PathId
 from nextyes.web.team.coaching_api import me, now_of
@@ -135,10 +136,10 @@ async def decide(request: Request, suggestion_id: PathId, decision: str) -> Resp
 @router.get("/clients", response_class=HTMLResponse)
 async def clients(request: Request, sort: str = "need") -> Response:
     chosen = sort if sort in caseload.SORTS else "need"
-    rows = caseload.caseload(
+    rows = await off_the_loop(request, lambda: caseload.caseload(
         account_uow(request), me(request), served_of(request).server.caseload, now_of(request),
         chosen,
-    )  # fmt: skip
+    ))  # fmt: skip
     return page(request, "clients.html", {"rows": rows, "sort": chosen, "sorts": caseload.SORTS})
 
 
@@ -146,10 +147,10 @@ async def clients(request: Request, sort: str = "need") -> Response:
 async def client(request: Request, client_id: PathId) -> Response:
     now = now_of(request)
     who = me(request)
-    shown = read_client(
+    shown = await off_the_loop(request, lambda: read_client(
         account_uow(request), who, client_id, None, "overview", now,
         lambda a: client_view.client_page(a, now),
-    )  # fmt: skip
+    ))  # fmt: skip
     context = {
         "client": shown,
         "preview": None,
