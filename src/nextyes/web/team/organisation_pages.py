@@ -162,7 +162,7 @@ async def set_sso(
 
 def _report(request: Request, organisation_id: int, by: str) -> CohortReport:
     return cohort.cohort_report(
-        account_uow(request), me(request), organisation_id, by[:20], now_of(request).date()
+        account_uow(request), me(request), organisation_id, by[:20], now_of(request)
     )
 
 
@@ -172,7 +172,12 @@ async def insights(request: Request, organisation_id: PathId, by: str = "everyon
     return page(
         request,
         "cohort.html",
-        {"report": report, "organisation_id": organisation_id, "words": _words()},
+        {
+            "report": report,
+            "organisation_id": organisation_id,
+            "words": _words(),
+            "behind": cohort.behind(report),
+        },
     )
 
 
