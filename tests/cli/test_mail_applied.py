@@ -90,4 +90,5 @@ def test_bad_corrections_exit_2_and_change_nothing(run: Cli, tmp_path: Path) -> 
     assert "nextyes mail applied" in missing
     same = run.fails("mail", "applied", str(ids["Interview invitation"]), "--label", "interview")
     assert "already reads as an interview invitation" in same.output
+    assert "Taken back" not in same.output
     assert _state() == before

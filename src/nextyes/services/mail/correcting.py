@@ -207,10 +207,14 @@ def _mail_interview(
     return uow.mail_undo.interview_recorded_with(application.id, event)
 
 
-def plan_correction(uow: UnitOfWork, mail_id: int) -> Undo:
-    """What correcting message `mail_id` would take back and keep (nothing is changed)."""
+def plan_correction(uow: UnitOfWork, mail_id: int, correction: Correction | None = None) -> Undo:
+    """What correcting message `mail_id` would take back and keep (nothing is changed); with
+    `correction`, first checks that it says something new."""
     with uow:
-        return plan_undo(uow, _correctable(uow, mail_id))
+        stored = _correctable(uow, mail_id)
+        if correction is not None:
+            _check_changes(stored, correction)
+        return plan_undo(uow, stored)
 
 
 def _check_changes(stored: StoredMail, correction: Correction) -> None:

@@ -60,7 +60,7 @@ def applied(
     correction = Correction(MailLabel(label) if label else None, application_id, company)
     confirmed = yes
     if fmt == "table":
-        undo = plan_correction(app.uow(), message_id)
+        undo = plan_correction(app.uow(), message_id, correction)
         _show(undo)
         if undo.needs_confirmation and not yes and _interactive():
             if not _confirm(words["confirm"]):
