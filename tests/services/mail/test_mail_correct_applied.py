@@ -83,8 +83,9 @@ def test_a_no_that_was_an_invitation_becomes_an_interview(any_journal: Journal) 
     )  # fmt: skip
     assert stored.corrected_at == LATER
     (trail,) = stored.corrections
-    assert trail["from"]["label"] == "rejection"  # type: ignore[index]
-    assert trail["to"]["label"] == "interview"  # type: ignore[index]
+    assert (trail.before.label, trail.after.label) == (MailLabel.REJECTION, MailLabel.INTERVIEW)
+    assert (trail.before.status, trail.after.effect) == (MailStatus.APPLIED, "moved")
+    assert trail.at == LATER and trail.undone
     assert stored.details["read_as"] == "rejection"
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from nextyes.content import fill, load
 from nextyes.domain.errors import Conflict, InvalidInput, NotFound
-from nextyes.domain.mail import MailStatus, StoredMail
+from nextyes.domain.mail import MailCorrection, MailStatus, StoredMail
 from nextyes.domain.models import Application, StageEvent
 from nextyes.domain.pipeline import current_stage
 from nextyes.domain.stages import Stage
@@ -269,16 +269,6 @@ def _undo(uow: UnitOfWork, undo: Undo, now: datetime) -> None:
             uow.mail_undo.set_last_activity(app_id, day, now)
 
 
-def _reading(mail: StoredMail) -> dict[str, object]:
-    return {
-        "label": mail.label.value,
-        "status": mail.status.value,
-        "application_id": mail.application_id,
-        "company": mail.company,
-        "effect": mail.effect,
-    }
-
-
 def correct_applied(
     uow: UnitOfWork,
     mail_id: int,
@@ -303,13 +293,7 @@ def correct_applied(
         outcome = apply_reading(uow, before, now, correction)
         after = uow.mail.get(mail_id)
         assert after is not None
-        entry = {
-            "at": now.isoformat(),
-            "from": _reading(stored),
-            "to": _reading(after),
-            "undone": list(undo.undone),
-            "kept": list(undo.kept),
-        }
+        entry = MailCorrection(now, stored.reading, after.reading, undo.undone, undo.kept)
         uow.mail_undo.record_correction(mail_id, [*stored.corrections, entry], now)
         uow.commit()
     return CorrectionDone(undo, outcome)
