@@ -162,7 +162,7 @@ def plan_undo(uow: UnitOfWork, stored: StoredMail) -> Undo:
         else:
             undone.append(fill(undo_words["moved"], stage=_stage_words(event.stage), day=day))
     if interview_id is not None and (interview := uow.interviews.get(interview_id)) is not None:
-        values = {"kind": interview.kind.value.replace("_", " "),
+        values = {"kind": words["interview_kinds"][interview.kind.value],
                   "day": spoken_date(interview.scheduled_on), "application": application.id}  # fmt: skip
         if interview_kept:
             kept.append(fill(keep_words["interview"], **values))
