@@ -284,3 +284,17 @@ def test_mail_applied_before_effects_were_kept_is_still_taken_back(any_journal: 
     with any_journal.uow() as uow:
         assert uow.interviews.for_application(app_id) == []
     assert _app(any_journal, app_id).stage is Stage.REJECTED
+
+
+def test_an_added_application_whose_details_you_changed_stays(any_journal: Journal) -> None:
+    from nextyes.services.pipeline.records import update_application
+
+    mail_id = _apply(any_journal, replace(NO_THANKS, label=MailLabel.APPLICATION_RECEIVED))
+    with any_journal.uow() as uow:
+        stored = uow.mail.get(mail_id)
+    assert stored is not None and stored.application_id is not None
+    update_application(any_journal.uow(), stored.application_id, {"role": "Senior Data Analyst"},
+                       LATER)  # fmt: skip
+    plan = plan_correction(any_journal.uow(), mail_id)
+    assert plan.needs_confirmation
+    assert "your changes to its details belong to it" in plan.kept[0]

@@ -136,6 +136,9 @@ def plan_undo(uow: UnitOfWork, stored: StoredMail) -> Undo:
         others = uow.mail_undo.other_mail(application.id, stored.id)
         if others:
             extra["mail"] = others
+        written = [e.recorded_at for e in (first, event) if e is not None and e.recorded_at]
+        if not extra and written and uow.mail_undo.edited_after(application.id, max(written)):
+            extra["edits"] = 1  # its company, role or other details, changed by the person
         if not extra:
             undone.append(
                 fill(undo_words["created"], company=application.company, role=application.role)

@@ -79,6 +79,16 @@ class MailUndoRepository(Repository):
             or 0
         )
 
+    def edited_after(self, application_id: int, moment: datetime) -> bool:
+        """Whether the application's own details were written after `moment`."""
+        return bool(
+            self.db.scalar(
+                "SELECT COUNT(*) FROM applications WHERE owner_id = :owner AND id = :app "
+                "AND updated_at > :at",
+                {"owner": self.owner_id, "app": application_id, "at": moment},
+            )
+        )
+
     def questions_of(self, interview_id: int) -> int:
         return int(
             self.db.scalar(
