@@ -6,12 +6,15 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from nextyes.domain.companies import company_key
-from nextyes.domain.models import Application, ApplicationContact, Contact, NewContact, Relation
+from nextyes.domain.models import Application, ApplicationContact, Contact, Relation
 from nextyes.storage.convert import as_date, as_date_or_none
 from nextyes.storage.db import Row
 from nextyes.storage.repositories.applications import COLUMNS as APPLICATION_COLUMNS
 from nextyes.storage.repositories.applications import to_application
 from nextyes.storage.repositories.base import Repository, like_pattern
+
+if TYPE_CHECKING:  # what a person gives, defined only by the commands that add
+    from nextyes.domain.inputs import NewContact
 
 if TYPE_CHECKING:  # interactions are imported when used: `today` reads contacts, not them
     from nextyes.domain.contacts import ContactChanges, Interaction, InteractionKind

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from nextyes.domain.models import Interview, InterviewKind, NewInterview, Question
+from nextyes.domain.models import Interview, InterviewKind, Question
 from nextyes.storage.convert import as_bool, as_date, as_time_or_none, from_json, to_json
 from nextyes.storage.db import Row
 from nextyes.storage.repositories.base import Repository
+
+if TYPE_CHECKING:  # what a person gives, defined only by the commands that add
+    from nextyes.domain.inputs import NewInterview
 
 COLUMNS = (
     "id, application_id, round, kind, scheduled_on, scheduled_time, duration_minutes, "
