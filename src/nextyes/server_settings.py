@@ -17,10 +17,12 @@ The environment wins over the file, and the command line over both. Every name:
                                   [smtp] host, port (587), username, password, starttls (true),
                                   sender: a mail server for invitations, resets and reminders
     NEXTYES_DATABASE_URL          database_url: as everywhere in nextyes
-    NEXTYES_SECRET_KEY            secret_key: at least 32 random characters; encrypts the IMAP
-                                  app passwords people save (without it, they cannot save one)
-                                  and seals organisations' single sign-on client secrets
-                                  (without it, with a random key in server.key in the home)
+    NEXTYES_SECRET_KEY            secret_key: at least 32 random characters, the same on every
+                                  machine; seals the secrets the server keeps (IMAP app
+                                  passwords, single sign-on client secrets). Without it, none
+                                  can be saved; the rule is in services/accounts/sealing.py
+    NEXTYES_PREVIOUS_SECRET_KEYS  previous_secret_keys = []: keys used before (comma-separated in
+                                  the environment); what they sealed still opens
     NEXTYES_JOB_WORKERS           job_workers = 1: threads per worker process that run queued
                                   background work (mail imports, IMAP fetches); 0 leaves it to
                                   other processes or machines
@@ -71,6 +73,7 @@ class ServerSettings:
     smtp: SmtpSettings | None = None
     database_url: str | None = None
     secret_key: str | None = field(default=None, repr=False)
+    previous_secret_keys: tuple[str, ...] = field(default=(), repr=False)
     job_workers: int = 1
     caseload: CaseloadRules = field(default_factory=CaseloadRules)
 
@@ -138,7 +141,10 @@ class ServerSettings:
             pool_size=_whole(pick("NEXTYES_POOL_SIZE", "pool_size"), "pool_size", 8, 1, 200),
             smtp=smtp,
             database_url=_text(pick("NEXTYES_DATABASE_URL", "database_url")),
-            secret_key=_secret_key(pick("NEXTYES_SECRET_KEY", "secret_key")),
+            secret_key=_secret_key(pick("NEXTYES_SECRET_KEY", "secret_key"), "secret_key"),
+            previous_secret_keys=_previous_keys(
+                pick("NEXTYES_PREVIOUS_SECRET_KEYS", "previous_secret_keys")
+            ),
             job_workers=_whole(pick("NEXTYES_JOB_WORKERS", "job_workers"), "job_workers", 1, 0, 16),
             caseload=_caseload(data.get("caseload", {}), env),
         )
@@ -211,14 +217,30 @@ def _public_url(value: Any) -> str:
     return text
 
 
-def _secret_key(value: Any) -> str | None:
+MIN_SECRET_KEY = 32  # characters
+
+
+def _secret_key(value: Any, name: str) -> str | None:
     key = _text(value)
-    if key is not None and len(key.strip()) < 32:
+    if key is not None and len(key.strip()) < MIN_SECRET_KEY:
         raise InvalidInput(
-            "secret_key should be at least 32 random characters, such as the output of "
-            "`python -c 'import secrets; print(secrets.token_urlsafe(32))'`."
+            f"{name} should be at least {MIN_SECRET_KEY} random characters, such as the output "
+            "of `python -c 'import secrets; print(secrets.token_urlsafe(32))'`."
         )
     return None if key is None else key.strip()
+
+
+def _previous_keys(value: Any) -> tuple[str, ...]:
+    if value is None or value == "":
+        return ()
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, list):
+        raise InvalidInput('previous_secret_keys should be a list of keys, such as ["..."].')
+    keys = (
+        _secret_key(item, "Each of previous_secret_keys") for item in value if str(item).strip()
+    )
+    return tuple(key for key in keys if key)
 
 
 def _text(value: Any) -> str | None:

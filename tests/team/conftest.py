@@ -28,6 +28,7 @@ from tests.conftest import NOW
 HOST = "team.test"
 BASE = f"http://{HOST}"
 PASSWORD = "a long walk by the river"
+SECRET_KEY = "a-test-server-key-of-enough-random-characters-42"  # seals what the server keeps
 _CSRF = re.compile(r'name="csrf-token" content="([^"]+)"')
 
 
@@ -127,8 +128,9 @@ class Team:
 
 
 def make_team(settings: Settings, **server: Any) -> Iterator[Team]:
+    """The served app; with a secret key, as a deployed server has (secret_key=None: without)."""
     open_journal(settings).close()  # creates (SQLite) or checks (PostgreSQL) the schema
-    config = ServerSettings(**{"public_url": BASE, **server})
+    config = ServerSettings(**{"public_url": BASE, "secret_key": SECRET_KEY, **server})
     team = Team(settings, config, create_served_app(settings, config))
     yield team
     for client in team.clients:

@@ -12,13 +12,14 @@ import pytest
 from nextyes.config import Settings
 from nextyes.services.journal import open_journal
 from tests.conftest import Cli, snapshot
-from tests.team.conftest import PASSWORD, Team, make_team
+from tests.team.conftest import PASSWORD, SECRET_KEY, Team, make_team
 
 
 @pytest.fixture
 def admin_cli(run: Cli, any_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Cli:
     monkeypatch.setenv("NEXTYES_DATABASE_URL", any_settings.database_url)
     monkeypatch.setenv("NEXTYES_PUBLIC_URL", "https://nextyes.example.org")
+    monkeypatch.setenv("NEXTYES_SECRET_KEY", SECRET_KEY)
     return run
 
 

@@ -7,11 +7,14 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from nextyes.config import Settings
 from nextyes.errors import NextyesError
+from nextyes.server_settings import ServerSettings
+from nextyes.services.accounts.sealing import Sealer, server_sealer
 from nextyes.services.mail import connection
 from tests.mail.test_imap import Server, dovecot, server  # noqa: F401 (the fixtures)
 from tests.mailboxes import CONFIRMATION, NEWSLETTER
@@ -24,6 +27,15 @@ KEY = "a-server-key-made-of-enough-random-characters-0123456789"
 @pytest.fixture
 def keyed_team(any_settings: Settings) -> Iterator[Team]:
     yield from make_team(any_settings, secret_key=KEY)
+
+
+@pytest.fixture
+def keyless_team(any_settings: Settings) -> Iterator[Team]:
+    yield from make_team(any_settings, secret_key=None)
+
+
+def _sealer(key: str | None) -> Sealer:
+    return server_sealer(ServerSettings(secret_key=key), Path("/nonexistent"))
 
 
 def _connect(person: Person, imap: Server) -> object:
@@ -70,7 +82,7 @@ def test_a_person_connects_their_folder_and_fetches_new_mail_into_their_own_jour
     assert server.password not in page
     [sealed] = _stored(keyed_team, "secret")
     assert server.password not in sealed
-    assert connection.unseal(KEY, sealed) == server.password
+    assert connection.unseal(_sealer(KEY), sealed) == server.password
 
     started = ada.form("/mail/imap/fetch")
     assert started.status_code == 303, started.text
@@ -99,13 +111,14 @@ def test_a_person_connects_their_folder_and_fetches_new_mail_into_their_own_jour
 
 
 def test_without_a_server_key_no_password_is_kept(
-    team: Team,
+    keyless_team: Team,
     server: Server,  # noqa: F811
 ) -> None:
+    team = keyless_team
     ada = team.person("ada@example.org")
     refused = _connect(ada, server)
     assert refused.status_code == 400
-    assert "NEXTYES_SECRET_KEY" in refused.text
+    assert "administrator needs to give it a secret key" in refused.text
     assert _stored(team, "secret") == []
 
 
@@ -123,6 +136,6 @@ def test_a_wrong_address_or_no_password_is_refused_and_nothing_kept(keyed_team: 
 
 
 def test_a_password_sealed_under_another_key_asks_to_connect_again() -> None:
-    sealed = connection.seal(KEY, "app-password")
+    sealed = connection.seal(_sealer(KEY), "app-password")
     with pytest.raises(NextyesError, match="Connect the mailbox again"):
-        connection.unseal(KEY.upper(), sealed)
+        connection.unseal(_sealer(KEY.upper()), sealed)

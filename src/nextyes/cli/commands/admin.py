@@ -241,4 +241,21 @@ def send_reminders(ctx: click.Context, app: AppContext) -> None:
     say(f"Sent {sent} reminder{'s' if sent != 1 else ''}.")
 
 
+@admin.command()
+@pass_app
+@click.pass_context
+def reseal(ctx: click.Context, app: AppContext) -> None:
+    """Seal every secret the server keeps with its current secret key.
+
+    After changing the key (the old one moved to previous_secret_keys, see docs/deploy.md),
+    this seals the saved mail passwords and single sign-on secrets with the new key, all or
+    nothing; then the old key, and any server.key file in the home, can be removed.
+    """
+    from nextyes.services.accounts.sealing import reseal as seal_again
+    from nextyes.services.accounts.sealing import server_sealer
+
+    done = seal_again(app.uow(), server_sealer(_server(ctx), app.settings.home))
+    say(_said("resealed", resealed=done.resealed, current=done.current))
+
+
 admin.add_command(org)

@@ -195,9 +195,9 @@ def sso(
         else:
             secret = sys.stdin.readline().strip()
     from nextyes.cli.commands.admin_settings import server_settings as _server
-    from nextyes.services.accounts.sealing import sealer_for
+    from nextyes.services.accounts.sealing import server_sealer
 
-    sealer = sealer_for(_server(ctx).secret_key, app.settings.home)
+    sealer = server_sealer(_server(ctx), app.settings.home)
     changed = operator.set_sso(
         app.uow(), found, "" if off else issuer, client_id, secret, email_domain, sealer
     )

@@ -52,7 +52,10 @@ def serve(app: AppContext, host: str, port: int, workers: int, config: str | Non
     from nextyes.services.journal import open_journal
 
     open_journal(settings).close()  # a database that is unreachable or behind fails here, clearly
-    import uvicorn
+    from nextyes.services.accounts.sealing import server_sealer
+
+    server_sealer(server, settings.home)  # an unreadable old key file fails here, not at sign-on
+    from nextyes.cli import serving
 
     os.environ.update(
         NEXTYES_HOME=str(settings.home),
@@ -63,12 +66,16 @@ def serve(app: AppContext, host: str, port: int, workers: int, config: str | Non
     say(
         f"nextyes serves {server.public_url} from {host}:{port} with {workers} worker(s) (Ctrl+C stops it)."
     )
-    uvicorn.run(
+    if server.secret_key is None:
+        from nextyes import content
+
+        say(content.load("accounts/messages")["sealing"]["started_without_key"])
+    serving.run(
         FACTORY,
+        workers=workers,
         factory=True,
         host=host,
         port=port,
-        workers=workers,
         log_level="warning",
         access_log=False,  # the app's own log leaves secrets out
         proxy_headers=bool(server.trusted_proxies),

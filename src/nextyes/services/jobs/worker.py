@@ -82,11 +82,11 @@ def _mailbox(running: Running) -> Any:
 
 
 def _imap(running: Running) -> Any:
+    from nextyes.services.accounts.sealing import server_sealer
     from nextyes.services.mail.connection import fetch_now
 
-    return fetch_now(
-        running.journal, running.server.secret_key, _now(running), progress=running.report
-    )
+    sealer = server_sealer(running.server, running.journal.settings.home)
+    return fetch_now(running.journal, sealer, _now(running), progress=running.report)
 
 
 def _reset_mail(running: Running) -> Any:

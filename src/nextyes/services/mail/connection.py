@@ -1,10 +1,10 @@
 """A served account's IMAP folder: connected once with an app password, fetched on demand.
 
-The password is kept sealed (`services/accounts/sealing.py`: AES-256-GCM, bound to its purpose) with a
-key derived from the server's secret key, which lives in the server's settings or environment
-(NEXTYES_SECRET_KEY), never in the database: a copy of the database alone does not reveal
-anyone's mail password. The password is never logged, shown again, or put in a job's row; the
-worker that runs a fetch decrypts it only for the moment it logs in.
+The password is kept sealed by the rule every secret a server keeps follows
+(`services/accounts/sealing.py`): with the server's secret key, which lives in its settings or
+environment, never in the database, so a copy of the database alone does not reveal anyone's
+mail password; without a key, none is kept. The password is never logged, shown again, or put
+in a job's row; the worker that runs a fetch decrypts it only for the moment it logs in.
 """
 
 from __future__ import annotations
@@ -13,52 +13,35 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from nextyes import content
 from nextyes.errors import InvalidInput, NextyesError, NotFound
 from nextyes.mail.imap import parse_imap_url
+from nextyes.services.accounts.sealing import IMAP_PASSWORD, PREFIX, Sealer
 from nextyes.services.journal import Journal
 from nextyes.storage.uow import UnitOfWork
 
 if TYPE_CHECKING:
-    from nextyes.services.accounts.sealing import Sealer
     from nextyes.services.mail.importer import ImportSummary
-
-MIN_KEY = 32  # characters in the server's secret key
 
 
 def _said(key: str, **values: object) -> str:
     return content.fill(content.load("mail/messages")["imap_served"][key], **values)
 
 
-PURPOSE = "imap app password"  # bound into the sealed value: it opens as nothing else
-
-
-def _sealer(secret_key: str | None) -> Sealer:
-    """The server's sealer, from its configured key only: the key a single machine could make
-    for itself would leave every other machine's workers unable to read the password."""
-    from nextyes.services.accounts.sealing import sealer_for
-
-    if not secret_key or len(secret_key) < MIN_KEY:
-        raise InvalidInput(_said("no_key"))
-    return sealer_for(secret_key, Path("."))  # with a key given, no file is read or made
-
-
-def seal(secret_key: str | None, password: str) -> str:
+def seal(sealer: Sealer, password: str) -> str:
     """The password sealed with the server's key (AES-256-GCM; text, for the database)."""
-    return _sealer(secret_key).seal(password, PURPOSE)
+    if not sealer.can_seal:
+        raise InvalidInput(_said("no_key"))
+    return sealer.seal(password, IMAP_PASSWORD)
 
 
-def unseal(secret_key: str | None, sealed: str) -> str:
-    from nextyes.services.accounts.sealing import PREFIX
-
-    sealer = _sealer(secret_key)
+def unseal(sealer: Sealer, sealed: str) -> str:
     if not sealed.startswith(PREFIX):  # only sealed values are ever stored here
         raise NextyesError(_said("key_changed"))
     try:
-        return sealer.open(sealed, PURPOSE)
+        return sealer.open(sealed, IMAP_PASSWORD)
     except InvalidInput:
         raise NextyesError(_said("key_changed")) from None
 
@@ -73,13 +56,13 @@ class ImapSetting:
 
 
 def connect_imap(
-    uow: UnitOfWork, user_id: int, url: str, password: str, secret_key: str | None, now: datetime
+    uow: UnitOfWork, user_id: int, url: str, password: str, sealer: Sealer, now: datetime
 ) -> ImapSetting:
     """Keep the person's IMAP folder and app password (encrypted); replaces an earlier one."""
     target = parse_imap_url(url.strip())
     if not password or len(password) > 1024:
         raise InvalidInput(_said("no_password"))
-    sealed = seal(secret_key, password)
+    sealed = seal(sealer, password)
     clean = f"imap://{target.user}@{target.host}:{target.port}/{target.folder}" + (
         "?starttls" if target.starttls else ""
     )
@@ -116,7 +99,7 @@ def queue_fetch(uow: UnitOfWork, user_id: int, now: datetime) -> str:
 
 def fetch_now(
     journal: Journal,
-    secret_key: str | None,
+    sealer: Sealer,
     now: datetime,
     *,
     progress: Callable[[int, int], None] | None = None,
@@ -129,7 +112,7 @@ def fetch_now(
         found = uow.imap_connections.get(journal.owner_id)
     if found is None:
         raise NotFound(_said("not_connected"))
-    password = unseal(secret_key, found.secret)
+    password = unseal(sealer, found.secret)
     summary = import_imap(
         uow, parse_imap_url(found.url), password, now, progress=progress,
         cafile=os.environ.get("NEXTYES_IMAP_CAFILE"),

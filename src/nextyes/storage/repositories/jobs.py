@@ -226,6 +226,17 @@ class ImapConnectionRepository(Repository):
             last_fetched_at=as_datetime_or_none(row["last_fetched_at"]),
         )
 
+    def secrets(self) -> list[tuple[int, str]]:
+        """Every person's sealed password, by user id (for sealing them all with a new key)."""
+        rows = self.db.query("SELECT user_id, secret FROM imap_connections ORDER BY user_id")
+        return [(int(row["user_id"]), str(row["secret"])) for row in rows]
+
+    def set_secret(self, user_id: int, secret: str) -> None:
+        self.db.execute(
+            "UPDATE imap_connections SET secret = :secret WHERE user_id = :user",
+            {"secret": secret, "user": user_id},
+        )
+
     def fetched(self, user_id: int, now: datetime) -> None:
         self.db.execute(
             "UPDATE imap_connections SET last_fetched_at = :now WHERE user_id = :user",

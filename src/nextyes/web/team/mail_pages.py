@@ -26,9 +26,9 @@ def _said(key: str) -> str:
 
 @router.post("/mail/imap")
 async def connect(request: Request, url: Address = "", password: Secret = "") -> Response:
-    secret_key = served_of(request).server.secret_key
+    sealer = served_of(request).sealer
     connection.connect_imap(
-        account_uow(request), me(request).user_id, url, password, secret_key, now_of(request)
+        account_uow(request), me(request).user_id, url, password, sealer, now_of(request)
     )
     return redirect("/mail/import#imap", _said("connected"))
 

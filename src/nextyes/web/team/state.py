@@ -59,10 +59,10 @@ class ServedState:
 
     @property
     def sealer(self) -> Sealer:
-        """Seals and opens the secrets the server keeps (single sign-on client secrets)."""
-        from nextyes.services.accounts.sealing import sealer_for
+        """Seals and opens the secrets the server keeps (services/accounts/sealing.py)."""
+        from nextyes.services.accounts.sealing import server_sealer
 
-        return sealer_for(self.server.secret_key, self.base.settings.home)
+        return server_sealer(self.server, self.base.settings.home)
 
     def view_for(self, journal: Journal, signed_in: SignedIn) -> WebState:
         """The routes' WebState for one request: this person's session, caches and clock."""
