@@ -9,7 +9,6 @@ running.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple
 
@@ -26,8 +25,7 @@ SHOWN_PER_STEP = 3
 """Next steps of one kind shown at once (the most recent noes); the rest are counted."""
 
 
-@dataclass(frozen=True, slots=True)
-class CoolDownState:
+class CoolDownState(NamedTuple):
     """A cool-down running now, as `today` shows it."""
 
     application_id: int
