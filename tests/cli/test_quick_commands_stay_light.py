@@ -1,6 +1,7 @@
 """`nextyes today` and `list` define only what they use: a frozen dataclass costs about 0.6 ms
-to define, and the records for adding things or showing one application's detail are defined on
-first use (domain/inputs.py, domain/detail.py), while `domain.models` still names them all."""
+to define, and the records for adding things, showing one application's detail or what was kept
+after a no are defined on first use (domain/inputs.py, detail.py, recovery_rows.py), while
+`domain.models` and `domain.recovery` still name them all."""
 
 from __future__ import annotations
 
@@ -11,9 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from nextyes.domain import detail, inputs, models
+from nextyes.domain import detail, inputs, models, recovery, recovery_rows
 
-LATER = ("nextyes.domain.inputs", "nextyes.domain.detail", "rich", "sqlalchemy", "jinja2")
+LATER = (
+    "nextyes.domain.inputs", "nextyes.domain.detail", "nextyes.domain.recovery_rows",
+    "rich", "sqlalchemy", "jinja2",
+)  # fmt: skip
 
 
 @pytest.mark.parametrize("command", [["today"], ["list", "--limit", "20"]])
@@ -28,8 +32,10 @@ def test_a_quick_command_defines_no_record_it_does_not_use(
         "import sys; from nextyes.cli.main import main; sys.argv = ['nextyes', *sys.argv[1:]]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         f"print([m for m in {LATER!r} if m in sys.modules], file=sys.stderr)\n"
-        "models = vars(sys.modules['nextyes.domain.models'])\n"
-        f"print([n for n in {tuple(models.ELSEWHERE)!r} if n in models], file=sys.stderr)"
+        "defined = {name for module in ('nextyes.domain.models', 'nextyes.domain.recovery')\n"
+        "           for name in vars(sys.modules.get(module, sys))}\n"
+        f"print([n for n in {(*models.ELSEWHERE, *recovery.ELSEWHERE)!r} if n in defined],\n"
+        "      file=sys.stderr)"
     )
     out = subprocess.run([sys.executable, "-c", code, *command], env=env, capture_output=True,
                          text=True, check=True)  # fmt: skip
@@ -41,5 +47,8 @@ def test_the_records_defined_later_are_named_by_models_as_before() -> None:
     assert models.NewStageEvent is inputs.NewStageEvent
     assert models.ApplicationDetail is detail.ApplicationDetail
     assert models.Note is detail.Note
+    assert models.Question is detail.Question
+    assert recovery.Reflection is recovery_rows.Reflection
+    assert recovery.DraftRow is recovery_rows.DraftRow
     with pytest.raises(AttributeError, match="no attribute 'Nothing'"):
         models.Nothing  # noqa: B018

@@ -1,4 +1,5 @@
-"""An application with everything recorded about it (for `show` and its web page), and notes.
+"""An application with everything recorded about it (for `show` and its web page): its
+questions, notes and people.
 
 Named in `domain/models.py` too; kept here so the quick commands, which show no detail, never
 define them.
@@ -10,13 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from nextyes.domain.models import (
-    Application,
-    ApplicationContact,
-    Interview,
-    Question,
-    StageEvent,
-)
+from nextyes.domain.models import Application, Contact, Interview, StageEvent
 
 if TYPE_CHECKING:  # the detail's other parts, kept off the import path of quick commands
     from nextyes.domain.offers import Offer
@@ -28,6 +23,25 @@ if TYPE_CHECKING:  # the detail's other parts, kept off the import path of quick
         FeedbackRow,
         Reflection,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    id: int
+    application_id: int
+    interview_id: int | None
+    text: str
+    hard: bool = False
+    theme: str | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ApplicationContact:
+    """A person tied to one application, and in what role (recruiter, interviewer, referrer)."""
+
+    contact: Contact
+    role: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,13 +4,11 @@ reflections (the moods recorded around them live with the mood log, in `wellbein
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from nextyes.domain.recovery import (
     CoolDownRecord,
-    DraftRow,
     FeedbackRequest,
-    Reflection,
     RequestStatus,
     StageGroup,
     Tone,
@@ -26,6 +24,9 @@ from nextyes.storage.convert import (
 )
 from nextyes.storage.db import Row
 from nextyes.storage.repositories.base import Repository
+
+if TYPE_CHECKING:  # `today` reads no reflection or draft: defined when used
+    from nextyes.domain.recovery_rows import DraftRow, Reflection
 
 COOL_DOWN_COLUMNS = "id, application_id, kind, starts_at, ends_at"
 REQUEST_COLUMNS = (
@@ -63,6 +64,8 @@ def to_request(row: Row) -> FeedbackRequest:
 
 
 def to_reflection(row: Row) -> Reflection:
+    from nextyes.domain.recovery_rows import Reflection
+
     return Reflection(
         id=row["id"],
         application_id=row["application_id"],
@@ -236,6 +239,8 @@ class DraftRepository(Repository):
         )
 
     def for_application(self, application_id: int, kind: str | None = None) -> list[DraftRow]:
+        from nextyes.domain.recovery_rows import DraftRow
+
         params: dict[str, Any] = {"owner": self.owner_id, "app": application_id}
         where = "owner_id = :owner AND application_id = :app"
         if kind is not None:
