@@ -157,7 +157,7 @@ def next_steps(uow: UnitOfWork, today: date) -> list[NextStep]:
     """
     steps: list[NextStep] = []
     noes = uow.recovery_progress.recent_noes(today - RECENT_NOES, today)
-    requests = uow.recovery_progress.latest_requests(sorted(no.application_id for no in noes))
+    requests = uow.recovery_progress.latest_requests(today - RECENT_NOES, today)
     for no in noes:
         app_id = no.application_id
         group = stage_group((no.from_stage or Stage.APPLIED).value)

@@ -402,17 +402,15 @@ class RecoveryProgressRepository(Repository):
                 )
         return list(noes.values())
 
-    def latest_requests(self, ids: list[int]) -> dict[int, FeedbackRequest]:
-        """The latest feedback request of each of these applications that has one."""
-        if not ids:
-            return {}
-        names = {f"a{n}": value for n, value in enumerate(ids)}
-        marks = ", ".join(":" + k for k in names)
+    def latest_requests(self, start: date, end: date) -> dict[int, FeedbackRequest]:
+        """The latest feedback request of each application with a no dated start..end."""
         latest: dict[int, FeedbackRequest] = {}
         for row in self.db.query(
             f"SELECT {REQUEST_COLUMNS} FROM feedback_requests WHERE owner_id = :owner "
-            f"AND application_id IN ({marks}) ORDER BY sent_on, id",
-            {"owner": self.owner_id, **names},
+            "AND application_id IN (SELECT application_id FROM stage_events WHERE "
+            "owner_id = :owner AND stage = 'rejected' AND occurred_on BETWEEN :start AND :end) "
+            "ORDER BY sent_on, id",
+            {"owner": self.owner_id, "start": start, "end": end},
         ):
             latest[row["application_id"]] = to_request(row)
         return latest
