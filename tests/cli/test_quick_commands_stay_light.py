@@ -16,7 +16,7 @@ from nextyes.domain import detail, inputs, models, recovery, recovery_rows
 
 LATER = (
     "nextyes.domain.inputs", "nextyes.domain.detail", "nextyes.domain.recovery_rows",
-    "rich", "sqlalchemy", "jinja2",
+    "rich", "sqlalchemy", "jinja2", "shutil",
 )  # fmt: skip
 
 
@@ -52,3 +52,17 @@ def test_the_records_defined_later_are_named_by_models_as_before() -> None:
     assert recovery.DraftRow is recovery_rows.DraftRow
     with pytest.raises(AttributeError, match="no attribute 'Nothing'"):
         models.Nothing  # noqa: B018
+
+
+def test_the_table_width_is_the_one_shutil_would_give(monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from nextyes.cli.output import terminal_width
+
+    for columns in ("120", "0", "-3", "wide", None):
+        if columns is None:
+            monkeypatch.delenv("COLUMNS", raising=False)
+        else:
+            monkeypatch.setenv("COLUMNS", columns)
+        monkeypatch.setenv("LINES", "40")
+        assert terminal_width() == shutil.get_terminal_size((100, 24)).columns
