@@ -26,6 +26,7 @@ from nextyes.services.accounts import (
 )
 from nextyes.services.accounts.sessions import NewSession
 from nextyes.services.accounts.throttle import TooManyTries
+from nextyes.web.errors import in_browser
 from nextyes.web.forms import local_path
 from nextyes.web.rendering import page, redirect
 from nextyes.web.schemas.types import PathId
@@ -50,7 +51,8 @@ def _form(
         status = (
             429 if isinstance(error, TooManyTries) else 404 if isinstance(error, NotFound) else 400
         )
-    return page(request, template, {"error": error.message if error else None, **context}, status)
+    said = in_browser(error) if error else None
+    return page(request, template, {"error": said, **context}, status)
 
 
 def _signed_in_response(

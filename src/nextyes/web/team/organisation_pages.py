@@ -10,11 +10,13 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 
 from nextyes.domain.errors import NextyesError, NotFound
 from nextyes.services.organisations import cohort, membership, sso
 from nextyes.services.organisations.cohort import CohortReport
+from nextyes.web.errors import in_browser
 from nextyes.web.rendering import page, redirect
 from nextyes.web.schemas.types import ERRORS, PathId
 from nextyes.web.team.coaching_api import me, now_of
@@ -198,13 +200,13 @@ async def insights_json(
 
 
 def _join_page(
-    request: Request, token: str, error: str | None = None, status: int = 200
+    request: Request, token: str, error: Markup | None = None, status: int = 200
 ) -> HTMLResponse:
     try:
         found = membership.look_up(account_uow(request), token, now_of(request))
     except NotFound as exc:
         return page(
-            request, "organisation_join.html", {"invitation": None, "error": exc.message}, 404
+            request, "organisation_join.html", {"invitation": None, "error": in_browser(exc)}, 404
         )
     context = {"invitation": found, "token": token, "error": error}
     return page(request, "organisation_join.html", context, status)
@@ -225,7 +227,7 @@ async def join(request: Request, token: str, consent: Short = "") -> Response:
             account_uow(request), who, token, consent == "yes", now_of(request)
         )
     except NextyesError as exc:
-        return _join_page(request, token, exc.message, 400)
+        return _join_page(request, token, in_browser(exc), 400)
     return redirect("/organisations", _done("joined", name=joined.organisation))
 
 
@@ -247,7 +249,7 @@ async def join_with_new_account(
             agent=request.headers.get("user-agent"), address=client_address(request),
         )  # fmt: skip
     except NextyesError as exc:
-        return _join_page(request, token, exc.message, 400)
+        return _join_page(request, token, in_browser(exc), 400)
     response = redirect("/organisations", _done("joined", name=joined.organisation))
     max_age = int(served.rules.lifetime.total_seconds())
     response.headers.append(
