@@ -18,6 +18,10 @@ PASSWORD = "bench password, not a secret"
 PEOPLE = int(os.environ.get("NEXTYES_BENCH_PEOPLE", "10000"))
 COACHES = int(os.environ.get("NEXTYES_BENCH_COACHES", "200"))
 _CSRF = re.compile(r'name="csrf-token" content="([^"]+)"')
+# Each simulated person is a different account (drawn without replacement): two users drawing
+# the same account moved the same application twice, and the second move was rightly refused.
+_PEOPLE = random.sample(range(PEOPLE), PEOPLE)
+_COACHES = random.sample(range(COACHES), COACHES)
 
 
 def sign_in(client: Any, email: str) -> str:
@@ -40,7 +44,7 @@ class Coach(HttpUser):  # type: ignore[misc]
     wait_time = between(0.5, 1.5)
 
     def on_start(self) -> None:
-        self.number = random.randrange(COACHES)
+        self.number = _COACHES.pop()
         self.csrf = sign_in(self.client, f"coach{self.number}@bench.nextyes")
         self.clients = [
             c["id"] for c in self.client.get("/api/v1/clients", name="API caseload").json()
@@ -78,7 +82,7 @@ class Person(HttpUser):  # type: ignore[misc]
     wait_time = between(0.5, 1.5)
 
     def on_start(self) -> None:
-        self.number = random.randrange(PEOPLE)
+        self.number = _PEOPLE.pop()
         page = self.client.get("/sign-in", name="sign-in page")
         found = _CSRF.search(page.text)
         token = found.group(1) if found else ""

@@ -79,7 +79,11 @@ def test_the_why_is_set_shown_and_kept(seeded: Cli) -> None:
 
 
 def test_contacts_are_added_listed_shown_logged_edited_and_refer(seeded: Cli) -> None:
-    assert seeded.ok("contact", "add", "Jo Campbell", "--relation", "friend").output.strip() == "2"
+    added = seeded.ok("contact", "add", "Jo Campbell", "--relation", "friend").output
+    assert "Added Jo Campbell to your network as contact 2." in added
+    assert "nextyes contact log 2 coffee" in added
+    at = seeded.ok("contact", "add", "Sam Reyes", "--company", "Lumen", "--follow-up", "friday")
+    assert "as contact 3 (Lumen)." in at.output and "Next follow-up: 2026-11-27." in at.output
     out = seeded.ok("contact", "log", "Priya", "coffee", "talked", "about", "dbt",
                     "--follow-up", "in 2 weeks").output  # fmt: skip
     assert "Next follow-up: 2026-12-06" in out

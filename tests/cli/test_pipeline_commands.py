@@ -25,6 +25,21 @@ def test_add_prints_the_new_id_and_json_gives_the_application(run: Cli) -> None:
     assert (data["source"], data["resume_version"]) == ("linkedin", "v3")
 
 
+def test_a_note_says_what_was_kept_on_which_application_and_where_to_see_it(run: Cli) -> None:
+    _add(run, "Acme Robotics", "Data Analyst")
+    out = run.ok("note", "1", "They use dbt and Looker").output
+    assert "Note kept with Acme Robotics · Data Analyst (application 1), dated 2026-11-22" in out
+    assert "“They use dbt and Looker”" in out and "nextyes show 1" in out
+    assert "Private" not in out
+    private = run.ok("note", "1", "Felt flat afterwards", "--private", "--on", "yesterday").output
+    assert "dated 2026-11-21" in private and "stays out of anything you share" in private
+    kept = json.loads(run.ok("note", "1", "Ask about the team", "--format", "json").output)
+    assert kept == {"note_id": 3, "application_id": 1, "written_on": "2026-11-22",
+                    "private": False}  # fmt: skip
+    shown = json.loads(run.ok("show", "1", "--format", "json").output)
+    assert [n["text"] for n in shown["notes"]][-1] == "Ask about the team"
+
+
 def test_list_has_table_json_and_csv(run: Cli) -> None:
     _add(run, "Acme Robotics", "Data Analyst", "--source", "linkedin")
     _add(run, "=Evil Corp", "Analyst")

@@ -109,6 +109,18 @@ def test_restoring_a_backup_brings_it_back_and_keeps_the_journal_it_replaced(
     assert len(_state()["applications"]) == 3
 
 
+def test_a_restore_into_a_journal_that_holds_nothing_keeps_no_copy_of_it(
+    two_applications: Cli, home: Path, tmp_path: Path
+) -> None:
+    path = _backup(two_applications)
+    fresh = str(tmp_path / "fresh")
+    two_applications.ok("--home", fresh, "list")  # opened, so the file exists, but empty
+    result = two_applications.ok("--home", fresh, "restore", str(path))
+    assert "Restored your journal" in result.output and "replaced" not in result.output
+    assert not (tmp_path / "fresh" / "backups").exists()
+    assert _companies(tmp_path / "fresh" / "journal.db") == ["Acme Robotics", "Brightwell"]
+
+
 def test_a_restore_over_a_damaged_journal_moves_the_damaged_file_aside(
     two_applications: Cli, home: Path
 ) -> None:

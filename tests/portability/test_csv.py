@@ -237,6 +237,15 @@ def test_an_import_backs_the_journal_up_first(run: Cli, tmp_path: Path, home: Pa
         assert conn.execute("SELECT company FROM applications").fetchall() == [("Acme",)]
 
 
+def test_an_import_into_a_new_journal_speaks_of_no_backup(
+    run: Cli, tmp_path: Path, home: Path
+) -> None:
+    result = run.ok("import", "csv", _write(tmp_path, "company,role\nBrightwell,Analyst\n"), "-y")
+    assert "Added 1 application" in result.output
+    assert "kept at" not in result.output
+    assert not (home / "backups").exists()
+
+
 BAD = {
     "semicolons": ("company;role\nAcme;Analyst\n", (), "--delimiter ';'"),
     "tabs": ("company\trole\nAcme\tAnalyst\n", (), "--delimiter '\\t'"),

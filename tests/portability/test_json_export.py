@@ -228,11 +228,67 @@ def test_export_writes_a_file_with_out_and_import_reads_it_back(
     out = tmp_path / "journal.json"
     assert "Exported" in run.ok("--home", source_home, "export", "json", "--out", str(out)).output
     result = run.ok("import", "json", str(out))
-    assert "Imported 12 applications" in result.output
-    assert len(list((home / "backups").glob("*-before-import.db"))) == 1
+    assert "Brought back 12 applications and " in result.output
+    assert "backup" not in result.output and "kept at" not in result.output
+    assert not (home / "backups").exists(), "a new home held nothing to back up"
     again = json.loads(run.ok("export", "json").output)
     assert again["tables"] == exported["tables"]
     assert again["format"] == "nextyes-journal" and again["version"] == 1
+
+
+def test_import_with_the_kind_left_out_reads_it_from_the_files_name(
+    run: Cli, exported: dict[str, Any], tmp_path: Path, home: Path
+) -> None:
+    path = tmp_path / "journal.json"
+    path.write_text(json.dumps(exported), encoding="utf-8")
+    assert "Brought back 12 applications" in run.ok("import", str(path)).output
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("company,role\nBrightwell,Analyst\n", encoding="utf-8")
+    assert "Added 1 application" in run.ok("import", str(sheet), "--yes").output
+    notes = tmp_path / "notes.txt"
+    notes.write_text("company,role\n", encoding="utf-8")
+    refused = run.fails("import", str(notes))
+    assert "cannot tell what kind of file" in refused.output
+    assert (
+        "nextyes import json FILE" in refused.output and "nextyes import csv FILE" in refused.output
+    )
+
+
+def test_an_import_into_an_opened_but_empty_journal_speaks_of_no_backup(
+    run: Cli, exported: dict[str, Any], tmp_path: Path, home: Path
+) -> None:
+    run.ok("list")  # the journal file exists, with nothing in it
+    path = tmp_path / "journal.json"
+    path.write_text(json.dumps(exported), encoding="utf-8")
+    result = run.ok("import", "json", str(path))
+    assert "Brought back 12 applications" in result.output
+    assert "backup" not in result.output and "kept at" not in result.output
+    assert not (home / "backups").exists()
+
+
+def test_an_import_into_a_journal_with_settings_keeps_them_in_a_backup_and_says_where(
+    run: Cli, exported: dict[str, Any], tmp_path: Path, home: Path
+) -> None:
+    run.ok("settings", "follow_up_after_applied_days", "14")
+    path = tmp_path / "journal.json"
+    path.write_text(json.dumps(exported), encoding="utf-8")
+    result = run.ok("import", "json", str(path))
+    [backup] = (home / "backups").glob("*-before-import.db")
+    assert f"Your journal as it was before is kept at {backup}." in result.output
+
+
+def test_an_import_into_a_journal_with_one_application_counts_it_right_and_says_what_to_do(
+    run: Cli, exported: dict[str, Any], tmp_path: Path, home: Path
+) -> None:
+    run.ok("add", "Acme Robotics", "Data Analyst")
+    path = tmp_path / "journal.json"
+    path.write_text(json.dumps(exported), encoding="utf-8")
+    before = _state()
+    result = run.fails("import", "json", str(path))
+    assert "already holds 1 application, so nothing was imported" in result.output
+    assert f"nextyes --home NEW_FOLDER import json {path}" in result.output
+    assert _state() == before
+    assert not (home / "backups").exists()
 
 
 def test_an_export_to_a_place_that_cannot_be_written_says_so(run: Cli, tmp_path: Path) -> None:

@@ -162,6 +162,12 @@ ROUTES: dict[str, Case] = {
     "GET /api/v1/mail/review": Case("self", 200),
     "POST /api/v1/mail/{mail_id}/settle": Case("own", 200, {"label": "unrelated"}),
     "POST /api/v1/mail/{mail_id}/ignore": Case("own", 204, {}, use={"mail_id": "mail2_id"}),
+    "GET /api/v1/mail/applied": Case("self", 200),
+    # the owner's messages wait in review (or were settled there): nothing applied to correct
+    "GET /api/v1/mail/{mail_id}/undo": Case("own", 400, use={"mail_id": "mail4_id"}),
+    "POST /api/v1/mail/{mail_id}/correct": Case(
+        "own", 400, {"label": "rejection"}, use={"mail_id": "mail4_id"}
+    ),
     "GET /api/v1/review": Case("self", 200),
     "GET /api/v1/calendar": Case("self", 200),
     "GET /api/v1/today": Case("self", 200),
@@ -377,6 +383,10 @@ ROUTES: dict[str, Case] = {
         "own", 303, {"label": "unrelated"}, use={"mail_id": "mail3_id"}
     ),
     "POST /mail/{mail_id}/ignore": Case("own", 303, use={"mail_id": "mail4_id"}),
+    "GET /mail/applied": Case("self", 200),
+    "POST /mail/{mail_id}/correct": Case(
+        "own", 400, {"label": "rejection"}, use={"mail_id": "mail4_id"}
+    ),
     "GET /review": Case("self", 200),
     "GET /settings": Case("self", 200),
     "POST /settings": Case("self", 303, {}),

@@ -136,6 +136,34 @@ def test_a_journal_file_from_a_computer_comes_into_an_empty_account_whole(
     assert "Brought in 30 applications" in flash
 
 
+def test_a_journal_file_from_an_older_nextyes_is_brought_up_to_date_on_the_way_in(
+    team: Team, tmp_path: Path
+) -> None:
+    import shutil
+    import sqlite3
+
+    from tests.portability.test_backups import _downgrade
+
+    local = _local_journal(tmp_path / "laptop")
+    _downgrade(local, "0001")  # as the first release of nextyes left it
+    with sqlite3.connect(local) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+    conn.close()
+    uploaded = local.read_bytes()
+    today = tmp_path / "today" / "journal.db"
+    today.parent.mkdir()
+    shutil.copyfile(local, today)
+    expected = _local_rows(today)  # what this version of nextyes reads from that file
+    ada = team.person("ada@example.org")
+
+    moved = _upload(ada, "/data/import/journal-file", "journal.db", uploaded)
+
+    assert moved.status_code == 303, moved.text  # type: ignore[attr-defined]
+    assert expected["applications"] == 30
+    assert _account_rows(team, ada.user_id) == expected
+    assert "Brought in 30 applications" in ada.get("/data").text
+
+
 def test_an_account_downloads_its_journal_as_a_file_nextyes_opens_on_a_computer(
     team: Team, tmp_path: Path
 ) -> None:

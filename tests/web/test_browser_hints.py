@@ -110,6 +110,7 @@ def _every_page(journal: Journal, browser: Browser, demo: bool) -> dict[str, lis
         "/applications/new": ["/applications/new"], "/board": ["/board"],
         "/contacts": ["/contacts"], "/data": ["/data"], "/insights": ["/insights"],
         "/journal": ["/journal"], "/mail": ["/mail"], "/mail/import": ["/mail/import"],
+        "/mail/applied": ["/mail/applied"],
         "/offers": ["/offers", "/offers?all=true"], "/plan": ["/plan"],
         "/practice": ["/practice"], "/review": ["/review", "/review?week=last"],
         "/settings": ["/settings"], "/wins": ["/wins"],

@@ -150,6 +150,7 @@ PAGES = {
     "journal": "/journal",
     "mail": "/mail",
     "mail-import": "/mail/import",
+    "mail-applied": "/mail/applied",
     "review": "/review",
     "data": "/data",
     "settings": "/settings",

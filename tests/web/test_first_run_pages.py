@@ -44,3 +44,17 @@ def test_a_setting_with_no_default_has_no_empty_usually_in_its_hint(browser: Bro
     page = browser.get("/settings").text
     assert "usually ." not in page
     assert "usually evening." in page
+
+
+def test_the_goal_form_offers_what_the_service_accepts_and_refuses_in_its_own_words(
+    browser: Browser, journal: Journal
+) -> None:
+    page = browser.get("/settings").text
+    assert '<option value="networking">networking touches</option>' in page
+    assert 'max="100"' in page, "the form lets through no more than a goal may be"
+    before = snapshot(journal)
+    refused = browser.form("/goals", {"metric": "applications", "target": "500"})
+    assert refused.status_code == 400
+    assert "Choose 100 or fewer a week" in refused.text
+    assert "10/week" not in browser.form("/goals", {"metric": "practice", "target": "0"}).text
+    assert snapshot(journal) == before

@@ -38,3 +38,9 @@ def load(name: str) -> dict[str, Any]:
 def fill(template: str, **values: object) -> str:
     """Fill `{name}` fields; a template that names a missing value is a bug, so it raises."""
     return template.format_map(values)
+
+
+def counted(forms: list[str], n: int) -> str:
+    """A count with its noun, from a content pair such as ["{n} application", "{n} applications"]:
+    the first form for one, the second for any other number."""
+    return fill(forms[0] if n == 1 else forms[1], n=n)

@@ -1,7 +1,8 @@
 """Weekly goals: what counts, how a target is written, pace for the rest of the week, streaks.
 
-A goal is a guide, not a judge: the rules here only count and compare; the words around a
-missed week live in the content files. Weeks run Monday to Sunday.
+A goal is a guide, not a judge: the rules here only count and compare; every word (a missed
+week, a target that cannot work, "3 networking touches") lives in the content files
+(momentum/messages.toml, [goals]). Weeks run Monday to Sunday.
 """
 
 from __future__ import annotations
@@ -14,36 +15,17 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from nextyes.domain.companies import typed_key
-from nextyes.domain.errors import InvalidInput
 
 MAX_TARGET = 100
 
 
 class Metric(StrEnum):
-    """What a weekly goal counts."""
+    """What a weekly goal counts (its words, "3 networking touches", are in the content files)."""
 
     APPLICATIONS = "applications"  # stage events reaching "applied"
     NETWORKING = "networking"  # interactions logged with contacts
     PRACTICE = "practice"  # practice sessions
 
-    @property
-    def unit(self) -> str:
-        return _UNITS[self][0]
-
-    @property
-    def units(self) -> str:
-        return _UNITS[self][1]
-
-    def amount(self, count: int) -> str:
-        """ "1 application", "3 networking touches"."""
-        return f"{count} {self.unit if count == 1 else self.units}"
-
-
-_UNITS = {
-    Metric.APPLICATIONS: ("application", "applications"),
-    Metric.NETWORKING: ("networking touch", "networking touches"),
-    Metric.PRACTICE: ("practice session", "practice sessions"),
-}
 
 _METRIC_ALIASES = {
     "applications": Metric.APPLICATIONS, "application": Metric.APPLICATIONS,
@@ -56,12 +38,19 @@ _METRIC_ALIASES = {
 }  # fmt: skip
 
 
-def parse_metric(text: str) -> Metric:
-    key = typed_key(text)
-    if key in _METRIC_ALIASES:
-        return _METRIC_ALIASES[key]
-    names = ", ".join(m.value for m in Metric)
-    raise InvalidInput(f"'{text}' is not something a goal can count. Choose one of: {names}.")
+def metric_named(text: str) -> Metric | None:
+    """The metric a person means by `text` ("apps", "Networking touches"), or None."""
+    return _METRIC_ALIASES.get(typed_key(text))
+
+
+class TargetProblem(StrEnum):
+    """Why a typed weekly target cannot be used; the service words each one."""
+
+    NOT_A_TARGET = "not_a_target"  # not a number (per week) at all
+    NOT_WEEKLY = "not_weekly"  # a number per day, month, ...
+    NOT_WHOLE = "not_whole"  # 2.5
+    NOTHING = "nothing"  # zero or negative
+    TOO_MANY = "too_many"  # more than MAX_TARGET
 
 
 _TARGET = (
@@ -69,32 +58,24 @@ _TARGET = (
     r"(?:(?:/|per|a|an|each|every)\s*(?P<period>[a-z]+))?\s*$"
 )  # compiled on first use, by `re`'s own cache
 _WEEK_WORDS = {"w", "wk", "wks", "week", "weeks"}
-TARGET_HELP = "a number per week, such as 10/week"
 
 
-def parse_target(text: str) -> int:
-    """A weekly target from "10/week", "10 per week" or "10"; refuses zero, negatives and
-    other periods with a message that shows the form to use."""
+def read_target(text: str) -> int | TargetProblem:
+    """A weekly target from "10/week", "10 per week" or "10", or what is wrong with it (zero,
+    negatives, other periods, fractions, more than MAX_TARGET)."""
     raw = str(text).strip().lower()
     m = re.match(_TARGET, raw)
     if not m:
-        raise InvalidInput(f"'{text}' is not a weekly target. Give {TARGET_HELP}.")
+        return TargetProblem.NOT_A_TARGET
     if m["period"] is not None and m["period"] not in _WEEK_WORDS:
-        raise InvalidInput(
-            f"Goals are weekly, so '{text}' cannot be used as it is. Give {TARGET_HELP}."
-        )
+        return TargetProblem.NOT_WEEKLY
     if "." in m["n"]:
-        raise InvalidInput(f"'{text}' is not a whole number. Give {TARGET_HELP}.")
+        return TargetProblem.NOT_WHOLE
     value = int(m["n"])
     if m["sign"] == "-" or value == 0:
-        raise InvalidInput(
-            f"A goal needs something to aim for: '{text}' would be nothing at all. "
-            f"Give 1 or more, for example 5/week."
-        )
+        return TargetProblem.NOTHING
     if value > MAX_TARGET:
-        raise InvalidInput(
-            f"{value} a week leaves no room for anything else. Choose {MAX_TARGET} or fewer."
-        )
+        return TargetProblem.TOO_MANY
     return value
 
 

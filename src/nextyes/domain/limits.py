@@ -62,6 +62,7 @@ FIELD_LIMITS: dict[str, dict[str, int]] = {
         "company": 200,
         "role": 200,
         "status": 20,
+        "effect": 30,
     },
     "mail_sender_rules": {"sender": 320, "company": 200, "label": 30},
     "mail_sources": {"source_key": 500},

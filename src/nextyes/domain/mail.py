@@ -80,6 +80,15 @@ class StoredMail:
     application_id: int | None
     snippet: str | None
     details: dict[str, object] = field(default_factory=dict)
+    event_id: int | None = None
+    """The stage event applying the message recorded (a move or a rejection)."""
+    interview_id: int | None = None
+    """The interview or assessment applying the message scheduled."""
+    effect: str | None = None
+    """What applying it changed: created | moved | rejected | added-... (created, then ...)."""
+    corrected_at: datetime | None = None
+    corrections: tuple[dict[str, object], ...] = ()
+    """Corrections made after it was applied, oldest first: when, from what, to what."""
 
     @property
     def why(self) -> tuple[str, ...]:

@@ -140,6 +140,28 @@ def is_sqlite_file(path: Path) -> bool:
         return False
 
 
+# Rows every journal has from the moment it is opened: its schema version and the implicit
+# local owner. A journal with nothing else holds nothing of the person's.
+NOT_RECORDS = frozenset({"alembic_version", "users"})
+
+
+def holds_records(path: Path) -> bool:
+    """Whether the SQLite journal at `path` holds anything worth keeping (a file that cannot be
+    read counts as holding something: it is never thrown away unseen)."""
+    try:
+        with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=5.0)) as conn:
+            tables = [
+                name
+                for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+                if name not in NOT_RECORDS and not name.startswith("sqlite_")
+            ]
+            return any(
+                conn.execute(f'SELECT 1 FROM "{name}" LIMIT 1').fetchone() for name in tables
+            )
+    except sqlite3.Error:
+        return True
+
+
 def set_aside(path: Path, folder: Path) -> Path:
     """Move a damaged journal (and any log files beside it) into `folder`, untouched."""
     import shutil

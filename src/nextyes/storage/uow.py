@@ -54,6 +54,7 @@ if TYPE_CHECKING:
         MailSourceRepository,
         SenderRuleRepository,
     )
+    from nextyes.storage.repositories.mail_undo import MailUndoRepository
     from nextyes.storage.repositories.merging import MergeRepository
     from nextyes.storage.repositories.momentum import MomentumRepository
     from nextyes.storage.repositories.notes import NoteRepository
@@ -90,6 +91,7 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "mail": ("mail", "MailRepository"),
     "sender_rules": ("mail", "SenderRuleRepository"),
     "mail_sources": ("mail", "MailSourceRepository"),
+    "mail_undo": ("mail_undo", "MailUndoRepository"),
     "cool_downs": ("recovery", "CoolDownRepository"),
     "feedback_requests": ("recovery", "FeedbackRequestRepository"),
     "drafts": ("recovery", "DraftRepository"),
@@ -154,6 +156,7 @@ class UnitOfWork:
     mail: MailRepository
     sender_rules: SenderRuleRepository
     mail_sources: MailSourceRepository
+    mail_undo: MailUndoRepository
     cool_downs: CoolDownRepository
     feedback_requests: FeedbackRequestRepository
     drafts: DraftRepository

@@ -5,14 +5,28 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from nextyes import content
 from nextyes.domain.errors import InvalidInput, NotFound
-from nextyes.domain.goals import Metric
+from nextyes.domain.goals import MAX_TARGET, Metric, TargetProblem
 from nextyes.services.journal import Journal
-from nextyes.services.momentum.goals import goal_statuses, set_goal, stop_goal
+from nextyes.services.momentum.goals import (
+    amount,
+    goal_statuses,
+    label,
+    parse_metric,
+    parse_target,
+    set_goal,
+    stop_goal,
+)
 from nextyes.services.people import contacts
+from nextyes.web.rendering import filled
 from tests.conftest import NOW, TODAY, snapshot
 from tests.services.momentum.momentum_helpers import MONDAY, applied, practice
+
+P = TargetProblem
 
 
 def test_progress_counts_applications_sent_this_week_and_paces_the_rest(journal: Journal) -> None:
@@ -87,3 +101,56 @@ def test_a_goal_that_cannot_work_writes_nothing(journal: Journal, metric: str, t
     with pytest.raises(InvalidInput):
         set_goal(journal.uow(), metric, target, NOW)
     assert snapshot(journal) == before
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("0/week", "nothing at all"), ("-3/week", "nothing at all"), ("0", "nothing at all"),
+     ("10/day", "Goals are weekly"), ("10/month", "Goals are weekly"), ("ten", "not a weekly"),
+     ("2.5/week", "whole number"), ("500/week", "100 or fewer"), ("", "not a weekly"),
+     ("30x", "not a weekly")],
+)  # fmt: skip
+def test_a_target_that_cannot_work_is_refused_with_the_form_to_use(text: str, message: str) -> None:
+    with pytest.raises(InvalidInput, match=message):
+        parse_target(text)
+
+
+@given(st.text(max_size=20))
+def test_any_text_is_either_a_target_in_range_or_a_clear_refusal(text: str) -> None:
+    try:
+        value = parse_target(text)
+    except InvalidInput as exc:
+        assert "week" in exc.message or "100 or fewer" in exc.message
+        assert exc.web is not None and filled(exc.web)
+    else:
+        assert 1 <= value <= 100
+
+
+def test_the_goal_forms_words_are_the_content_files_for_every_problem() -> None:
+    """Each refusal is the sentence in momentum/messages.toml (and momentum/web.toml for the
+    settings page), filled: no words written in code."""
+    form = content.load("momentum/messages")["goals"]["form"]
+    web = content.load("momentum/web")["goal_form"]
+    typed = {P.NOT_A_TARGET: "ten", P.NOT_WEEKLY: "10/day", P.NOT_WHOLE: "2.5",
+             P.NOTHING: "0", P.TOO_MANY: "500"}  # fmt: skip
+    assert set(typed) == set(P)
+    for problem, text in typed.items():
+        with pytest.raises(InvalidInput) as refused:
+            parse_target(text)
+        values = {"text": text, "max": MAX_TARGET}
+        assert refused.value.message == content.fill(
+            form[problem.value], help=form["target_help"], **values
+        )
+        assert refused.value.web is not None
+        assert filled(refused.value.web) == content.fill(web[problem.value], **values)
+    with pytest.raises(InvalidInput) as unknown:
+        parse_metric("push-ups")
+    names = "applications, networking, practice"
+    assert unknown.value.message == content.fill(form["not_a_metric"], text="push-ups", names=names)
+
+
+def test_counts_and_names_of_what_goals_count_come_from_the_content_file() -> None:
+    assert amount(Metric.PRACTICE, 1) == "1 practice session"
+    assert amount(Metric.NETWORKING, 3) == "3 networking touches"
+    assert [label(m) for m in Metric] == ["applications", "networking touches", "practice sessions"]
+    assert parse_metric("Networking touches") is Metric.NETWORKING

@@ -55,7 +55,7 @@ def serve(app: AppContext, host: str, port: int, workers: int, config: str | Non
     from nextyes.services.accounts.sealing import server_sealer
 
     server_sealer(server, settings.home)  # an unreadable old key file fails here, not at sign-on
-    import uvicorn
+    from nextyes.cli import serving
 
     os.environ.update(
         NEXTYES_HOME=str(settings.home),
@@ -70,12 +70,12 @@ def serve(app: AppContext, host: str, port: int, workers: int, config: str | Non
         from nextyes import content
 
         say(content.load("accounts/messages")["sealing"]["started_without_key"])
-    uvicorn.run(
+    serving.run(
         FACTORY,
+        workers=workers,
         factory=True,
         host=host,
         port=port,
-        workers=workers,
         log_level="warning",
         access_log=False,  # the app's own log leaves secrets out
         proxy_headers=bool(server.trusted_proxies),

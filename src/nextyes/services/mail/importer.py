@@ -66,6 +66,7 @@ class Outcome:
     event_id: int | None = None
     review_reason: str | None = None
     effect: str | None = None  # "created" | "moved" | "rejected"
+    interview_id: int | None = None  # the interview or assessment a move scheduled
 
 
 def _day(mail: AnalysedMail, now: datetime) -> date:
@@ -237,7 +238,13 @@ class Importer:
         except NextyesError as exc:
             return Outcome(MailStatus.REVIEW, application.id, review_reason=exc.message)
         self._remember(mail, moved.application)
-        return Outcome(MailStatus.APPLIED, application.id, moved.event.id, effect="moved")
+        return Outcome(
+            MailStatus.APPLIED,
+            application.id,
+            moved.event.id,
+            effect="moved",
+            interview_id=moved.interview_id,
+        )
 
     def _rejection(self, mail: AnalysedMail, application: Application) -> Outcome:
         if application.stage in ENDINGS:
@@ -278,6 +285,8 @@ class Importer:
                     application_id=outcome.application_id,
                     event_id=outcome.event_id,
                     review_reason=outcome.review_reason,
+                    effect=outcome.effect,
+                    interview_id=outcome.interview_id,
                 )
             self.uow.commit()
         return outcome

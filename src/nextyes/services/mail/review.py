@@ -85,56 +85,65 @@ def settle(
 ) -> Outcome:
     """Accept a queued message (as read, or as corrected) and apply it to the journal."""
     with uow:
-        stored = _pending(uow, mail_id)
-        mail = _as_analysed(stored)
-        application = None
-        details: dict[str, object] | None = None
-        if correction is not None:
-            if correction.application_id is not None:
-                application = get_application(uow, correction.application_id)
-            company = correction.company or (application.company if application else None)
-            mail = replace(
-                mail, label=correction.label or mail.label, company=company or mail.company
-            )
-            if company and mail.sender_address and not mail.via_ats:
-                # a person's or an employer's own address names one company; an
-                # applicant-tracking system's no-reply address speaks for many
-                uow.sender_rules.remember(SenderRule(mail.sender_address, company), now)
-            if correction.label is not None and correction.label is not stored.label:
-                # remembered with the message itself: the next one like it is read this way
-                details = {**stored.details, "read_as": stored.label.value}
-        importer = Importer(uow, now)
-        outcome = importer.decide(mail, application=application)
-        if (
-            outcome.status is MailStatus.REVIEW
-            and outcome.application_id is None
-            and application is None
-            and mail.company
-            and mail.label in STAGE_FOR_LABEL
-        ):
-            # Accepting news from a company the journal does not know yet: the application was
-            # sent before the journal began, so it is added from the email, then moved on.
-            created = importer.create_from(mail)
-            outcome = importer.decide(mail, application=created)
-            outcome = replace(outcome, effect=f"added-{outcome.effect or outcome.status.value}")
-        if outcome.status is MailStatus.REVIEW:
-            hint = (
-                " Say which application it is with --application ID (`nextyes list` shows the "
-                "ids), or ignore it."
-                if outcome.application_id is None
-                else " Fix the application's dates, or ignore this message."
-            )
-            raise InvalidInput(f"{outcome.review_reason}{hint}")
-        uow.mail.resolve(
-            mail_id,
-            outcome.status,
-            label=mail.label,
-            application_id=outcome.application_id,
-            event_id=outcome.event_id,
-            company=mail.company,
-            details=details,
-        )
+        outcome = apply_reading(uow, _pending(uow, mail_id), now, correction)
         uow.commit()
+    return outcome
+
+
+def apply_reading(
+    uow: UnitOfWork, stored: StoredMail, now: datetime, correction: Correction | None
+) -> Outcome:
+    """Apply a stored message as read, or as corrected, and teach the journal the correction
+    (inside an open uow). The review queue and the correction of applied mail both use it, so
+    a message corrected after it was applied ends where a review would have put it."""
+    mail = _as_analysed(stored)
+    application = None
+    details: dict[str, object] | None = None
+    if correction is not None:
+        if correction.application_id is not None:
+            application = get_application(uow, correction.application_id)
+        company = correction.company or (application.company if application else None)
+        mail = replace(mail, label=correction.label or mail.label, company=company or mail.company)
+        if company and mail.sender_address and not mail.via_ats:
+            # a person's or an employer's own address names one company; an
+            # applicant-tracking system's no-reply address speaks for many
+            uow.sender_rules.remember(SenderRule(mail.sender_address, company), now)
+        if correction.label is not None and correction.label is not stored.label:
+            # remembered with the message itself: the next one like it is read this way
+            details = {**stored.details, "read_as": stored.label.value}
+    importer = Importer(uow, now)
+    outcome = importer.decide(mail, application=application)
+    if (
+        outcome.status is MailStatus.REVIEW
+        and outcome.application_id is None
+        and application is None
+        and mail.company
+        and mail.label in STAGE_FOR_LABEL
+    ):
+        # Accepting news from a company the journal does not know yet: the application was
+        # sent before the journal began, so it is added from the email, then moved on.
+        created = importer.create_from(mail)
+        outcome = importer.decide(mail, application=created)
+        outcome = replace(outcome, effect=f"added-{outcome.effect or outcome.status.value}")
+    if outcome.status is MailStatus.REVIEW:
+        hint = (
+            " Say which application it is with --application ID (`nextyes list` shows the "
+            "ids), or ignore it."
+            if outcome.application_id is None
+            else " Fix the application's dates, or ignore this message."
+        )
+        raise InvalidInput(f"{outcome.review_reason}{hint}")
+    uow.mail.resolve(
+        stored.id,
+        outcome.status,
+        label=mail.label,
+        application_id=outcome.application_id,
+        event_id=outcome.event_id,
+        company=mail.company,
+        details=details,
+        effect=outcome.effect,
+        interview_id=outcome.interview_id,
+    )
     return outcome
 
 

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from nextyes import content
-from nextyes.domain.errors import NotFound
+from nextyes.domain.errors import InvalidInput, NotFound, Words
 from nextyes.domain.goals import (
+    MAX_TARGET,
     Goal,
     Metric,
     Pace,
+    TargetProblem,
     WeekResult,
+    metric_named,
     pace,
-    parse_metric,
-    parse_target,
+    read_target,
     streak,
     week_results,
     week_start,
@@ -38,9 +40,46 @@ class GoalChange(NamedTuple):
     message: str
 
 
-def _words() -> dict[str, str]:
-    words: dict[str, str] = content.load("momentum/messages")["goals"]
+def _words() -> dict[str, Any]:
+    words: dict[str, Any] = content.load("momentum/messages")["goals"]
     return words
+
+
+def amount(metric: Metric, count: int) -> str:
+    """ "1 application", "3 networking touches"."""
+    return content.counted(_words()["units"][metric.value], count)
+
+
+def label(metric: Metric) -> str:
+    """What the metric counts, by name: "networking touches"."""
+    name: str = _words()["labels"][metric.value]
+    return name
+
+
+def parse_metric(text: str) -> Metric:
+    """The metric a person typed, or a refusal that lists the ones there are."""
+    metric = metric_named(text)
+    if metric is None:
+        names = ", ".join(m.value for m in Metric)
+        raise InvalidInput(
+            content.fill(_words()["form"]["not_a_metric"], text=text, names=names),
+            web=Words("momentum/web", "goal_form.not_a_metric", {"text": text}),
+        )
+    return metric
+
+
+def parse_target(text: str) -> int:
+    """A weekly target as typed ("10/week", "10 per week", "10"), or a refusal that shows the
+    form to use."""
+    target = read_target(text)
+    if isinstance(target, TargetProblem):
+        form = _words()["form"]
+        values = {"text": text, "max": MAX_TARGET}
+        raise InvalidInput(
+            content.fill(form[target.value], help=form["target_help"], **values),
+            web=Words("momentum/web", f"goal_form.{target.value}", values),
+        )
+    return target
 
 
 class GoalHistory(NamedTuple):
@@ -68,7 +107,7 @@ def _status(goal: Goal, results: list[WeekResult], today: date) -> GoalStatus:
     current = next((r for r in results if r.week == this_week), None)
     done = current.done if current else 0
     p = pace(done, goal.target, today)
-    fields = {"done": done, "target": Metric(goal.metric).amount(goal.target),
+    fields = {"done": done, "target": amount(Metric(goal.metric), goal.target),
               "remaining": p.remaining, "days_left": p.days_left, "per_day": p.per_day}  # fmt: skip
     if p.met:
         message = content.fill(words["met"], **fields)
@@ -128,7 +167,7 @@ def set_goal(uow: UnitOfWork, metric_text: str, target_text: str, now: datetime)
             uow.goals.add(metric, target, today, now)
         status = next(s for s in statuses(uow, today) if s.goal.metric is metric)
         uow.commit()
-    fields = {"amount": metric.amount(target), "done": status.pace.done}
+    fields = {"amount": amount(metric, target), "done": status.pace.done}
     if previous is not None and previous.target != target:
         message = content.fill(words["changed"], previous=previous.target, **fields)
     else:
@@ -143,7 +182,10 @@ def stop_goal(uow: UnitOfWork, metric_text: str, now: datetime) -> str:
     with uow:
         running = [g for g in uow.goals.active() if g.metric is metric]
         if not running:
-            raise NotFound(content.fill(words["unknown_stop"], metric=metric.value))
+            raise NotFound(
+                content.fill(words["unknown_stop"], metric=metric.value),
+                web=Words("momentum/web", "goal_form.unknown_stop", {"metric": metric.value}),
+            )
         for goal in running:
             if goal.starts_on == today:
                 uow.goals.delete(goal.id)

@@ -35,6 +35,7 @@ from nextyes.domain.wins import (
 )
 from nextyes.errors import JournalReadOnly
 from nextyes.services.momentum.goals import GoalHistory, goal_history, weeks_met
+from nextyes.services.momentum.goals import amount as goal_amount
 from nextyes.storage.convert import as_datetime
 from nextyes.storage.repositories.momentum import WATCHED
 from nextyes.storage.uow import UnitOfWork
@@ -214,7 +215,7 @@ def _goal_wins(history: GoalHistory, since: datetime | None) -> list[NewWin]:
     # A back-dated entry can complete an earlier week: look a few weeks behind the watermark.
     first = week_start(_local_day(since)) - timedelta(weeks=4) if since else date.min
     return [
-        NewWin(result.met_on, content.fill(words["goal"], amount=metric.amount(result.target)),
+        NewWin(result.met_on, content.fill(words["goal"], amount=goal_amount(metric, result.target)),
                WinKind.GOAL, None, f"goal-{metric.value}-{result.week.isoformat()}")
         for metric, result in weeks_met(history, first)
         if result.met_on is not None

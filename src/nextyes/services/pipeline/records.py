@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from nextyes.domain.companies import clean_text
 from nextyes.domain.links import check_link
@@ -194,6 +194,22 @@ def write_note(
         note = _note(uow, note_id)
         uow.commit()
     return note
+
+
+class NoteKept(NamedTuple):
+    note: Note
+    application: Application
+
+
+def keep_note(
+    uow: UnitOfWork, application_id: int, text: str, on: date, now: datetime, private: bool = False
+) -> NoteKept:
+    """Add a note to an application; returns it as stored, with the application it is on."""
+    with uow:
+        note = write_note(uow, application_id, text, on, now, private)
+        application = get_application(uow, application_id)
+        uow.commit()
+    return NoteKept(note, application)
 
 
 def update_note(uow: UnitOfWork, note_id: int, text: str, *, private: bool) -> Note:

@@ -40,7 +40,7 @@ class Restored:
     source: Path
     revision: str
     applications: int
-    previous: Path | None  # where the journal it replaced was kept
+    previous: Path | None  # where the journal it replaced was kept (None: it held nothing)
 
 
 def _journal_path(settings: Settings, doing: str) -> Path:
@@ -75,8 +75,11 @@ def take_backup(settings: Settings, keep: int = DEFAULT_KEEP, label: str = "manu
 
 
 def backup_before_import(settings: Settings) -> Path | None:
-    """The automatic backup taken before an import writes anything (None on PostgreSQL)."""
+    """The automatic backup taken before an import writes anything: None on PostgreSQL, and
+    None when the journal holds nothing yet (a copy of an empty journal keeps nothing)."""
     if not settings.is_sqlite or not settings.sqlite_path.exists():
+        return None
+    if not restore.holds_records(settings.sqlite_path):
         return None
     return files.backup_sqlite(settings.sqlite_path, settings.backups_dir, "before-import")
 
@@ -101,7 +104,7 @@ def restore_backup(settings: Settings, source: Path) -> Restored:
             "backups."
         )
     previous = None
-    if target.exists():
+    if target.exists() and restore.holds_records(target):
         previous = _keep_current(target, settings.backups_dir)
     restore.restore_sqlite(source, target)
     return Restored(source, checked.revision, checked.applications, previous)

@@ -3,7 +3,8 @@
     {"format": "nextyes-journal", "version": 1, "schema": "0001", "exported_at": "...",
      "nextyes": "0.1.0", "tables": {"applications": [{...}, ...], ...}}
 
-`import_journal` brings a document back into an empty journal, after an automatic backup;
+`import_journal` brings a document back into an empty journal, after an automatic backup when
+there is anything to keep (its settings);
 checking comes first, so a file that cannot be used changes nothing.
 """
 
@@ -15,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from nextyes import __version__
+from nextyes import __version__, content
 from nextyes.errors import Conflict, InvalidInput, Words
 from nextyes.services.journal import Journal
 from nextyes.services.portability.backups import backup_before_import
@@ -111,14 +112,18 @@ class JournalImported:
         return sum(self.counts.values())
 
 
-def _refuse_unless_empty(uow: UnitOfWork) -> None:
+def _refuse_unless_empty(uow: UnitOfWork, name: str) -> None:
     counts = {k: n for k, n in uow.journal_rows.counts().items() if k not in ALLOWED_IN_EMPTY}
     if any(counts.values()):
+        words = content.load("portability/messages")
         held = counts.get("applications", 0)
-        what = f"{held} applications" if held else f"{sum(counts.values())} records"
+        what = (
+            content.counted(words["counts"]["applications"], held)
+            if held
+            else content.counted(words["counts"]["records"], sum(counts.values()))
+        )
         raise Conflict(
-            f"This journal already holds {what}, and an import would mix two journals. Import "
-            "into an empty one instead: nextyes --home NEW_FOLDER import json FILE",
+            content.fill(words["json_import"]["not_empty"], what=what, file=name),
             web=Words("portability/messages", "web.not_empty", {"what": what}),
         )
 
@@ -128,12 +133,12 @@ def import_journal(journal: Journal, data: bytes, name: str) -> JournalImported:
     document = read_document(data, name)
     uow = journal.uow()
     with uow:
-        _refuse_unless_empty(uow)
+        _refuse_unless_empty(uow, name)
         rows = uow.journal_rows.check(document["tables"])
         coaching = uow.coaching_records.check(document.get("coaching"), rows.tables)
     backup = backup_before_import(journal.settings)
     with uow:
-        _refuse_unless_empty(uow)
+        _refuse_unless_empty(uow, name)
         counts, new_ids = uow.journal_rows.load_with_ids(rows)
         counts |= {
             f"coach_{name}": n for name, n in uow.coaching_records.load(coaching, new_ids).items()

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from nextyes import content
-from nextyes.domain.models import Application
 from nextyes.domain.recovery import CoolDownRecord, StageGroup, stage_group
 from nextyes.domain.stages import Stage
 from nextyes.services.today.context import AgendaContext, AgendaItem
@@ -105,19 +104,25 @@ def recovery_agenda(ctx: AgendaContext) -> None:
     ctx.agenda.sections["cool_down"] = state.as_json() if state else None
     cooling = {record.application_id for record in running}  # feel it first: each no's
     # analysis waits until its own window is over; other noes' steps carry on
-    words = content.load("recovery/next_steps")["next_steps"]
-    today = ctx.today
-    minutes = int(ctx.preferences.get("reflection_minutes", 15))
-    shown: dict[str, int] = {}
-    for step in next_steps(ctx.uow, today):
-        if step.application.id in cooling:
+    shown: list[NextStep] = []
+    per_kind: dict[str, int] = {}
+    for step in next_steps(ctx.uow, ctx.today):
+        if step.application_id in cooling:
             continue
         kind = f"recovery_{step.kind}"
-        shown[kind] = shown.get(kind, 0) + 1
-        if shown[kind] > SHOWN_PER_STEP:
-            ctx.agenda.more[kind] = shown[kind] - SHOWN_PER_STEP
+        per_kind[kind] = per_kind.get(kind, 0) + 1
+        if per_kind[kind] > SHOWN_PER_STEP:
+            ctx.agenda.more[kind] = per_kind[kind] - SHOWN_PER_STEP
             continue
-        app = step.application
+        shown.append(step)
+    if not shown:
+        return
+    words = content.load("recovery/next_steps")["next_steps"]
+    minutes = int(ctx.preferences.get("reflection_minutes", 15))
+    # Only the applications shown are read whole: a busy month can hold hundreds of noes.
+    applications = ctx.uow.applications.get_many(sorted({s.application_id for s in shown}))
+    for step in shown:
+        app = applications[step.application_id]
         values = {
             "company": app.company,
             "role": app.role,
@@ -127,9 +132,9 @@ def recovery_agenda(ctx: AgendaContext) -> None:
         }
         ctx.agenda.add(
             AgendaItem(
-                kind=kind,
+                kind=f"recovery_{step.kind}",
                 title=content.fill(words[step.kind], **values),
-                due_on=today,
+                due_on=ctx.today,
                 suggestion=content.fill(words[f"{step.kind}_how"], **values),
                 application_id=app.id,
                 key=f"recovery-{step.kind}-{app.id}",
@@ -138,45 +143,43 @@ def recovery_agenda(ctx: AgendaContext) -> None:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class NextStep:
+class NextStep(NamedTuple):
     kind: str  # request_feedback | reply | reflect | follow_up
-    application: Application
+    application_id: int
     priority: int
     sent_on: date | None = None
 
 
 def next_steps(uow: UnitOfWork, today: date) -> list[NextStep]:
-    """What is left to do after recent noes, inside an open uow (reads only).
+    """What is left to do after recent noes, inside an open uow (reads only), most recent no
+    first.
 
     A feedback request followed up once with no answer counts as closed, so it is never
     suggested again.
     """
     steps: list[NextStep] = []
-    events = uow.events.with_stage_between([Stage.REJECTED], today - RECENT_NOES, today)
-    ids = sorted({e.application_id for e in events})
-    applications = uow.applications.get_many(ids)
-    done = uow.recovery_progress.for_applications(ids)
-    seen: set[int] = set()
-    for event in sorted(events, key=lambda e: (e.occurred_on, e.id), reverse=True):
-        app = applications.get(event.application_id)
-        if app is None or app.stage is not Stage.REJECTED or app.id in seen:
-            continue
-        seen.add(app.id)
-        group = stage_group((event.from_stage or Stage.APPLIED).value)
-        request = done.latest_request.get(app.id)
+    noes = uow.recovery_progress.recent_noes(today - RECENT_NOES, today)
+    requests = uow.recovery_progress.latest_requests(sorted(no.application_id for no in noes))
+    for no in noes:
+        app_id = no.application_id
+        group = stage_group((no.from_stage or Stage.APPLIED).value)
+        request = requests.get(app_id)
         talked = group is not StageGroup.SCREEN_OUT  # after a screen-out there's little to ask
         if request is not None and request.follow_up_due(today):
-            steps.append(NextStep("follow_up", app, 25, request.sent_on))
-        elif talked and request is None and app.id not in done.with_feedback:
-            steps.append(NextStep("request_feedback", app, 30))
-        if talked and app.id not in done.with_reply:
-            steps.append(NextStep("reply", app, 32))
-        if app.id not in done.with_reflection:
-            steps.append(NextStep("reflect", app, 34))
-    for request in uow.feedback_requests.open_ones():
-        if request.follow_up_due(today) and request.application_id not in seen:
-            other = uow.applications.get(request.application_id)
-            if other is not None:
-                steps.append(NextStep("follow_up", other, 25, request.sent_on))
+            steps.append(NextStep("follow_up", app_id, 25, request.sent_on))
+        elif talked and request is None and not no.with_feedback:
+            steps.append(NextStep("request_feedback", app_id, 30))
+        if talked and not no.with_reply:
+            steps.append(NextStep("reply", app_id, 32))
+        if not no.with_reflection:
+            steps.append(NextStep("reflect", app_id, 34))
+    seen = {no.application_id for no in noes}
+    due = [r for r in uow.feedback_requests.open_ones()
+           if r.follow_up_due(today) and r.application_id not in seen]  # fmt: skip
+    existing = uow.applications.get_many(sorted({r.application_id for r in due}))
+    steps.extend(
+        NextStep("follow_up", r.application_id, 25, r.sent_on)
+        for r in due
+        if r.application_id in existing
+    )
     return steps

@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from nextyes.domain.goals import Metric, streak
 from nextyes.domain.review import Chart, ReviewItem, ReviewSection, Series
 from nextyes.services.momentum.goals import goal_history
+from nextyes.services.momentum.goals import label as goal_label
 from nextyes.services.momentum.week import WeekMomentum, week_momentum
 from nextyes.services.momentum.why import recheck_due
 from nextyes.services.review.context import ReviewContext
@@ -47,7 +48,7 @@ def goals(ctx: ReviewContext) -> None:
             ctx.facts["applications_goal"] = result.target
             ctx.facts["applications_goal_met"] = int(result.met)
         key = "goals.met" if result.met else "goals.short"
-        line = ctx.text(key, metric=metric.units, done=result.done, target=result.target)
+        line = ctx.text(key, metric=goal_label(metric), done=result.done, target=result.target)
         detail = None
         if result.met and result.met_on is not None:
             detail = ctx.text("goals.met_on", day=f"{result.met_on:%A}")

@@ -190,22 +190,31 @@ class ApplicationRepository(Repository):
         """Applications at `stages` with no activity since `cutoff` and nothing scheduled from
         `today` on: the oldest `limit` of them, and how many there are in all."""
         names = {f"s{n}": s.value for n, s in enumerate(stages)}
-        marks = ", ".join(":" + k for k in names)
-        where = (
-            f"FROM applications a WHERE a.owner_id = :owner AND a.stage IN ({marks}) "
-            "AND a.last_activity_on <= :cutoff AND NOT EXISTS (SELECT 1 FROM interviews i "
-            "WHERE i.application_id = a.id AND i.scheduled_on >= :today)"
-        )
         params = {"owner": self.owner_id, "cutoff": cutoff, "today": today, **names}
+
+        def quiet(stage: str) -> str:
+            return (
+                f"FROM applications a WHERE a.owner_id = :owner AND {stage} "
+                "AND a.last_activity_on <= :cutoff AND NOT EXISTS (SELECT 1 FROM interviews i "
+                "WHERE i.application_id = a.id AND i.scheduled_on >= :today)"
+            )
+
+        # One ordered, limited read per stage along the (owner, stage, last activity) index,
+        # then the oldest of those: with all the stages in one IN list, SQLite walks the
+        # last-activity index through the whole journal instead.
+        parts = " UNION ALL ".join(
+            f"SELECT * FROM (SELECT {COLUMNS} {quiet(f'a.stage = :{name}')} "
+            f"ORDER BY a.last_activity_on, a.id LIMIT :limit) AS q_{name}"
+            for name in names
+        )
         rows = self.db.query(
-            f"SELECT {COLUMNS} {where} ORDER BY a.last_activity_on, a.id LIMIT :limit",
+            f"SELECT * FROM ({parts}) AS quiet ORDER BY last_activity_on, id LIMIT :limit",
             {**params, "limit": limit},
         )
-        total = (
-            len(rows)
-            if len(rows) < limit
-            else int(self.db.scalar(f"SELECT count(*) {where}", params))
-        )
+        total = len(rows)
+        if total == limit:
+            marks = ", ".join(":" + k for k in names)
+            total = int(self.db.scalar(f"SELECT count(*) {quiet(f'a.stage IN ({marks})')}", params))
         return [to_application(row) for row in rows], total
 
     def count_by_stage(self) -> dict[Stage, int]:

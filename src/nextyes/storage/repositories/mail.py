@@ -14,7 +14,8 @@ from nextyes.storage.repositories.base import Repository
 
 COLUMNS = (
     "id, message_key, received_at, sender, sender_domain, subject, label, confidence, company, "
-    "role, status, review_reason, application_id, snippet, details"
+    "role, status, review_reason, application_id, snippet, details, event_id, interview_id, "
+    "effect, corrected_at, corrections"
 )
 _CHUNK = 500
 
@@ -36,6 +37,11 @@ def to_stored(row: Row) -> StoredMail:
         application_id=row["application_id"],
         snippet=row["snippet"],
         details=from_json(row["details"], {}),
+        event_id=row["event_id"],
+        interview_id=row["interview_id"],
+        effect=row["effect"],
+        corrected_at=as_datetime_or_none(row["corrected_at"]),
+        corrections=tuple(from_json(row["corrections"], [])),
     )
 
 
@@ -78,6 +84,8 @@ class MailRepository(Repository):
         event_id: int | None,
         review_reason: str | None,
         private: bool,
+        effect: str | None = None,
+        interview_id: int | None = None,
     ) -> dict[str, Any]:
         return {
             "owner": self.owner_id,
@@ -99,14 +107,17 @@ class MailRepository(Repository):
             "details": None if private else to_json(details_of(mail)),
             "event": event_id,
             "now": now,
+            "effect": effect,
+            "interview": interview_id,
         }
 
     _INSERT = (
         "INSERT INTO mail_messages (owner_id, application_id, message_key, message_id, "
         "received_at, sender, sender_domain, subject, label, confidence, company, role, status, "
-        "review_reason, snippet, body, details, event_id, imported_at) VALUES (:owner, :app, "
-        ":key, :mid, :at, :sender, :domain, :subject, :label, :confidence, :company, :role, "
-        ":status, :reason, :snippet, :body, :details, :event, :now)"
+        "review_reason, snippet, body, details, event_id, imported_at, effect, interview_id) "
+        "VALUES (:owner, :app, :key, :mid, :at, :sender, :domain, :subject, :label, "
+        ":confidence, :company, :role, :status, :reason, :snippet, :body, :details, :event, "
+        ":now, :effect, :interview)"
     )
 
     def add(
@@ -118,6 +129,8 @@ class MailRepository(Repository):
         application_id: int | None = None,
         event_id: int | None = None,
         review_reason: str | None = None,
+        effect: str | None = None,
+        interview_id: int | None = None,
     ) -> None:
         self.db.execute(
             self._INSERT,
@@ -129,6 +142,8 @@ class MailRepository(Repository):
                 event_id=event_id,
                 review_reason=review_reason,
                 private=False,
+                effect=effect,
+                interview_id=interview_id,
             ),
         )
 
@@ -162,6 +177,21 @@ class MailRepository(Repository):
             params["limit"] = limit
         return [to_stored(row) for row in self.db.query(sql, params)]
 
+    def settled(self, statuses: Sequence[MailStatus], limit: int | None = None) -> list[StoredMail]:
+        """Messages with any of `statuses` whose words were kept, newest first."""
+        names = {f"s{n}": status.value for n, status in enumerate(statuses)}
+        marks = ", ".join(":" + k for k in names)
+        sql = (
+            f"SELECT {COLUMNS} FROM mail_messages WHERE owner_id = :owner "
+            f"AND status IN ({marks}) AND details IS NOT NULL "
+            "ORDER BY COALESCE(received_at, imported_at) DESC, id DESC"
+        )
+        params: dict[str, Any] = {"owner": self.owner_id, **names}
+        if limit is not None:
+            sql += " LIMIT :limit"
+            params["limit"] = limit
+        return [to_stored(row) for row in self.db.query(sql, params)]
+
     def resolve(
         self,
         mail_id: int,
@@ -172,11 +202,15 @@ class MailRepository(Repository):
         event_id: int | None,
         company: str | None,
         details: dict[str, Any] | None = None,
+        effect: str | None = None,
+        interview_id: int | None = None,
     ) -> None:
-        """Settle a queued message; `details`, when given, replaces what is kept about it."""
+        """Settle a queued message (or re-settle a corrected one): what it is and what it
+        changed; `details`, when given, replaces what is kept about it."""
         sql = (
             "UPDATE mail_messages SET status = :status, label = :label, application_id = :app, "
-            "event_id = :event, company = :company, review_reason = NULL"
+            "event_id = :event, company = :company, review_reason = NULL, effect = :effect, "
+            "interview_id = :interview"
         )
         params: dict[str, Any] = {
             "owner": self.owner_id,
@@ -186,6 +220,8 @@ class MailRepository(Repository):
             "app": application_id,
             "event": event_id,
             "company": company,
+            "effect": effect,
+            "interview": interview_id,
         }
         if details is not None:
             sql += ", details = :details"

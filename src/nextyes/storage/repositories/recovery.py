@@ -3,9 +3,8 @@ reflections (the moods recorded around them live with the mood log, in `wellbein
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from nextyes.domain.recovery import (
     CoolDownRecord,
@@ -16,6 +15,7 @@ from nextyes.domain.recovery import (
     StageGroup,
     Tone,
 )
+from nextyes.domain.stages import Stage
 from nextyes.storage.convert import (
     as_date,
     as_date_or_none,
@@ -353,42 +353,61 @@ class ReflectionRepository(Repository):
         )
 
 
-@dataclass(frozen=True, slots=True)
-class RecoveryProgress:
-    """What has been done after the noes of some applications (for `today`'s next steps)."""
+class RecentNo(NamedTuple):
+    """An application still at "rejected" whose no came in a window, with what was done after
+    it (for `today`'s next steps). A NamedTuple: `today` reads one per recent no."""
 
-    latest_request: dict[int, FeedbackRequest]
-    with_feedback: frozenset[int]
-    with_reply: frozenset[int]
-    with_reflection: frozenset[int]
+    application_id: int
+    from_stage: Stage | None  # the stage the no came at
+    with_feedback: bool
+    with_reply: bool
+    with_reflection: bool
 
 
 class RecoveryProgressRepository(Repository):
-    def for_applications(self, ids: list[int]) -> RecoveryProgress:
-        """A handful of queries for any number of applications (no query per application)."""
+    def recent_noes(self, start: date, end: date) -> list[RecentNo]:
+        """Applications still at "rejected" whose no is dated start..end, newest no first (one
+        per application, its latest no), with what was done after each: one query, however
+        many noes. `+x.owner_id` steers SQLite to each table's application_id index (with
+        no statistics it would walk all the owner's rows instead)."""
+        rows = self.db.query(
+            "SELECT e.application_id, e.from_stage, "
+            "EXISTS (SELECT 1 FROM feedback f WHERE f.application_id = e.application_id "
+            "AND +f.owner_id = :owner) AS with_feedback, "
+            "EXISTS (SELECT 1 FROM drafts d WHERE d.application_id = e.application_id "
+            "AND +d.owner_id = :owner AND d.kind = 'reply') AS with_reply, "
+            "EXISTS (SELECT 1 FROM reflections r WHERE r.application_id = e.application_id "
+            "AND +r.owner_id = :owner) AS with_reflection "
+            "FROM stage_events e JOIN applications a ON a.id = e.application_id "
+            "WHERE e.owner_id = :owner AND e.stage = 'rejected' "
+            "AND e.occurred_on BETWEEN :start AND :end "
+            "AND a.owner_id = :owner AND a.stage = 'rejected' "
+            "ORDER BY e.occurred_on DESC, e.id DESC",
+            {"owner": self.owner_id, "start": start, "end": end},
+        )
+        noes: dict[int, RecentNo] = {}
+        for row in rows:
+            if row["application_id"] not in noes:
+                noes[row["application_id"]] = RecentNo(
+                    row["application_id"],
+                    Stage(row["from_stage"]) if row["from_stage"] else None,
+                    bool(row["with_feedback"]),
+                    bool(row["with_reply"]),
+                    bool(row["with_reflection"]),
+                )
+        return list(noes.values())
+
+    def latest_requests(self, ids: list[int]) -> dict[int, FeedbackRequest]:
+        """The latest feedback request of each of these applications that has one."""
         if not ids:
-            return RecoveryProgress({}, frozenset(), frozenset(), frozenset())
+            return {}
         names = {f"a{n}": value for n, value in enumerate(ids)}
         marks = ", ".join(":" + k for k in names)
-        params = {"owner": self.owner_id, **names}
-        where = f"owner_id = :owner AND application_id IN ({marks})"
         latest: dict[int, FeedbackRequest] = {}
         for row in self.db.query(
-            f"SELECT {REQUEST_COLUMNS} FROM feedback_requests WHERE {where} ORDER BY sent_on, id",
-            params,
+            f"SELECT {REQUEST_COLUMNS} FROM feedback_requests WHERE owner_id = :owner "
+            f"AND application_id IN ({marks}) ORDER BY sent_on, id",
+            {"owner": self.owner_id, **names},
         ):
             latest[row["application_id"]] = to_request(row)
-
-        def having(sql: str) -> frozenset[int]:
-            return frozenset(row["application_id"] for row in self.db.query(sql, params))
-
-        return RecoveryProgress(
-            latest_request=latest,
-            with_feedback=having(f"SELECT DISTINCT application_id FROM feedback WHERE {where}"),
-            with_reply=having(
-                f"SELECT DISTINCT application_id FROM drafts WHERE {where} AND kind = 'reply'"
-            ),
-            with_reflection=having(
-                f"SELECT DISTINCT application_id FROM reflections WHERE {where}"
-            ),
-        )
+        return latest

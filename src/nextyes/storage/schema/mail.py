@@ -37,6 +37,13 @@ mail_messages = sa.Table(
     sa.Column("details", sa.Text),
     sa.Column("event_id", sa.Integer, sa.ForeignKey("stage_events.id", ondelete="SET NULL")),
     sa.Column("imported_at", Moment, nullable=False),
+    # What applying the message changed, so a correction can take exactly that back:
+    # "created" (an application), "moved", "rejected", or "added-..." (created, then moved).
+    sa.Column("effect", sa.String(30)),
+    sa.Column("interview_id", sa.Integer, sa.ForeignKey("interviews.id", ondelete="SET NULL")),
+    # The trail of corrections made after the message was applied (JSON list, newest last).
+    sa.Column("corrected_at", Moment),
+    sa.Column("corrections", sa.Text),
     sa.UniqueConstraint("owner_id", "message_key"),
     sa.Index(None, "owner_id", "status"),
 )

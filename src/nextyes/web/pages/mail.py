@@ -4,7 +4,7 @@ and the messages an import could not place on its own, waiting for review."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from nextyes import content
 from nextyes.domain.mail_labels import MailLabel
 from nextyes.errors import NotFound
+from nextyes.services.mail import correcting
 from nextyes.services.mail import review as mail_review
 from nextyes.web import forms
 from nextyes.web.deps import WebDep
@@ -54,6 +55,54 @@ async def ignore(web: WebDep, mail_id: PathId, always: FormText = "") -> Respons
     return redirect(
         "/mail", "Set aside." + (" Mail from that sender will be too." if always else "")
     )
+
+
+def _correct_words() -> dict[str, Any]:
+    words: dict[str, Any] = content.load("mail/messages")["correct"]
+    return words
+
+
+def _effect_words(effect: str | None, status: str) -> str:
+    effects = content.load("mail/messages")["review"]["effects"]
+    return str(effects.get(effect or status, effects.get(status, effects["noted"])))
+
+
+@router.get("/mail/applied", response_class=HTMLResponse)
+async def applied(request: Request, web: WebDep) -> HTMLResponse:
+    """Mail nextyes was sure about and applied, each with a form to correct it."""
+    items = correcting.applied_mail(web.uow(), limit=SHOWN)
+    values = {
+        "items": items, "w": _correct_words()["web"], "label_list": list(MailLabel),
+        "labels": content.load("mail/messages")["bands"]["labels"],
+        "effects": {m.id: _effect_words(m.effect, m.status.value) for m in items},
+    }  # fmt: skip
+    return page(request, "mail_applied.html", values)
+
+
+@router.post("/mail/{mail_id}/correct")
+async def correct(
+    request: Request, web: WebDep, mail_id: PathId, label: FormText = "",
+    application_id: FormText = "", company: FormText = "", confirm: FormText = "",
+) -> Response:  # fmt: skip
+    """Correct an applied message; when something added since depends on it, show what will
+    and will not be undone first, and go ahead only on a yes."""
+    correction = mail_review.Correction(
+        label=forms.choice(label, MailLabel, "label"),
+        application_id=forms.number(application_id, "application", 1, 2**31 - 1),
+        company=forms.optional(company),
+    )
+    try:
+        done = correcting.correct_applied(
+            web.uow(), mail_id, web.now(), correction, confirmed=bool(confirm)
+        )
+    except correcting.NeedsConfirmation as exc:
+        values = {
+            "undo": exc.undo, "w": _correct_words()["web"], "c": _correct_words(),
+            "label": label, "application_id": application_id, "company": company,
+        }  # fmt: skip
+        return page(request, "mail_correct.html", values)
+    what = _effect_words(done.outcome.effect, done.outcome.status.value)
+    return redirect("/mail/applied", content.fill(_correct_words()["done"], what=what))
 
 
 def _import_words() -> dict[str, str]:

@@ -185,9 +185,14 @@ async def import_json(request: Request, web: WebDep) -> Response:
         data = await upload.read()
         done = import_journal(web.journal, data, upload.filename or "the file")
         applications = done.counts.get("applications", 0)
+        counts = content.load("portability/messages")["counts"]
         return redirect(
             "/data",
-            said("imported_json", applications=applications, others=done.total - applications),
+            said(
+                "imported_json_backup" if done.backup else "imported_json",
+                applications=content.counted(counts["applications"], applications),
+                others=content.counted(counts["others"], done.total - applications),
+            ),
         )
 
 

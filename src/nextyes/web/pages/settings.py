@@ -5,8 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from nextyes.domain.goals import Metric
-from nextyes.services.momentum.goals import goal_statuses
+from nextyes.domain.goals import MAX_TARGET, Metric
+from nextyes.services.momentum.goals import goal_statuses, label
 from nextyes.services.momentum.why import show_why
 from nextyes.services.settings import preferences as service
 from nextyes.web.deps import WebDep
@@ -25,7 +25,8 @@ async def settings(request: Request, web: WebDep) -> HTMLResponse:
         {
             "rows": rows,
             "goals": running,
-            "metrics": list(Metric),
+            "metrics": [(metric.value, label(metric)) for metric in Metric],
+            "max_target": MAX_TARGET,
             "why": show_why(web.uow(), web.today()),
         },
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -44,3 +45,45 @@ class MailOutcomePublic(BaseModel):
     status: str
     effect: str | None
     application_id: int | None
+
+
+class MailAppliedPublic(BaseModel):
+    """A message nextyes applied (or a correction settled since), with what it changed."""
+
+    id: int
+    received_at: datetime | None
+    sender: str | None
+    subject: str | None
+    label: MailLabel
+    status: str
+    effect: str | None
+    """created | moved | rejected | added-... (what applying it changed), None if nothing."""
+    company: str | None
+    application_id: int | None
+    why: list[str] = []
+    corrected_at: datetime | None = None
+    corrections: list[dict[str, Any]] = []
+    """Each correction made after it was applied: at, from, to, undone, kept."""
+
+
+class MailCorrectCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    label: MailLabel | None = None
+    application_id: RefId | None = None
+    company: Name | None = None
+    confirm: bool = False
+    """Go ahead even when something added since depends on what is taken back."""
+
+
+class MailUndoPublic(BaseModel):
+    """What correcting a message takes back and keeps (before or after it is done)."""
+
+    undone: list[str]
+    kept: list[str]
+    needs_confirmation: bool
+
+
+class MailCorrectedPublic(MailOutcomePublic):
+    undone: list[str]
+    kept: list[str]

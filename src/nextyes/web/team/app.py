@@ -55,6 +55,7 @@ def create_served_app(
         if serving:
             import gc
 
+            warm_up(base)
             gc.collect()
             gc.freeze()
         # queued work (mail imports, IMAP fetches) runs in threads of every worker process
@@ -97,6 +98,21 @@ def create_served_app(
     app.add_middleware(TeamGuard, served=served)
     _name_the_security_schemes(app)
     return app
+
+
+def warm_up(base: WebState) -> None:
+    """Do now, before the worker takes its first request, what the first requests would do.
+
+    Every page template is compiled and the password hasher loaded. Otherwise the first people
+    after a start wait for it (a third of a second of compiling on the first page of each
+    worker), and so does every request queued behind theirs in that worker.
+    """
+    from nextyes.services.accounts.secrets import hasher
+
+    templates = base.templates
+    for name in templates.list_templates(extensions=["html"]):
+        templates.get_template(name)
+    hasher()
 
 
 def _name_the_security_schemes(app: FastAPI) -> None:

@@ -67,11 +67,13 @@ def classify(path: Path, fmt: str) -> None:
 
 
 def _register() -> None:
+    from nextyes.cli.commands.mail.applied import applied
     from nextyes.cli.commands.mail.importing import import_
     from nextyes.cli.commands.mail.review import review
 
     mail.add_command(import_, "import")
     mail.add_command(review, "review")
+    mail.add_command(applied, "applied")
 
 
 _register()

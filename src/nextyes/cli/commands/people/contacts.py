@@ -74,7 +74,12 @@ def add(
     if fmt == "json":
         emit_json(contact_json(added))
         return
-    click.echo(added.id)
+    words = content.load("people/messages")
+    at = content.fill(words["added_company"], company=added.company) if added.company else ""
+    say(content.fill(words["added"], name=added.name, id=added.id, company=at))
+    if added.next_follow_up_on:
+        say(content.fill(words["next_follow_up"], day=added.next_follow_up_on.isoformat()))
+    say(content.fill(words["added_next"], id=added.id), style="dim")
 
 
 @contact.command(name="list")

@@ -359,10 +359,27 @@ def reject(
 @click.argument("text")
 @click.option("--on", "on", type=DATE, help="The day it is about (default: today).")
 @click.option("--private", is_flag=True, help="Keep it out of anything you share.")
+@format_option("text", "json")
 @pass_app
-def note(app: AppContext, application_id: int, text: str, on: date | None, private: bool) -> None:
-    """Add a note to an application."""
-    note_id = service.add_note(
-        app.uow(), application_id, text, on or app.today(), app.now(), private
-    )
-    click.echo(note_id)
+def note(
+    app: AppContext, application_id: int, text: str, on: date | None, private: bool, fmt: str
+) -> None:
+    """Add a note to an application.
+
+    Says what was kept and where; with --format json, the note's id and its application's.
+    """
+    from nextyes.services.pipeline.records import keep_note
+
+    kept = keep_note(app.uow(), application_id, text, on or app.today(), app.now(), private)
+    if fmt == "json":
+        emit_json({"note_id": kept.note.id, "application_id": kept.application.id,
+                   "written_on": kept.note.written_on.isoformat(), "private": kept.note.private})  # fmt: skip
+        return
+    words = content.load("pipeline/messages")["note"]
+    a, written = kept.application, kept.note
+    short = written.text if len(written.text) <= 80 else written.text[:79].rstrip() + "…"
+    say(content.fill(words["kept"], company=a.company, role=a.role, id=a.id,
+                     day=written.written_on.isoformat(), text=short))  # fmt: skip
+    if written.private:
+        say(words["private"])
+    say(content.fill(words["where"], id=a.id), style="dim")

@@ -27,8 +27,8 @@ def backup(app: AppContext, keep: int, list_: bool, fmt: str) -> None:
     """Take a consistent copy of your journal, even while it is in use.
 
     Backups go into the `backups` folder of your home, named by the time they were taken.
-    nextyes also takes one by itself before every upgrade, import and restore. Bring one back
-    with `nextyes restore FILE`.
+    nextyes also takes one by itself before every upgrade, and before an import or a restore
+    into a journal that holds anything. Bring one back with `nextyes restore FILE`.
     """
     if list_:
         found = service.list_backups(app.settings)

@@ -2,19 +2,42 @@
 
 from __future__ import annotations
 
-from typing import BinaryIO
+from pathlib import PurePath
+from typing import Any, BinaryIO
 
 import click
 
+from nextyes import content
 from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.output import emit_json, format_option, say
 
 
-@click.group(name="import")
+class ByFileKind(click.Group):
+    """`nextyes import FILE.json` is `nextyes import json FILE.json` (and .csv likewise); any
+    other first word that is not a kind of file says which kinds there are."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        first = args[0] if args else ""
+        if first and not first.startswith("-") and first not in self.commands:
+            kind = PurePath(first).suffix.lower().lstrip(".")
+            if kind not in self.commands:
+                words = content.load("portability/messages")["import"]
+                raise click.UsageError(content.fill(words["which_kind"], file=first), ctx)
+            args = [kind, *args]
+        return super().parse_args(ctx, args)
+
+    def format_usage(self, ctx: click.Context, formatter: Any) -> None:
+        formatter.write_usage(ctx.command_path, "[json|csv] FILE [OPTIONS]")
+
+
+@click.group(name="import", cls=ByFileKind)
 def import_() -> None:
     """Bring in a journal export (JSON) or applications from a spreadsheet (CSV).
 
-    An SQLite journal is backed up into your home's backups folder before anything is written.
+    The kind of file can be left out when its name says it: `nextyes import journal.json`.
+
+    An SQLite journal that already holds something is backed up into your home's backups
+    folder before anything is written.
     """
 
 
@@ -36,10 +59,13 @@ def json_(app: AppContext, file: BinaryIO, fmt: str) -> None:
     if fmt == "json":
         emit_json({"imported": done.counts, "backup": str(done.backup) if done.backup else None})
         return
+    words = content.load("portability/messages")
     applications = done.counts.get("applications", 0)
-    say(f"Imported {applications} applications and {done.total - applications} other records.")
+    say(content.fill(words["json_import"]["done"], file=file.name,
+                     applications=content.counted(words["counts"]["applications"], applications),
+                     others=content.counted(words["counts"]["others"], done.total - applications)))  # fmt: skip
     if done.backup:
-        say(f"Your journal as it was before is kept at {done.backup}.")
+        say(content.fill(words["json_import"]["backup"], path=done.backup))
 
 
 @import_.command(name="csv")
