@@ -23,6 +23,8 @@ _HIDDEN = re.compile(r"<(script|style|code)\b.*?</\1>", re.S)
 # what a terminal says and a page should not: "run nextyes ...", "exit 2", "Ctrl+C", "stdin"
 # a file on the server is no concern of someone in a browser (nor is where it is kept)
 _SERVER_PATH = re.compile(r"(?<![\w.:/])/(tmp|var|srv|home|root|etc)/\S*")
+# what is true of nextyes on one's own computer, and not of a server
+_LOCAL_ONLY = re.compile(r"\b(on this computer|over the network)\b", re.I)
 _TERMINAL = re.compile(
     r"\b(run nextyes|exit (code )?\d|Ctrl\+C|standard input|stdin|command line|terminal)\b", re.I
 )
@@ -37,7 +39,9 @@ def _terminal_words(what: str, response: Any) -> list[str]:
     """What on the page was written for a terminal (nothing, when it speaks to a browser)."""
     said = _said(response)
     found = [
-        found[0] for p in (_COMMAND, _OPTION, _TERMINAL, _SERVER_PATH) if (found := p.search(said))
+        found[0]
+        for p in (_COMMAND, _OPTION, _TERMINAL, _SERVER_PATH, _LOCAL_ONLY)
+        if (found := p.search(said))
     ]
     found += ["`"] if "`" in said else []
     return [f"{what}: {' '.join(found)} in: {said[-400:]}"] if found else []
