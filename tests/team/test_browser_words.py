@@ -163,6 +163,8 @@ def _team_pages(team: Team, people: dict[str, Any]) -> dict[str, list[tuple[str,
 def test_every_served_page_speaks_to_a_browser_user(served: Team, people: dict[str, Any]) -> None:
     seeker = people["seeker"]
     assert 'action="/mail/imap"' in seeker.get("/mail/import").text  # a key: the form is there
+    organisation = people["runner"].get(f"/organisations/{people['org_id']}").text
+    assert "cannot keep a client secret" not in organisation
     journal = served.journal().for_owner(seeker.user_id)
     try:
         local = _every_page(journal, _AsLocal(seeker), demo=True)  # type: ignore[arg-type]
@@ -405,6 +407,7 @@ def test_without_a_secret_key_the_refusals_speak_to_a_browser_user(keyless: Team
     }
     page = seeker.get("/mail/import").text  # says so before anyone types a password
     assert "cannot keep mail passwords yet" in page and 'action="/mail/imap"' not in page
+    assert "cannot keep a client secret yet" in runner.get(f"/organisations/{org}").text
     for what, response in refused.items():
         assert response.status_code == 400, (what, response.text)
         assert _terminal_words(what, response) == []

@@ -13,16 +13,17 @@ from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 
-from nextyes.domain.errors import NextyesError, NotFound
+from nextyes.domain.errors import NextyesError, NotFound, Words
 from nextyes.services.organisations import cohort, membership, sso
 from nextyes.services.organisations.cohort import CohortReport
 from nextyes.web.errors import in_browser
-from nextyes.web.rendering import page, redirect
+from nextyes.web.rendering import filled, page, redirect
 from nextyes.web.schemas.types import ERRORS, PathId
 from nextyes.web.team.coaching_api import me, now_of
 from nextyes.web.team.context import account_uow, client_address, served_of, signed_in_of
 
 router = APIRouter(include_in_schema=False)
+_NO_KEY = Words("accounts/web", "sealing.sso_note")  # the page says it before a secret is typed
 api = APIRouter(prefix="/api/v1", tags=["organisations"], responses=ERRORS)
 Short = Annotated[str, Form(max_length=320)]
 Secret = Annotated[str, Form(max_length=1024)]
@@ -101,10 +102,11 @@ def _org_page(
 ) -> HTMLResponse:
     shown = membership.overview(account_uow(request), me(request), organisation_id)
     base = served_of(request).server.public_url
+    keeps = None if served_of(request).sealer.can_seal else filled(_NO_KEY)  # no secret kept
     return page(
         request,
         "organisation.html",
-        {"org": shown, "invitation": None, "base": base, **(extra or {})},
+        {"org": shown, "invitation": None, "base": base, "no_key": keeps, **(extra or {})},
     )
 
 
