@@ -165,7 +165,7 @@ class _Tables:
     def touched(self, move: Move) -> set[Key]:
         """The numbers, in every grouping, that the move changes."""
         ups, downs, c, d = move
-        found = set()
+        found: set[Key] = set()
         if len(ups) == 1 and len(downs) <= 1:
             a = ups[0]
             b = downs[0] if downs else -1
