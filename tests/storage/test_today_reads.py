@@ -51,7 +51,7 @@ def test_recent_noes_come_newest_first_with_what_was_done_after_each(
                     finished_at=NOW, now=NOW)  # fmt: skip
     with any_journal.uow() as uow:
         noes = uow.recovery_progress.recent_noes(TODAY - timedelta(days=21), TODAY)
-        requests = uow.recovery_progress.latest_requests([n.application_id for n in noes])
+        requests = uow.recovery_progress.latest_requests(TODAY - timedelta(days=21), TODAY)
     assert [n.application_id for n in noes] == [untouched, asked, replied, reflected]
     flags = {n.application_id: (n.with_feedback, n.with_reply, n.with_reflection) for n in noes}
     assert flags == {

@@ -103,17 +103,36 @@ def emit_table(
     no_wrap: tuple[str, ...] = (),
 ) -> None:
     """A table for people, fitted to the terminal's width."""
-    import shutil
-
     from nextyes.cli.tables import render_table
 
-    width = shutil.get_terminal_size((100, 24)).columns
+    width = terminal_width()
     text = render_table(columns, rows, width=width, justify=justify or {}, no_wrap=no_wrap)
     if title:
         say(title, style="bold")
     click.echo(text)
     if caption:
         say(caption, style="dim")
+
+
+def terminal_width(fallback: int = 100) -> int:
+    """The terminal's width as `shutil.get_terminal_size` gives it (COLUMNS first), without
+    importing shutil, which imports bz2 and lzma: `list` prints a table on every run."""
+    import os
+
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    stdout = sys.__stdout__
+    if stdout is None:
+        return fallback
+    try:
+        columns = os.get_terminal_size(stdout.fileno()).columns
+    except (AttributeError, ValueError, OSError):
+        columns = 0
+    return columns or fallback
 
 
 STYLES: dict[str, dict[str, Any]] = {"bold": {"bold": True}, "dim": {"dim": True}, "good": {"fg": "green"},

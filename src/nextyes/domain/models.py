@@ -1,24 +1,51 @@
-"""The journal's records as plain dataclasses. Every aggregate carries its owner's id."""
+"""The journal's records as plain dataclasses. Every aggregate carries its owner's id.
+
+What a person gives to add a record (`NewApplication`, ...) lives in `domain/inputs.py` and an
+application's whole detail (its questions, notes and people too) in `domain/detail.py`; both are
+named here too, and defined on first
+use: a frozen dataclass costs about 0.6 ms to define, and `nextyes today` or `list` need none of
+them.
+"""
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from nextyes.domain.stages import Stage
 
-if TYPE_CHECKING:  # ApplicationDetail's parts, kept off the import path of quick commands
-    from nextyes.domain.offers import Offer
-    from nextyes.domain.postings import Posting
-    from nextyes.domain.recovery import (
-        CoolDownRecord,
-        DraftRow,
-        FeedbackRequest,
-        FeedbackRow,
-        Reflection,
-    )
+if TYPE_CHECKING:
+    from nextyes.domain.detail import ApplicationContact as ApplicationContact
+    from nextyes.domain.detail import ApplicationDetail as ApplicationDetail
+    from nextyes.domain.detail import Note as Note
+    from nextyes.domain.detail import Question as Question
+    from nextyes.domain.inputs import NewApplication as NewApplication
+    from nextyes.domain.inputs import NewContact as NewContact
+    from nextyes.domain.inputs import NewInterview as NewInterview
+    from nextyes.domain.inputs import NewStageEvent as NewStageEvent
+
+ELSEWHERE = {
+    "NewApplication": "nextyes.domain.inputs",
+    "NewStageEvent": "nextyes.domain.inputs",
+    "NewInterview": "nextyes.domain.inputs",
+    "NewContact": "nextyes.domain.inputs",
+    "Note": "nextyes.domain.detail",
+    "Question": "nextyes.domain.detail",
+    "ApplicationContact": "nextyes.domain.detail",
+    "ApplicationDetail": "nextyes.domain.detail",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """`from nextyes.domain.models import NewApplication` works as for any record here."""
+    if name not in ELSEWHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(ELSEWHERE[name]), name)
+    globals()[name] = value
+    return value
 
 
 class Origin(StrEnum):
@@ -78,24 +105,6 @@ class Application:
 
 
 @dataclass(frozen=True, slots=True)
-class NewApplication:
-    """What a user gives to log an application."""
-
-    company: str
-    role: str
-    applied_on: date | None
-    source: str | None = None
-    url: str | None = None
-    resume_version: str | None = None
-    cover_letter_version: str | None = None
-    location: str | None = None
-    salary: str | None = None
-    note: str | None = None
-    saved_only: bool = False
-    referral_contact_id: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class StageEvent:
     id: int
     application_id: int
@@ -119,19 +128,6 @@ class EventWithCompany(NamedTuple):
 
 
 @dataclass(frozen=True, slots=True)
-class NewStageEvent:
-    application_id: int
-    stage: Stage
-    occurred_on: date
-    from_stage: Stage | None = None
-    round: int | None = None
-    note: str | None = None
-    reason: str | None = None
-    correction: bool = False
-    origin: Origin = field(kw_only=True)  # where it came from: always said, never assumed
-
-
-@dataclass(frozen=True, slots=True)
 class Interview:
     id: int
     application_id: int
@@ -146,39 +142,6 @@ class Interview:
 
 
 @dataclass(frozen=True, slots=True)
-class NewInterview:
-    application_id: int
-    kind: InterviewKind
-    scheduled_on: date
-    round: int | None = None
-    scheduled_time: time | None = None
-    duration_minutes: int | None = None
-    location: str | None = None
-    interviewers: tuple[str, ...] = ()
-    notes: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Question:
-    id: int
-    application_id: int
-    interview_id: int | None
-    text: str
-    hard: bool = False
-    theme: str | None = None
-    notes: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Note:
-    id: int
-    application_id: int
-    written_on: date
-    text: str
-    private: bool = False
-
-
-@dataclass(frozen=True, slots=True)
 class Contact:
     id: int
     owner_id: int
@@ -190,42 +153,3 @@ class Contact:
     how_met: str | None = None
     notes: str | None = None
     next_follow_up_on: date | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class NewContact:
-    name: str
-    relation: Relation = Relation.OTHER
-    company: str | None = None
-    email: str | None = None
-    phone: str | None = None
-    how_met: str | None = None
-    notes: str | None = None
-    next_follow_up_on: date | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ApplicationContact:
-    """A person tied to one application, and in what role (recruiter, interviewer, referrer)."""
-
-    contact: Contact
-    role: str
-
-
-@dataclass(frozen=True, slots=True)
-class ApplicationDetail:
-    """One application with everything recorded about it, for `show` and the web page."""
-
-    application: Application
-    events: tuple[StageEvent, ...]
-    interviews: tuple[Interview, ...] = ()
-    questions: tuple[Question, ...] = ()
-    notes: tuple[Note, ...] = ()
-    contacts: tuple[ApplicationContact, ...] = ()
-    feedback: tuple[FeedbackRow, ...] = ()
-    cool_downs: tuple[CoolDownRecord, ...] = ()
-    feedback_requests: tuple[FeedbackRequest, ...] = ()
-    reflections: tuple[Reflection, ...] = ()
-    posting: Posting | None = None
-    offer: Offer | None = None
-    drafts: tuple[DraftRow, ...] = ()

@@ -8,11 +8,31 @@ asking whether the role was the right fit at all.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import importlib
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from typing import TYPE_CHECKING, Any
 
 from nextyes.domain.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from nextyes.domain.recovery_rows import DraftRow as DraftRow
+    from nextyes.domain.recovery_rows import FeedbackRow as FeedbackRow
+    from nextyes.domain.recovery_rows import Reflection as Reflection
+
+# What was kept after a no (reflections, feedback, drafts) is defined in recovery_rows.py on
+# first use, and named here too: `nextyes today` reads none of them, and a frozen dataclass
+# costs about 0.6 ms to define.
+ELSEWHERE = dict.fromkeys(("Reflection", "FeedbackRow", "DraftRow"), "nextyes.domain.recovery_rows")
+
+
+def __getattr__(name: str) -> Any:
+    if name not in ELSEWHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(ELSEWHERE[name]), name)
+    globals()[name] = value
+    return value
 
 
 class StageGroup(StrEnum):
@@ -150,20 +170,6 @@ def time_left(started_at: datetime, now: datetime, minutes: int) -> timedelta:
 
 
 @dataclass(frozen=True, slots=True)
-class Reflection:
-    id: int
-    application_id: int
-    stage_group: StageGroup
-    started_at: datetime
-    finished_at: datetime | None
-    time_box_minutes: int
-    mood_before: int | None
-    mood_after: int | None
-    answers: dict[str, str] = field(default_factory=dict)
-    attributions: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
 class CoolDownRecord:
     """A cool-down as kept in the journal (its spec is written as `evening`, `24h`, ...)."""
 
@@ -178,30 +184,3 @@ def week_of(day: date) -> tuple[date, date]:
     """Monday and Sunday of the week `day` falls in: "noes this week" counts within it."""
     monday = day - timedelta(days=day.weekday())
     return monday, monday + timedelta(days=6)
-
-
-@dataclass(frozen=True, slots=True)
-class FeedbackRow:
-    """Feedback kept about an application (from an interviewer, a recruiter, or oneself)."""
-
-    id: int
-    application_id: int | None
-    text: str
-    giver: str
-    received_on: date
-    themes: tuple[str, ...]
-    controllable: str | None
-    origin: str
-
-
-@dataclass(frozen=True, slots=True)
-class DraftRow:
-    """A feedback request or a reply drafted for an application (sent_on once it went)."""
-
-    id: int
-    application_id: int
-    kind: str
-    recipient: str | None
-    subject: str | None
-    body: str
-    sent_on: date | None

@@ -9,7 +9,6 @@ running.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple
 
@@ -26,8 +25,7 @@ SHOWN_PER_STEP = 3
 """Next steps of one kind shown at once (the most recent noes); the rest are counted."""
 
 
-@dataclass(frozen=True, slots=True)
-class CoolDownState:
+class CoolDownState(NamedTuple):
     """A cool-down running now, as `today` shows it."""
 
     application_id: int
@@ -159,7 +157,7 @@ def next_steps(uow: UnitOfWork, today: date) -> list[NextStep]:
     """
     steps: list[NextStep] = []
     noes = uow.recovery_progress.recent_noes(today - RECENT_NOES, today)
-    requests = uow.recovery_progress.latest_requests(sorted(no.application_id for no in noes))
+    requests = uow.recovery_progress.latest_requests(today - RECENT_NOES, today)
     for no in noes:
         app_id = no.application_id
         group = stage_group((no.from_stage or Stage.APPLIED).value)

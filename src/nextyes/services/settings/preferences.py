@@ -7,9 +7,8 @@ they travel with exports and stay separate per user in team mode.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from nextyes.errors import InvalidInput
 from nextyes.storage.uow import UnitOfWork
@@ -18,8 +17,7 @@ _TRUE = {"yes", "y", "true", "on", "1"}
 _FALSE = {"no", "n", "false", "off", "0"}
 
 
-@dataclass(frozen=True, slots=True)
-class Preference:
+class Preference(NamedTuple):  # a NamedTuple: every command reads the settings
     key: str
     default: Any
     help: str

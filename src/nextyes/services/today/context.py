@@ -9,13 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from nextyes.storage.uow import UnitOfWork
 
 
-@dataclass(frozen=True, slots=True)
-class AgendaItem:
+class AgendaItem(NamedTuple):
+    """One thing due. A NamedTuple: `nextyes today` defines it on every run, and a NamedTuple
+    costs a fraction of a frozen dataclass to define."""
+
     kind: str
     title: str
     due_on: date

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nextyes.domain.companies import company_key
-from nextyes.domain.models import Application, NewApplication
-from nextyes.domain.queries import ApplicationQuery
+from nextyes.domain.models import Application
 from nextyes.domain.stages import Stage
 from nextyes.storage.convert import as_date, as_date_or_none, as_datetime_or_none
 from nextyes.storage.db import Row
 from nextyes.storage.repositories.base import Repository, like_pattern
+
+if TYPE_CHECKING:  # defined only by the commands that add or list
+    from nextyes.domain.inputs import NewApplication
+    from nextyes.domain.queries import ApplicationQuery
 
 COLUMNS = (
     "id, owner_id, company, role, stage, stage_on, applied_on, last_activity_on, source, url, "

@@ -6,12 +6,16 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from nextyes.domain.companies import company_key
-from nextyes.domain.models import Application, ApplicationContact, Contact, NewContact, Relation
+from nextyes.domain.models import Application, Contact, Relation
 from nextyes.storage.convert import as_date, as_date_or_none
 from nextyes.storage.db import Row
 from nextyes.storage.repositories.applications import COLUMNS as APPLICATION_COLUMNS
 from nextyes.storage.repositories.applications import to_application
 from nextyes.storage.repositories.base import Repository, like_pattern
+
+if TYPE_CHECKING:  # defined only by the commands that add contacts or show an application
+    from nextyes.domain.detail import ApplicationContact
+    from nextyes.domain.inputs import NewContact
 
 if TYPE_CHECKING:  # interactions are imported when used: `today` reads contacts, not them
     from nextyes.domain.contacts import ContactChanges, Interaction, InteractionKind
@@ -116,6 +120,8 @@ class ContactRepository(Repository):
             "WHERE ac.application_id = :app AND ac.owner_id = :owner ORDER BY ac.id",
             {"app": application_id, "owner": self.owner_id},
         )
+        from nextyes.domain.detail import ApplicationContact  # defined when used
+
         return [ApplicationContact(to_contact(row), row["link_role"]) for row in rows]
 
     def matching(self, text: str, limit: int = 5) -> list[Contact]:

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from nextyes.domain.models import NewStageEvent, Origin, StageEvent
+from nextyes.domain.models import Origin, StageEvent
 from nextyes.domain.stages import Stage
 from nextyes.storage.convert import as_bool, as_date, as_datetime_or_none
 from nextyes.storage.db import Row
 from nextyes.storage.repositories.base import Repository
+
+if TYPE_CHECKING:  # what a person gives, defined only by the commands that add
+    from nextyes.domain.inputs import NewStageEvent
 
 COLUMNS = (
     "id, application_id, stage, occurred_on, from_stage, round, note, reason, correction, "

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from nextyes.domain.models import Interview, InterviewKind, NewInterview, Question
+from nextyes.domain.models import Interview, InterviewKind
 from nextyes.storage.convert import as_bool, as_date, as_time_or_none, from_json, to_json
 from nextyes.storage.db import Row
 from nextyes.storage.repositories.base import Repository
+
+if TYPE_CHECKING:  # defined only by the commands that add interviews or read questions
+    from nextyes.domain.detail import Question
+    from nextyes.domain.inputs import NewInterview
 
 COLUMNS = (
     "id, application_id, round, kind, scheduled_on, scheduled_time, duration_minutes, "
@@ -33,6 +37,8 @@ def to_interview(row: Row) -> Interview:
 
 
 def to_question(row: Row) -> Question:
+    from nextyes.domain.detail import Question  # `today` reads no question: defined when used
+
     return Question(
         id=row["id"],
         application_id=row["application_id"],

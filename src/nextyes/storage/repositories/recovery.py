@@ -4,13 +4,11 @@ reflections (the moods recorded around them live with the mood log, in `wellbein
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from nextyes.domain.recovery import (
     CoolDownRecord,
-    DraftRow,
     FeedbackRequest,
-    Reflection,
     RequestStatus,
     StageGroup,
     Tone,
@@ -26,6 +24,9 @@ from nextyes.storage.convert import (
 )
 from nextyes.storage.db import Row
 from nextyes.storage.repositories.base import Repository
+
+if TYPE_CHECKING:  # `today` reads no reflection or draft: defined when used
+    from nextyes.domain.recovery_rows import DraftRow, Reflection
 
 COOL_DOWN_COLUMNS = "id, application_id, kind, starts_at, ends_at"
 REQUEST_COLUMNS = (
@@ -63,6 +64,8 @@ def to_request(row: Row) -> FeedbackRequest:
 
 
 def to_reflection(row: Row) -> Reflection:
+    from nextyes.domain.recovery_rows import Reflection
+
     return Reflection(
         id=row["id"],
         application_id=row["application_id"],
@@ -236,6 +239,8 @@ class DraftRepository(Repository):
         )
 
     def for_application(self, application_id: int, kind: str | None = None) -> list[DraftRow]:
+        from nextyes.domain.recovery_rows import DraftRow
+
         params: dict[str, Any] = {"owner": self.owner_id, "app": application_id}
         where = "owner_id = :owner AND application_id = :app"
         if kind is not None:
@@ -397,17 +402,15 @@ class RecoveryProgressRepository(Repository):
                 )
         return list(noes.values())
 
-    def latest_requests(self, ids: list[int]) -> dict[int, FeedbackRequest]:
-        """The latest feedback request of each of these applications that has one."""
-        if not ids:
-            return {}
-        names = {f"a{n}": value for n, value in enumerate(ids)}
-        marks = ", ".join(":" + k for k in names)
+    def latest_requests(self, start: date, end: date) -> dict[int, FeedbackRequest]:
+        """The latest feedback request of each application with a no dated start..end."""
         latest: dict[int, FeedbackRequest] = {}
         for row in self.db.query(
             f"SELECT {REQUEST_COLUMNS} FROM feedback_requests WHERE owner_id = :owner "
-            f"AND application_id IN ({marks}) ORDER BY sent_on, id",
-            {"owner": self.owner_id, **names},
+            "AND application_id IN (SELECT application_id FROM stage_events WHERE "
+            "owner_id = :owner AND stage = 'rejected' AND occurred_on BETWEEN :start AND :end) "
+            "ORDER BY sent_on, id",
+            {"owner": self.owner_id, "start": start, "end": end},
         ):
             latest[row["application_id"]] = to_request(row)
         return latest

@@ -40,6 +40,7 @@ def create_served_app(
         coaching_pages,
         mail_pages,
         organisation_pages,
+        sign_in_pages,
     )
     from nextyes.web.team.guard import TeamGuard
     from nextyes.web.team.state import ServedState
@@ -92,6 +93,7 @@ def create_served_app(
     app.include_router(coaching_api.router)
     app.include_router(organisation_pages.api)
     app.include_router(api.router)
+    app.include_router(sign_in_pages.router)
     app.include_router(account_pages.router)
     app.include_router(coaching_pages.router)
     app.include_router(organisation_pages.router)
