@@ -152,6 +152,12 @@ class _Tables:
     def possible(self, move: Move) -> bool:
         ups, downs, c, d = move
         x = self.cells
+        if len(ups) == 1 and len(downs) <= 1:  # the usual moves, without the general loops
+            a = x[ups[0]]
+            if not downs:
+                return a[c] >= 1 or a[d] >= 1
+            b = x[downs[0]]
+            return (a[d] >= 1 and b[c] >= 1) or (a[c] >= 1 and b[d] >= 1)
         return (all(x[a][d] >= 1 for a in ups) and all(x[b][c] >= 1 for b in downs)) or (
             all(x[a][c] >= 1 for a in ups) and all(x[b][d] >= 1 for b in downs)
         )
@@ -159,7 +165,18 @@ class _Tables:
     def touched(self, move: Move) -> set[Key]:
         """The numbers, in every grouping, that the move changes."""
         ups, downs, c, d = move
-        found = set()
+        found: set[Key] = set()
+        if len(ups) == 1 and len(downs) <= 1:
+            a = ups[0]
+            b = downs[0] if downs else -1
+            for g, view in enumerate(self.views):
+                here = view.row_of[a]
+                if b == -1:
+                    found.update(((g, here, c), (g, here, d)))
+                elif view.row_of[b] != here:
+                    there = view.row_of[b]
+                    found.update(((g, here, c), (g, here, d), (g, there, c), (g, there, d)))
+            return found
         for g, view in enumerate(self.views):
             net: dict[int, int] = {}
             for a in ups:
@@ -283,12 +300,15 @@ def release(
                 if len(move[0]) == 2:  # around four combinations: changes no grouping's number
                     best = (0, 0, [])
                     break
-                new = sorted(tables.touched(move) - hidden)
+                new = tables.touched(move) - hidden
+                if not new:
+                    best = (0, 0, [])
+                    break  # protected already
+                if best is not None and len(new) > best[0]:
+                    continue
                 cost = (len(new), sum(tables.values[e] for e in new))
                 if best is None or cost < best[:2]:
-                    best = (cost[0], cost[1], new)
-                if not new:
-                    break  # protected already
+                    best = (cost[0], cost[1], sorted(new))
             if best is not None:
                 break  # the near moves are enough: the others change more numbers
         fresh = list(tables.values) if best is None else best[2]

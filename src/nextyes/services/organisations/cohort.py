@@ -85,14 +85,10 @@ def _combinations(
     placements: list[list[int]], count: int
 ) -> tuple[list[tuple[int, ...]], list[int]]:
     """The combinations of rows members are in (one row of each kind), and each member's."""
+    if not placements:
+        return ([()] if count else []), [0] * count
     index: dict[tuple[int, ...], int] = {}
-    found = []
-    for member in range(count):
-        key = tuple(placed[member] for placed in placements)
-        at = index.get(key)
-        if at is None:
-            at = index[key] = len(index)
-        found.append(at)
+    found = [index.setdefault(key, len(index)) for key in zip(*placements, strict=True)]
     return list(index), found
 
 
@@ -225,7 +221,7 @@ def build_report(
     so that the report by one kind set beside the report by another, or by everyone, tells
     nothing that any of them hides. Which kind is asked for only picks the table shown.
     """
-    names = sorted(kinds)
+    names = sorted(kind for kind, groups in kinds.items() if groups)  # others: one row, everyone
     rows_of = [_rows(facts, kinds[kind], kind) for kind in names]
     keys, placed = _combinations([placed for _, placed in rows_of], len(facts))
     sizes = [0] * len(keys)
@@ -235,11 +231,14 @@ def build_report(
         grouping(rows, [key[i] for key in keys], sizes) for i, (rows, _) in enumerate(rows_of)
     ]
     pick = names.index(by) if by in names else -1
-    rows, member_rows = (["everyone"], [0] * len(facts)) if pick < 0 else rows_of[pick]
+    alone = "everyone" if by == EVERYONE else f"no {by}"  # a kind with no groups: one row
+    rows, member_rows = ([alone], [0] * len(facts)) if pick < 0 else rows_of[pick]
 
     def released(columns: tuple[str, ...], cells: list[list[int]]) -> Released:
         whole, tables = release(columns, cells, groupings)
-        return whole if pick < 0 else tables[pick]
+        if pick >= 0:
+            return tables[pick]
+        return dataclasses.replace(whole, rows=(alone,)) if whole.rows else whole
 
     furthest = [[0] * len(FURTHEST) for _ in keys]
     for member, at in zip(facts, placed, strict=True):
