@@ -198,6 +198,8 @@ def _pages_after_actions(team: Team, people: dict[str, Any]) -> list[tuple[str, 
     assert started.status_code == 303, started.text
     job = started.headers["location"]
     _finish(seeker, job)
+    status = re.search(r'id="job-status"[^>]*>(.*?)</p>', seeker.get(job).text)
+    assert status and status[1] == "Stopped.", "a job that failed does not say it is done"
     walked = [(job, seeker)]
     closed = _closed_port()
     connected = seeker.form(
