@@ -22,6 +22,7 @@ import time
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
@@ -30,7 +31,7 @@ import uvicorn
 from nextyes.cli.serving import tcp_listener
 from nextyes.config import Settings
 from nextyes.services.journal import JournalPool, upgrade_database
-from nextyes.web.team.app import warm_up
+from nextyes.web.team.app import prepare_every_route, warm_up
 from tests.team.conftest import Team
 
 
@@ -152,3 +153,27 @@ def test_every_worker_writes_the_access_log(home: Path, tmp_path: Path) -> None:
     assert len(lines) == 20, log.read_text()
     assert all("nextyes.access 127.0.0.1 GET /sign-in 200 " in line for line in lines)
     assert "next=" not in log.read_text()  # no query string is ever logged
+
+
+def test_a_worker_prepares_every_route_before_its_first_request(
+    sqlite_team: Team, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import fastapi.routing
+
+    if not hasattr(fastapi.routing, "_populate_api_route_state"):
+        pytest.skip("this FastAPI prepares its routes when the app is made")
+    prepared: list[str] = []
+    populate = fastapi.routing._populate_api_route_state
+
+    def counting(route: Any, path: str, *args: Any, **kwargs: Any) -> Any:
+        prepared.append(path)
+        return populate(route, path, *args, **kwargs)
+
+    monkeypatch.setattr(fastapi.routing, "_populate_api_route_state", counting)
+    asyncio.run(prepare_every_route(sqlite_team.app))
+    assert "/api/v1/applications" in prepared and "/board" in prepared and "/clients" in prepared
+    walked = len(prepared)
+    ada = sqlite_team.person("ada@example.org")
+    assert ada.get("/board").status_code == 200
+    assert ada.api("GET", "/api/v1/applications").status_code == 200
+    assert len(prepared) == walked  # nothing left to prepare while people wait
