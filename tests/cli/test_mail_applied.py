@@ -28,7 +28,8 @@ def _imported(run: Cli, tmp_path: Path) -> dict[str, int]:
 
 def test_applied_mail_is_listed_with_what_it_did(run: Cli, tmp_path: Path) -> None:
     box = write_mbox(tmp_path / "in.mbox", [CONFIRMATION, INVITATION])
-    run.ok("mail", "import", str(box))
+    imported = run.ok("mail", "import", str(box)).output
+    assert "`nextyes mail applied` lists what it changed" in imported
     listed = json.loads(run.ok("mail", "applied", "--format", "json").output)
     assert [(m["label"], m["effect"]) for m in listed] == [
         ("interview", "moved"), ("application_received", "created"),
@@ -90,4 +91,5 @@ def test_bad_corrections_exit_2_and_change_nothing(run: Cli, tmp_path: Path) -> 
     assert "nextyes mail applied" in missing
     same = run.fails("mail", "applied", str(ids["Interview invitation"]), "--label", "interview")
     assert "already reads as an interview invitation" in same.output
+    assert "Taken back" not in same.output
     assert _state() == before

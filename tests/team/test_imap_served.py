@@ -120,6 +120,8 @@ def test_without_a_server_key_no_password_is_kept(
     assert refused.status_code == 400
     assert "administrator needs to give it a secret key" in refused.text
     assert _stored(team, "secret") == []
+    page = ada.get("/mail/import").text  # the page says so before anyone types a password
+    assert "cannot keep mail passwords yet" in page and 'action="/mail/imap"' not in page
 
 
 def test_a_wrong_address_or_no_password_is_refused_and_nothing_kept(keyed_team: Team) -> None:

@@ -155,3 +155,40 @@ def test_leaving_keeps_what_was_counted_anonymously_or_deletes_everything(
     finally:
         journal.close()
     assert membership.months_back(NOW.date(), 2) == ["2026-10", "2026-11"]
+
+
+@pytest.mark.slow
+def test_the_figures_page_says_how_old_its_figures_are_while_an_update_is_queued(
+    pg_journal_url: str, home: Any
+) -> None:
+    """On PostgreSQL, where facts are kept: the page reads, the queued job refreshes."""
+    from nextyes.config import Settings
+    from nextyes.services.jobs.worker import Worker
+    from tests.conftest import _empty_pg
+    from tests.team.conftest import make_team
+
+    _empty_pg(pg_journal_url)
+    settings = Settings.from_env(db=pg_journal_url)
+    for team in make_team(settings, job_workers=0):  # the test runs the queue itself
+        runner, org_id, groups = _centre(team)
+        people = [
+            _member(team, runner, org_id, f"c{n}@example.org", groups["2025"], True)
+            for n in range(6)
+        ]
+        address = f"/organisations/{org_id}/insights"
+        first = runner.get(address)
+        assert first.status_code == 200 and "as of" not in first.text  # read afresh: current
+        worker = Worker(settings, name="test")
+        assert worker.run_until_idle() == 1  # the refresh the page queued keeps their facts
+        made = people[0].api(
+            "POST", "/api/v1/applications",
+            {"company": "OTHERCO", "role": "Analyst", "applied_on": "2026-11-20"},
+        )  # fmt: skip
+        assert made.status_code == 201, made.text
+        for _ in range(2):  # asked twice: one update queued
+            behind = runner.get(address)
+            assert "These figures are as of" in behind.text, behind.text
+            assert "An update is queued" in behind.text
+        assert worker.run_until_idle() == 1
+        current = runner.get(address)
+        assert "as of" not in current.text and "queued" not in current.text

@@ -6,17 +6,30 @@ uvicorn binds a several-worker listener with protocol number 0, and asyncio then
 algorithm on for the connections it accepts: each answer's body waited for the client's delayed
 acknowledgement (about 40 ms a request on Linux). The listener handed to the workers says
 IPPROTO_TCP, so asyncio sets TCP_NODELAY on every accepted connection. And each worker compiles
-its page templates before it takes a request (the first people after a start waited for it).
+its page templates and opens all its database connections before it takes a request (the first
+people after a start waited for both), and writes the access log (with several workers, none was
+written).
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
 import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
 
+import psycopg
+import pytest
 import uvicorn
 
 from nextyes.cli.serving import tcp_listener
+from nextyes.config import Settings
+from nextyes.services.journal import JournalPool, upgrade_database
 from nextyes.web.team.app import warm_up
 from tests.team.conftest import Team
 
@@ -66,3 +79,76 @@ def test_a_worker_compiles_every_page_template_before_its_first_request(
     compiled = {name for _, name in templates.cache.keys()}
     assert compiled == set(names)
     assert sqlite_team.person("ada@example.org").get("/").status_code == 200
+
+
+@pytest.mark.postgres
+def test_a_server_opens_all_its_database_connections_before_its_first_request(
+    make_pg_database: Callable[[], str], home: Path
+) -> None:
+    url = make_pg_database()
+    settings = Settings.from_env(db=url)
+    upgrade_database(settings)
+
+    def connected(expected: int) -> int:
+        """Connections to the database, once they are `expected` (a closed one takes a moment
+        to leave pg_stat_activity) or after five seconds."""
+        deadline = time.monotonic() + 5
+        with psycopg.connect(url, autocommit=True) as conn:
+            while True:
+                row = conn.execute(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                    "AND pid <> pg_backend_pid()"
+                ).fetchone()
+                assert row is not None
+                if int(row[0]) == expected or time.monotonic() > deadline:
+                    return int(row[0])
+                time.sleep(0.05)
+
+    served = JournalPool(settings, 3, open_all=True)
+    try:
+        assert served.wait_until_open()
+        assert connected(3) == 3
+    finally:
+        served.close()
+    assert connected(0) == 0
+    on_demand = JournalPool(settings, 3)  # the tests' apps: one, then more as asked
+    try:
+        assert on_demand.wait_until_open()
+        assert connected(1) == 1
+    finally:
+        on_demand.close()
+
+
+@pytest.mark.slow
+def test_every_worker_writes_the_access_log(home: Path, tmp_path: Path) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    base = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "NEXTYES_HOME": str(home), "NEXTYES_PUBLIC_URL": base}
+    env.pop("NEXTYES_DATABASE_URL", None)
+    env.pop("NEXTYES_NOW", None)
+    log = tmp_path / "serve.log"
+    with log.open("wb") as out:
+        server = subprocess.Popen(
+            [str(Path(sys.executable).parent / "nextyes"), "serve", "--port", str(port),
+             "--workers", "2"], env=env, stdout=out, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        try:
+            deadline = time.monotonic() + 60
+            answered = 0
+            while answered < 20 and time.monotonic() < deadline:
+                try:  # a new connection each time: the kernel hands them to either worker
+                    with urllib.request.urlopen(base + "/sign-in?next=/board", timeout=5):
+                        answered += 1
+                except OSError:
+                    assert server.poll() is None, log.read_text()
+                    time.sleep(0.2)
+            assert answered == 20, log.read_text()
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    lines = [line for line in log.read_text().splitlines() if " GET /sign-in 200 " in line]
+    assert len(lines) == 20, log.read_text()
+    assert all("nextyes.access 127.0.0.1 GET /sign-in 200 " in line for line in lines)
+    assert "next=" not in log.read_text()  # no query string is ever logged

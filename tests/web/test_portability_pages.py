@@ -274,4 +274,5 @@ def test_a_mailbox_uploaded_is_read_in_the_background_with_its_progress(
     assert "Read 4 messages" in done
     assert 'http-equiv="refresh"' not in done  # it stops refreshing once finished
     assert "nextyes mail" not in done
+    assert 'href="/mail/applied"' in done  # where to put right anything read wrong
     assert browser.get("/applications").text.count('href="/applications/') >= 1

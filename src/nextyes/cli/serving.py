@@ -9,12 +9,29 @@ issue 3149). One worker is not affected: asyncio binds that listener from getadd
 
 So with several workers the listener is made here, saying IPPROTO_TCP, and handed to uvicorn's
 own supervisor, as `uvicorn.run` does.
+
+The logging set-up goes to uvicorn too (`LOG_CONFIG`), which applies it in every worker: set up
+only in the starting process, as before, worker processes (started afresh, not forked) wrote no
+access log at all with --workers 2 or more.
 """
 
 from __future__ import annotations
 
 import socket
 from typing import Any
+
+FORMAT = "%(asctime)s %(name)s %(message)s"
+LOG_CONFIG: dict[str, Any] = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": FORMAT}},
+    "handlers": {"out": {"class": "logging.StreamHandler", "formatter": "plain",
+                         "stream": "ext://sys.stdout"}},
+    "loggers": {
+        "nextyes": {"handlers": ["out"], "level": "INFO", "propagate": False},
+        "uvicorn": {"handlers": ["out"], "level": "WARNING", "propagate": False},
+    },
+}  # fmt: skip
 
 
 def tcp_listener(sock: socket.socket) -> socket.socket:

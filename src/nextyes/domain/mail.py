@@ -62,6 +62,29 @@ class AnalysedMail:
 
 
 @dataclass(frozen=True, slots=True)
+class MailReading:
+    """How a message was read and what that did, at one moment of its life."""
+
+    label: MailLabel
+    status: MailStatus
+    application_id: int | None
+    company: str | None
+    effect: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class MailCorrection:
+    """One correction made after a message was applied: when, from what, to what, and what
+    was taken back and kept (in words, as the person was told)."""
+
+    at: datetime
+    before: MailReading
+    after: MailReading
+    undone: tuple[str, ...] = ()
+    kept: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class StoredMail:
     """A message as the journal keeps it (bodies only when the user opted in)."""
 
@@ -87,7 +110,7 @@ class StoredMail:
     effect: str | None = None
     """What applying it changed: created | moved | rejected | added-... (created, then ...)."""
     corrected_at: datetime | None = None
-    corrections: tuple[dict[str, object], ...] = ()
+    corrections: tuple[MailCorrection, ...] = ()
     """Corrections made after it was applied, oldest first: when, from what, to what."""
 
     @property
@@ -102,6 +125,10 @@ class StoredMail:
         found = self.details.get("runner_up")
         labels = {label.value: label for label in MailLabel}
         return labels.get(found) if isinstance(found, str) else None
+
+    @property
+    def reading(self) -> MailReading:
+        return MailReading(self.label, self.status, self.application_id, self.company, self.effect)
 
 
 @dataclass(frozen=True, slots=True)

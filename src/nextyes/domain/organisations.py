@@ -2,7 +2,7 @@
 plain facts about each consenting member that the cohort figures count.
 
 `MemberFacts` names nobody: the groups a member is in and how their search went, nothing else.
-The figures built from them pass `domain.cohort.suppress` before anyone sees them.
+The figures built from them pass `domain.cohort.release` before anyone sees them.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ from datetime import date
 from types import TracebackType
 from urllib.parse import unquote, urlsplit
 
-from nextyes.errors import MailboxError
+from nextyes.errors import MailboxError, Words
 from nextyes.mail.readers import MAX_MESSAGE_BYTES, RawMessage
 
 FETCH_BATCH = 100
@@ -61,7 +61,8 @@ def parse_imap_url(url: str) -> ImapTarget:
     if parts.password:
         raise MailboxError(
             "Leave the password out of the address; nextyes asks for it, or reads it from "
-            "NEXTYES_IMAP_PASSWORD."
+            "NEXTYES_IMAP_PASSWORD.",
+            web=Words("mail/web", "imap.password_in_address"),
         )
     starttls = "starttls" in parts.query.lower()
     try:
@@ -103,12 +104,14 @@ class ImapReader:
             raise MailboxError(
                 f"The IMAP server {target.host} did not offer a trusted TLS connection "
                 f"({exc.reason or exc}). If it uses a certificate of your own, point "
-                "NEXTYES_IMAP_CAFILE at that certificate."
+                "NEXTYES_IMAP_CAFILE at that certificate.",
+                web=Words("mail/web", "imap.untrusted", {"host": target.host}),
             ) from exc
         except (OSError, imaplib.IMAP4.error) as exc:
             raise MailboxError(
                 f"Could not reach the IMAP server at {target.host}:{target.port} ({exc}). "
-                "Check the server name and port, and that you are online."
+                "Check the server name and port, and that you are online.",
+                web=Words("mail/web", "imap.unreachable", {"host": target.host}),
             ) from exc
         self._conn = conn
         try:
@@ -118,7 +121,8 @@ class ImapReader:
             raise MailboxError(
                 f"The IMAP server refused the login for {target.user}. Check the user name and "
                 "the password (typed at the prompt, or in NEXTYES_IMAP_PASSWORD); some "
-                "providers want an app password here."
+                "providers want an app password here.",
+                web=Words("mail/web", "imap.login_refused", {"user": target.user}),
             ) from exc
         status, _ = conn.select(_quoted(target.folder), readonly=True)
         if status != "OK":
@@ -178,7 +182,8 @@ class ImapReader:
             except (OSError, imaplib.IMAP4.error) as exc:
                 raise MailboxError(
                     f"The IMAP server stopped answering ({exc}). What was imported is kept; "
-                    "run the import again to continue."
+                    "run the import again to continue.",
+                    web=Words("mail/web", "imap.stopped"),
                 ) from exc
             if status != "OK":
                 continue

@@ -20,7 +20,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import IO, BinaryIO
 
-from nextyes.errors import MailboxError
+from nextyes.errors import MailboxError, Words
 from nextyes.mail.decode import parse_message
 from nextyes.mail.message import MailMessage
 
@@ -105,6 +105,14 @@ def _open_binary(path: Path, on_damage: Callable[[str], None] | None = None) -> 
     return handle
 
 
+# The same, for a file uploaded in the browser: its name on the server means nothing there
+_UPLOADED = {
+    "unreadable": Words("mail/web", "uploaded.unreadable"),
+    "empty_zip": Words("mail/web", "uploaded.empty_zip"),
+    "not_mail": Words("mail/web", "uploaded.not_mail"),
+}
+
+
 def detect_mailbox(path: Path) -> MailboxKind:
     """Which kind of mailbox `path` is; a MailboxError that says what to do otherwise."""
     if not path.exists():
@@ -127,18 +135,21 @@ def detect_mailbox(path: Path) -> MailboxKind:
             with path.open("rb") as probe:
                 magic = probe.read(4096)
     except (OSError, EOFError) as exc:
-        raise MailboxError(f"{path} could not be read ({exc}). {_KINDS_HINT}") from exc
+        raise MailboxError(
+            f"{path} could not be read ({exc}). {_KINDS_HINT}", web=_UPLOADED["unreadable"]
+        ) from exc
     if magic.startswith(b"PK\x03\x04"):
         if not zip_members(path):
             raise MailboxError(
-                f"{path} is a zip archive without .eml or .mbox files. {_KINDS_HINT}"
+                f"{path} is a zip archive without .eml or .mbox files. {_KINDS_HINT}",
+                web=_UPLOADED["empty_zip"],
             )
         return MailboxKind.ZIP
     if not magic or magic.startswith(b"From "):
         return MailboxKind.MBOX
     if _HEADER_LINE.match(magic.lstrip(b"\r\n")):
         return MailboxKind.EML_FILE
-    raise MailboxError(f"{path} does not look like email. {_KINDS_HINT}")
+    raise MailboxError(f"{path} does not look like email. {_KINDS_HINT}", web=_UPLOADED["not_mail"])
 
 
 def zip_members(path: Path) -> list[zipfile.ZipInfo]:

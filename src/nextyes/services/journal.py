@@ -44,10 +44,12 @@ class JournalPool:
     `borrow()` hands out a Journal on a connection of its own, scoped to the local owner until
     the edge knows who is asking (`Journal.for_owner`); `give_back()` returns the connection,
     with any transaction left open rolled back. PostgreSQL uses psycopg_pool; SQLite keeps up to
-    `size` open connections (a household or a trial).
+    `size` open connections (a household or a trial). A server opens all `size` PostgreSQL
+    connections at the start (`open_all`): grown on demand, one at a time, they were made while
+    the first burst of requests waited for them.
     """
 
-    def __init__(self, settings: Settings, size: int = 8) -> None:
+    def __init__(self, settings: Settings, size: int = 8, *, open_all: bool = False) -> None:
         self.settings = settings
         self.size = size
         check = open_journal(settings)  # migrates SQLite; refuses a PostgreSQL schema behind
@@ -62,13 +64,26 @@ class JournalPool:
 
             self._pg = ConnectionPool(
                 settings.database_url,
-                min_size=1,
+                min_size=size if open_all else 1,
                 max_size=size,
                 kwargs={"row_factory": dict_row, "connect_timeout": 5},
                 timeout=10,
                 open=True,
                 name="nextyes",
             )
+
+    def wait_until_open(self, timeout: float = 10.0) -> bool:
+        """Wait (at most `timeout` seconds) until every connection is made; True when they are.
+        A server calls this before its first request."""
+        if self._pg is None:
+            return True
+        from psycopg_pool import PoolTimeout
+
+        try:
+            self._pg.wait(timeout=timeout)
+        except PoolTimeout:
+            return False
+        return True
 
     def borrow(self) -> Journal:
         if self._pg is not None:

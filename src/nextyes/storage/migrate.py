@@ -10,10 +10,10 @@ from nextyes.storage.db import Database, redact
 
 # The newest revision this version of nextyes knows, and every revision before it (oldest
 # first). A test checks these against the migration scripts.
-HEAD_REVISION = "0007_mail_correct"
+HEAD_REVISION = "0008_cohort"
 KNOWN_REVISIONS = (
     "0001", "0002_followthrough", "0003_team", "0004_coaching", "0005_coaching2", "0006_team2",
-    "0007_mail_correct",
+    "0007_mail_correct", "0008_cohort",
 )  # fmt: skip
 LOCAL_OWNER = "local"
 

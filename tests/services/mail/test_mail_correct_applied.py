@@ -83,8 +83,9 @@ def test_a_no_that_was_an_invitation_becomes_an_interview(any_journal: Journal) 
     )  # fmt: skip
     assert stored.corrected_at == LATER
     (trail,) = stored.corrections
-    assert trail["from"]["label"] == "rejection"  # type: ignore[index]
-    assert trail["to"]["label"] == "interview"  # type: ignore[index]
+    assert (trail.before.label, trail.after.label) == (MailLabel.REJECTION, MailLabel.INTERVIEW)
+    assert (trail.before.status, trail.after.effect) == (MailStatus.APPLIED, "moved")
+    assert trail.at == LATER and trail.undone
     assert stored.details["read_as"] == "rejection"
 
 
@@ -223,3 +224,77 @@ def test_applied_mail_lists_the_newest_first(any_journal: Journal) -> None:
                     received_at=datetime(2026, 11, 1, tzinfo=UTC))  # fmt: skip
     second = _apply(any_journal, older)
     assert [m.id for m in applied_mail(any_journal.uow())] == [first, second]
+
+
+def test_the_win_an_invitation_earned_goes_with_it(any_journal: Journal) -> None:
+    from nextyes.services.momentum.wins import sync_auto_wins
+
+    app_id = _add(any_journal, "Acme Robotics")
+    mail_id = _apply(any_journal, replace(NO_THANKS, label=MailLabel.INTERVIEW))
+    sync_auto_wins(any_journal.uow(), NOW)
+    with any_journal.uow() as uow:
+        before = [w.application_id for w in uow.wins.recent() if w.application_id == app_id]
+    assert before, "an invitation is a win"
+    correct_applied(any_journal.uow(), mail_id, LATER, Correction(MailLabel.REJECTION))
+    with any_journal.uow() as uow:
+        after = [w for w in uow.wins.recent() if w.application_id == app_id]
+    assert after == []
+
+
+def test_last_activity_goes_back_to_what_is_left(any_journal: Journal) -> None:
+    app_id = _add(any_journal, "Acme Robotics")
+    before = _app(any_journal, app_id).last_activity_on
+    mail_id = _apply(any_journal, replace(NO_THANKS, label=MailLabel.INTERVIEW))
+    assert _app(any_journal, app_id).last_activity_on == date(2026, 11, 18)
+    correct_applied(any_journal.uow(), mail_id, LATER, Correction(MailLabel.UNRELATED))
+    application = _app(any_journal, app_id)
+    assert (application.stage, application.last_activity_on) == (Stage.APPLIED, before)
+
+
+def test_an_added_application_you_wrote_in_stays_and_you_are_told(any_journal: Journal) -> None:
+    mail_id = _apply(any_journal, replace(NO_THANKS, label=MailLabel.APPLICATION_RECEIVED))
+    with any_journal.uow() as uow:
+        (stored,) = [m for m in uow.mail.settled(list(MailStatus)) if m.id == mail_id]
+    assert stored.application_id is not None
+    add_note(any_journal.uow(), stored.application_id, "Salary band 50-55k", date(2026, 11, 19),
+             LATER)  # fmt: skip
+    plan = plan_correction(any_journal.uow(), mail_id)
+    assert plan.undone == ()
+    assert "a note belong to it, so it stays" in plan.kept[0]
+    correct_applied(any_journal.uow(), mail_id, LATER, Correction(MailLabel.UNRELATED),
+                    confirmed=True)  # fmt: skip
+    application = _app(any_journal, stored.application_id)
+    assert application is not None and application.company == "Acme Robotics"
+
+
+def test_mail_applied_before_effects_were_kept_is_still_taken_back(any_journal: Journal) -> None:
+    app_id = _add(any_journal, "Acme Robotics")
+    invite = replace(NO_THANKS, label=MailLabel.INTERVIEW,
+                     interview_at=(datetime(2026, 11, 25, 14, 0, tzinfo=UTC),))  # fmt: skip
+    mail_id = _apply(any_journal, invite)
+    with any_journal.uow() as uow:  # as a journal from before migration 0007 kept it
+        uow.db.execute(
+            "UPDATE mail_messages SET effect = NULL, interview_id = NULL WHERE id = :id",
+            {"id": mail_id},
+        )
+        uow.commit()
+    plan = plan_correction(any_journal.uow(), mail_id)
+    assert any("interview scheduled for" in line for line in plan.undone)
+    correct_applied(any_journal.uow(), mail_id, LATER, Correction(MailLabel.REJECTION))
+    with any_journal.uow() as uow:
+        assert uow.interviews.for_application(app_id) == []
+    assert _app(any_journal, app_id).stage is Stage.REJECTED
+
+
+def test_an_added_application_whose_details_you_changed_stays(any_journal: Journal) -> None:
+    from nextyes.services.pipeline.records import update_application
+
+    mail_id = _apply(any_journal, replace(NO_THANKS, label=MailLabel.APPLICATION_RECEIVED))
+    with any_journal.uow() as uow:
+        stored = uow.mail.get(mail_id)
+    assert stored is not None and stored.application_id is not None
+    update_application(any_journal.uow(), stored.application_id, {"role": "Senior Data Analyst"},
+                       LATER)  # fmt: skip
+    plan = plan_correction(any_journal.uow(), mail_id)
+    assert plan.needs_confirmation
+    assert "your changes to its details belong to it" in plan.kept[0]

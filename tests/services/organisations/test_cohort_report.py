@@ -78,7 +78,7 @@ def test_no_number_shown_is_under_k_and_every_median_is_over_k_true_values(
     facts: list[MemberFacts],
 ) -> None:
     for by in ("everyone", "cohort"):
-        report = build_report("North", by, GROUPS if by == "cohort" else {}, MONTHS, facts)
+        report = build_report("North", by, {"cohort": GROUPS}, MONTHS, facts)
         for name, released in _tables(report):
             assert all(v >= K for v in _shown_numbers(released)), (name, released)
         for timings, days_of in (
@@ -134,8 +134,8 @@ def _bounds(grouped: Released, whole: Released, entry: tuple[int, int]) -> tuple
 def test_the_report_by_group_beside_the_one_for_everyone_gives_no_hidden_number_away(
     facts: list[MemberFacts],
 ) -> None:
-    everyone = dict(_tables(build_report("North", "everyone", {}, MONTHS, facts)))
-    grouped = dict(_tables(build_report("North", "cohort", GROUPS, MONTHS, facts)))
+    everyone = dict(_tables(build_report("North", "everyone", {"cohort": GROUPS}, MONTHS, facts)))
+    grouped = dict(_tables(build_report("North", "cohort", {"cohort": GROUPS}, MONTHS, facts)))
     for name, table in grouped.items():
         whole = everyone[name]
         if table.empty:
@@ -165,8 +165,8 @@ def test_a_column_total_hidden_for_everyone_stays_hidden_by_group() -> None:
         MemberFacts((1 + n % 3,), 5 if n < 2 else 3 if n < 14 else 1, (), None, None)
         for n in range(30)
     ]
-    whole = build_report("North", "everyone", {}, MONTHS, facts).funnel
-    grouped = build_report("North", "cohort", GROUPS, MONTHS, facts).funnel
+    whole = build_report("North", "everyone", {"cohort": GROUPS}, MONTHS, facts).funnel
+    grouped = build_report("North", "cohort", {"cohort": GROUPS}, MONTHS, facts).funnel
     assert whole.column_totals[5] is None
     for c, total in enumerate(whole.column_totals):
         assert grouped.column_totals[c] == total

@@ -208,10 +208,11 @@ def sso(
 @click.argument("ref", metavar="ORG")
 @pass_app
 def refresh(app: AppContext, ref: str) -> None:
-    """Bring the cohort figures' kept facts up to date ahead of the next report.
+    """Bring the cohort figures' kept facts up to date now, ahead of the next report.
 
-    A report re-reads the journals that changed since the last one; after a bulk import, or
-    nightly from cron, this does that work ahead of time so the report stays quick.
+    A report only reads kept facts; when some are behind, it queues a refresh for the jobs
+    workers (`nextyes serve`, or `nextyes admin run-jobs`). This runs that refresh at once, in
+    this process: after a bulk import, or nightly from cron, when no worker is running.
     """
     from nextyes.services.organisations import operator
 

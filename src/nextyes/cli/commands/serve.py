@@ -28,7 +28,7 @@ def serve(app: AppContext, host: str, port: int, workers: int, config: str | Non
     upgrade` first). Create the first account with `nextyes admin create-user`. docs/deploy.md
     goes from nothing to a running server behind TLS.
     """
-    import logging
+    import logging.config
     import os
     import socket
 
@@ -62,7 +62,7 @@ def serve(app: AppContext, host: str, port: int, workers: int, config: str | Non
         NEXTYES_DATABASE_URL=settings.database_url,
         **server.as_environment(config),
     )
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    logging.config.dictConfig(serving.LOG_CONFIG)
     say(
         f"nextyes serves {server.public_url} from {host}:{port} with {workers} worker(s) (Ctrl+C stops it)."
     )
@@ -76,6 +76,7 @@ def serve(app: AppContext, host: str, port: int, workers: int, config: str | Non
         factory=True,
         host=host,
         port=port,
+        log_config=serving.LOG_CONFIG,  # applied in every worker
         log_level="warning",
         access_log=False,  # the app's own log leaves secrets out
         proxy_headers=bool(server.trusted_proxies),

@@ -23,6 +23,7 @@ class Kind:
     IMAP = "imap"  # the person's IMAP folder, fetched on demand
     RESET_MAIL = "reset_mail"  # a password-reset link by email (for no one in particular)
     REMINDERS = "reminders"  # the day's reminder mails, queued once a day by whichever worker
+    COHORT = "cohort"  # an organisation's cohort facts read again, queued by its report page
 
 
 @dataclass(frozen=True, slots=True)

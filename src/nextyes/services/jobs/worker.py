@@ -56,6 +56,7 @@ class Running:
     journal: Journal  # the handler's connection, scoped to the job's person
     report: Callable[[int, int], None]  # (items so far, size so far), added up
     server: ServerSettings  # the public address, the mail relay, the key for IMAP passwords
+    started: datetime  # when the worker began running it (by the worker's clock)
 
 
 Handler = Callable[[Running], Any]
@@ -115,11 +116,20 @@ def _reminders(running: Running) -> Any:
     return {"sent": sent}
 
 
+def _cohort(running: Running) -> Any:
+    """An organisation's kept cohort facts brought up to date (see `cohort_report`)."""
+    from nextyes.services.organisations.cohort import refresh
+
+    organisation = int(running.payload["organisation"])
+    return {"counted": refresh(running.journal.uow(), organisation, running.started)}
+
+
 HANDLERS: dict[str, Handler] = {
     Kind.MAILBOX: _mailbox,
     Kind.IMAP: _imap,
     Kind.RESET_MAIL: _reset_mail,
     Kind.REMINDERS: _reminders,
+    Kind.COHORT: _cohort,
 }
 
 
@@ -210,7 +220,7 @@ class Worker:
             handler = HANDLERS.get(job.kind)
             if handler is None:
                 raise NextyesError(_said("unknown_kind", kind=job.kind))
-            running = Running(job, json.loads(job.payload), work, report, self.server)
+            running = Running(job, json.loads(job.payload), work, report, self.server, self.clock())
             result = json.dumps(_plain(handler(running)))
         except JournalBusy as exc:  # an SQLite journal another writer held: try again soon
             busy = job.attempts < MOST_ATTEMPTS
@@ -225,9 +235,7 @@ class Worker:
             uow.jobs.progress(
                 job.id, self.name, int(counted["size"]), int(counted["items"]), self.clock()
             )
-            if busy:
-                uow.jobs.release(job.id, self.name)
-            else:
+            if not (busy and uow.jobs.release(job.id, self.name)):
                 uow.jobs.finish(job.id, self.name, self.clock(), result=result, problem=problem)
             uow.commit()
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from nextyes.content import fill, load
 from nextyes.domain.errors import Conflict, InvalidInput, NotFound
-from nextyes.domain.mail import MailStatus, StoredMail
+from nextyes.domain.mail import MailCorrection, MailStatus, StoredMail
 from nextyes.domain.models import Application, StageEvent
 from nextyes.domain.pipeline import current_stage
 from nextyes.domain.stages import Stage
@@ -136,6 +136,9 @@ def plan_undo(uow: UnitOfWork, stored: StoredMail) -> Undo:
         others = uow.mail_undo.other_mail(application.id, stored.id)
         if others:
             extra["mail"] = others
+        written = [e.recorded_at for e in (first, event) if e is not None and e.recorded_at]
+        if not extra and written and uow.mail_undo.edited_after(application.id, max(written)):
+            extra["edits"] = 1  # its company, role or other details, changed by the person
         if not extra:
             undone.append(
                 fill(undo_words["created"], company=application.company, role=application.role)
@@ -162,7 +165,7 @@ def plan_undo(uow: UnitOfWork, stored: StoredMail) -> Undo:
         else:
             undone.append(fill(undo_words["moved"], stage=_stage_words(event.stage), day=day))
     if interview_id is not None and (interview := uow.interviews.get(interview_id)) is not None:
-        values = {"kind": interview.kind.value.replace("_", " "),
+        values = {"kind": words["interview_kinds"][interview.kind.value],
                   "day": spoken_date(interview.scheduled_on), "application": application.id}  # fmt: skip
         if interview_kept:
             kept.append(fill(keep_words["interview"], **values))
@@ -207,10 +210,14 @@ def _mail_interview(
     return uow.mail_undo.interview_recorded_with(application.id, event)
 
 
-def plan_correction(uow: UnitOfWork, mail_id: int) -> Undo:
-    """What correcting message `mail_id` would take back and keep (nothing is changed)."""
+def plan_correction(uow: UnitOfWork, mail_id: int, correction: Correction | None = None) -> Undo:
+    """What correcting message `mail_id` would take back and keep (nothing is changed); with
+    `correction`, first checks that it says something new."""
     with uow:
-        return plan_undo(uow, _correctable(uow, mail_id))
+        stored = _correctable(uow, mail_id)
+        if correction is not None:
+            _check_changes(stored, correction)
+        return plan_undo(uow, stored)
 
 
 def _check_changes(stored: StoredMail, correction: Correction) -> None:
@@ -265,16 +272,6 @@ def _undo(uow: UnitOfWork, undo: Undo, now: datetime) -> None:
             uow.mail_undo.set_last_activity(app_id, day, now)
 
 
-def _reading(mail: StoredMail) -> dict[str, object]:
-    return {
-        "label": mail.label.value,
-        "status": mail.status.value,
-        "application_id": mail.application_id,
-        "company": mail.company,
-        "effect": mail.effect,
-    }
-
-
 def correct_applied(
     uow: UnitOfWork,
     mail_id: int,
@@ -299,13 +296,7 @@ def correct_applied(
         outcome = apply_reading(uow, before, now, correction)
         after = uow.mail.get(mail_id)
         assert after is not None
-        entry = {
-            "at": now.isoformat(),
-            "from": _reading(stored),
-            "to": _reading(after),
-            "undone": list(undo.undone),
-            "kept": list(undo.kept),
-        }
+        entry = MailCorrection(now, stored.reading, after.reading, undo.undone, undo.kept)
         uow.mail_undo.record_correction(mail_id, [*stored.corrections, entry], now)
         uow.commit()
     return CorrectionDone(undo, outcome)

@@ -230,16 +230,8 @@ def set_sso(
 
 
 def refresh_facts(uow: UnitOfWork, organisation: Organisation, now: datetime) -> int:
-    """Bring the kept cohort facts of every consenting member up to date (what the next report
-    would otherwise do first); the number of members counted."""
-    from datetime import UTC, date
+    """Bring the kept cohort facts of every consenting member up to date now (what the queued
+    refresh does); the number of members counted."""
+    from nextyes.services.organisations.cohort import refresh
 
-    from nextyes.services.organisations.membership import months_back
-
-    months = months_back(now.astimezone(UTC).date())
-    with uow:
-        found = uow.cohort.member_facts(
-            organisation.id, months, date.fromisoformat(months[0] + "-01")
-        )
-        uow.commit()
-    return len(found)
+    return refresh(uow, organisation.id, now)

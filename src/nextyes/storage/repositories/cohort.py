@@ -17,11 +17,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 from nextyes.domain.organisations import MemberFacts
-from nextyes.storage.convert import as_date, from_json, to_json
+from nextyes.storage.convert import as_date, as_datetime_or_none, from_json, to_json
+from nextyes.storage.db import Row
 from nextyes.storage.repositories.base import Repository
 
 _RANK = (
@@ -35,25 +37,91 @@ _TELLING = (
 _CHUNK = 2000  # owners per batch of reads: keeps each statement's list of ids small
 
 
+@dataclass(frozen=True, slots=True)
+class KeptFacts:
+    """What a report counts without writing: kept facts, and how far they are behind."""
+
+    facts: list[MemberFacts]
+    stale: int  # members counted from facts kept before their journal last changed
+    uncounted: int  # members with nothing kept, left out until a refresh reads them
+    as_of: datetime | None  # when the oldest of the stale facts was read (None: not known)
+    unkept: int = 0  # members with nothing kept, read afresh for this report (not kept)
+
+    @property
+    def behind(self) -> bool:
+        """Whether a refresh has work to do: facts to read again, or to keep."""
+        return bool(self.stale or self.uncounted or self.unkept)
+
+
 class CohortRepository(Repository):
     """Cohort facts of an organisation's consenting members, kept current between reports."""
 
     def member_facts(
-        self, organisation_id: int, months: list[str], since: date
+        self, organisation_id: int, months: list[str], since: date, now: datetime | None = None
     ) -> list[MemberFacts]:
         """One MemberFacts for each active consenting member (in no particular order); their
-        marks may hold months before or after `months`, which a report does not count. Facts kept from an earlier report are used while the member's
-        journal version has not moved; the others are read and kept (commit to keep them)."""
+        marks may hold months before or after `months`, which a report does not count. Facts
+        kept from an earlier report are used while the member's journal version has not moved;
+        the others are read and kept, as read at `now` (commit to keep them)."""
+        people, rows = self._members(organisation_id)
+        first = months[0]
+        kept: dict[int, MemberFacts] = {}
+        stale: dict[int, int] = {}  # owner -> the version to keep their new facts at
+        for user, r in rows.items():
+            found = self._usable(r, first)
+            if found is not None and int(r["kept"]) == int(r["version"]):
+                kept[user] = found
+            else:
+                stale[user] = int(r["version"])
+        read = self.read(sorted(stale), since)
+        if self.db.dialect == "postgresql" and read:
+            self._keep(read, stale, first, now)
+        return [self._grouped(kept.get(owner) or read[owner], groups)
+                for owner, groups in people.items()]  # fmt: skip
+
+    def kept_facts(
+        self, organisation_id: int, months: list[str], since: date, read_at_most: int
+    ) -> KeptFacts:
+        """The members' facts as a report counts them without writing anything: kept facts as
+        they are, even when a member's journal changed since (counted as `stale`); members with
+        nothing kept are read afresh when there are at most `read_at_most` of them, and left
+        out (`uncounted`) otherwise. SQLite keeps nothing: there, every member is read."""
+        people, rows = self._members(organisation_id)
+        if self.db.dialect != "postgresql":
+            read = self.read(sorted(people), since)
+            return KeptFacts([self._grouped(read[o], g) for o, g in people.items()], 0, 0, None)
+        first = months[0]
+        kept: dict[int, MemberFacts] = {}
+        stale_at: list[datetime | None] = []
+        for user, r in rows.items():
+            found = self._usable(r, first)
+            if found is None:
+                continue
+            kept[user] = found
+            if int(r["kept"]) != int(r["version"]):
+                stale_at.append(as_datetime_or_none(r["kept_at"]))
+        missing = sorted(set(people) - set(kept))
+        uncounted = unkept = 0
+        if len(missing) <= read_at_most:
+            kept.update(self.read(missing, since))
+            unkept = len(missing)
+        else:
+            uncounted = len(missing)
+        known = [at for at in stale_at if at is not None]
+        as_of = min(known) if known and len(known) == len(stale_at) else None
+        facts = [self._grouped(kept[o], g) for o, g in people.items() if o in kept]
+        return KeptFacts(facts, len(stale_at), uncounted, as_of, unkept)
+
+    def _members(self, organisation_id: int) -> tuple[dict[int, list[int]], dict[int, Row]]:
+        """Each active consenting member's groups, and their kept facts and journal version."""
         params: dict[str, Any] = {"org": organisation_id, "yes": True}
         people: dict[int, list[int]] = {}
         member_of: dict[int, int] = {}
-        kept: dict[int, MemberFacts] = {}
-        stale: dict[int, int] = {}  # owner -> the version to keep their new facts at
-        first = months[0]
-        postgres = self.db.dialect == "postgresql"
+        rows: dict[int, Row] = {}
         for r in self.db.query(
             "SELECT m.id AS member_id, m.user_id, f.version AS kept, f.since AS kept_since, "
-            "f.facts, coalesce(v.version, 0) AS version FROM organisation_members m "
+            "f.facts, f.kept_at, coalesce(v.version, 0) AS version "
+            "FROM organisation_members m "
             "LEFT JOIN cohort_facts f ON f.user_id = m.user_id "
             "LEFT JOIN journal_versions v ON v.user_id = m.user_id "
             "WHERE m.organisation_id = :org AND m.status = 'active' AND m.consent = :yes "
@@ -63,43 +131,38 @@ class CohortRepository(Repository):
             user = int(r["user_id"])
             people[user] = []
             member_of[int(r["member_id"])] = user
-            found = None
-            if (
-                postgres
-                and r["kept"] is not None
-                and int(r["kept"]) == int(r["version"])
-                and str(r["kept_since"]) <= first
+            rows[user] = r
+        if people:
+            for r in self.db.query(
+                "SELECT gm.member_id, gm.group_id FROM organisation_group_members gm "
+                "JOIN organisation_members m ON m.id = gm.member_id "
+                "WHERE m.organisation_id = :org",
+                params,
             ):
-                found = _decode(str(r["facts"]))
-            if found is None:
-                stale[user] = int(r["version"])
-            else:
-                kept[user] = found
-        if not people:
-            return []
-        for r in self.db.query(
-            "SELECT gm.member_id, gm.group_id FROM organisation_group_members gm "
-            "JOIN organisation_members m ON m.id = gm.member_id WHERE m.organisation_id = :org",
-            params,
-        ):
-            placed = member_of.get(int(r["member_id"]))
-            if placed is not None:
-                people[placed].append(int(r["group_id"]))
-        read = self.read(sorted(stale), since)
-        if postgres and read:
-            self._keep(read, stale, first)
-        facts = []
-        for owner, groups in people.items():
-            mine = kept.get(owner) or read[owner]
-            facts.append(
-                MemberFacts(
-                    tuple(sorted(groups)), mine.furthest, mine.marks, mine.days_to_interview,
-                    mine.days_to_offer,
-                )
-            )  # fmt: skip
-        return facts
+                placed = member_of.get(int(r["member_id"]))
+                if placed is not None:
+                    people[placed].append(int(r["group_id"]))
+        return people, rows
 
-    def _keep(self, read: dict[int, MemberFacts], versions: dict[int, int], since: str) -> None:
+    def _usable(self, row: Row, first: str) -> MemberFacts | None:
+        """The kept facts of this row, when there are some that cover the report's months."""
+        if self.db.dialect != "postgresql" or row["kept"] is None:
+            return None
+        if str(row["kept_since"]) > first:
+            return None
+        return _decode(str(row["facts"]))
+
+    @staticmethod
+    def _grouped(found: MemberFacts, groups: list[int]) -> MemberFacts:
+        return MemberFacts(
+            tuple(sorted(groups)), found.furthest, found.marks, found.days_to_interview,
+            found.days_to_offer,
+        )  # fmt: skip
+
+    def _keep(
+        self, read: dict[int, MemberFacts], versions: dict[int, int], since: str,
+        now: datetime | None,
+    ) -> None:  # fmt: skip
         rows = []
         for owner in sorted(read):  # one order for every writer: no two reports deadlock
             rows.append(
@@ -108,12 +171,14 @@ class CohortRepository(Repository):
                     "version": versions[owner],
                     "since": since,
                     "facts": _encode(read[owner]),
+                    "at": now,
                 }
             )
         self.db.executemany(
-            "INSERT INTO cohort_facts (user_id, version, since, facts) "
-            "VALUES (:user, :version, :since, :facts) ON CONFLICT (user_id) DO UPDATE SET "
-            "version = excluded.version, since = excluded.since, facts = excluded.facts",
+            "INSERT INTO cohort_facts (user_id, version, since, facts, kept_at) "
+            "VALUES (:user, :version, :since, :facts, :at) ON CONFLICT (user_id) DO UPDATE SET "
+            "version = excluded.version, since = excluded.since, facts = excluded.facts, "
+            "kept_at = excluded.kept_at",
             rows,
         )
 

@@ -13,6 +13,11 @@ from nextyes.storage.convert import as_datetime, as_datetime_or_none
 from nextyes.storage.db import Row
 from nextyes.storage.repositories.base import Repository
 
+_KEY_FREE = (
+    "(once IS NULL OR NOT EXISTS (SELECT 1 FROM jobs AS held WHERE held.once = jobs.once "
+    "AND held.state = 'queued'))"
+)
+"""No queued job holds this job's key: it may be queued again."""
 _JOB_COLUMNS = (
     "id, user_id, public_id, kind, title, state, payload, total, done, items, result, problem, "
     "attempts, worker, created_at, started_at, heartbeat_at, finished_at"
@@ -98,6 +103,32 @@ class JobRepository(Repository):
         )
         return changed == 1
 
+    def add_pending(
+        self, once: str, public_id: str, kind: str, title: str, payload: str, now: datetime
+    ) -> bool:
+        """Queue a job nobody in particular owns, unless a queued job holds `once` already
+        (a unique index on queued jobs' `once` decides, even when two ask at the same moment);
+        True when this one was queued. A job being run holds its key no more."""
+        changed = self.db.execute(
+            "INSERT INTO jobs (user_id, public_id, kind, title, state, payload, total, done, "
+            "items, attempts, created_at, once) VALUES (NULL, :public, :kind, :title, 'queued', "
+            ":payload, 0, 0, 0, 0, :now, :once) ON CONFLICT DO NOTHING",
+            {
+                "public": public_id, "kind": kind, "title": title, "payload": payload,
+                "now": now, "once": once[:60],
+            },
+        )  # fmt: skip
+        return changed == 1
+
+    def pending(self, once: str) -> bool:
+        """Whether a queued job holds `once`."""
+        return bool(
+            self.db.scalar(
+                "SELECT count(*) FROM jobs WHERE once = :once AND state = 'queued'",
+                {"once": once[:60]},
+            )
+        )
+
     def claim(self, worker: str, now: datetime) -> StoredJob | None:
         """Take the oldest queued job for `worker`; None when there is none.
 
@@ -151,21 +182,24 @@ class JobRepository(Repository):
         return changed == 1
 
     def release(self, job_id: int, worker: str) -> bool:
-        """Back in the queue for another try (the database was too busy for it just now)."""
+        """Back in the queue for another try (the database was too busy for it just now);
+        False when it is not this worker's, or another job holding its key is queued already
+        (which will do the same work)."""
         changed = self.db.execute(
             "UPDATE jobs SET state = 'queued', worker = NULL WHERE id = :id AND worker = :worker "
-            "AND state = 'running'",
+            f"AND state = 'running' AND {_KEY_FREE}",
             {"id": job_id, "worker": worker},
         )
         return changed == 1
 
     def requeue_stalled(self, before: datetime, most_attempts: int, problem: str) -> int:
         """Jobs whose worker stopped (no heartbeat since `before`) go back in the queue, or
-        fail once they have been tried `most_attempts` times."""
+        fail once they have been tried `most_attempts` times (or when another job holding
+        their key is queued already, which will do the same work)."""
         failed = self.db.execute(
             "UPDATE jobs SET state = 'failed', problem = :problem, data = NULL, "
             "finished_at = heartbeat_at WHERE state = 'running' AND heartbeat_at < :before "
-            "AND attempts >= :most",
+            f"AND (attempts >= :most OR NOT {_KEY_FREE})",
             {"problem": problem, "before": before, "most": most_attempts},
         )
         again = self.db.execute(

@@ -6,9 +6,16 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from nextyes.domain.mail import AnalysedMail, MailStatus, SenderRule, StoredMail
+from nextyes.domain.mail import (
+    AnalysedMail,
+    MailCorrection,
+    MailReading,
+    MailStatus,
+    SenderRule,
+    StoredMail,
+)
 from nextyes.domain.mail_labels import MailLabel
-from nextyes.storage.convert import as_datetime_or_none, from_json, to_json
+from nextyes.storage.convert import as_datetime, as_datetime_or_none, from_json, to_json
 from nextyes.storage.db import Row
 from nextyes.storage.repositories.base import Repository
 
@@ -41,7 +48,56 @@ def to_stored(row: Row) -> StoredMail:
         interview_id=row["interview_id"],
         effect=row["effect"],
         corrected_at=as_datetime_or_none(row["corrected_at"]),
-        corrections=tuple(from_json(row["corrections"], [])),
+        corrections=corrections_from(row["corrections"]),
+    )
+
+
+def _reading_from(data: dict[str, Any]) -> MailReading:
+    return MailReading(
+        label=MailLabel(data["label"]),
+        status=MailStatus(data["status"]),
+        application_id=data.get("application_id"),
+        company=data.get("company"),
+        effect=data.get("effect"),
+    )
+
+
+def corrections_from(text: str | None) -> tuple[MailCorrection, ...]:
+    """The trail of corrections kept with a message (JSON: "from" and "to" readings)."""
+    return tuple(
+        MailCorrection(
+            at=as_datetime(item["at"]),
+            before=_reading_from(item["from"]),
+            after=_reading_from(item["to"]),
+            undone=tuple(item.get("undone", ())),
+            kept=tuple(item.get("kept", ())),
+        )
+        for item in from_json(text, [])
+    )
+
+
+def _reading_json(reading: MailReading) -> dict[str, Any]:
+    return {
+        "label": reading.label.value,
+        "status": reading.status.value,
+        "application_id": reading.application_id,
+        "company": reading.company,
+        "effect": reading.effect,
+    }
+
+
+def corrections_json(trail: Sequence[MailCorrection]) -> str:
+    return to_json(
+        [
+            {
+                "at": c.at.isoformat(),
+                "from": _reading_json(c.before),
+                "to": _reading_json(c.after),
+                "undone": list(c.undone),
+                "kept": list(c.kept),
+            }
+            for c in trail
+        ]
     )
 
 

@@ -6,12 +6,15 @@ transaction, so the undo and the corrected reading are kept or lost together.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
+from nextyes.domain.mail import MailCorrection
 from nextyes.domain.models import StageEvent
-from nextyes.storage.convert import as_date, to_json
+from nextyes.storage.convert import as_date
 from nextyes.storage.repositories.base import Repository
+from nextyes.storage.repositories.mail import corrections_json
 
 ATTACHED = (
     # (table, kind, extra condition): rows that belong to an application and carry created_at
@@ -74,6 +77,16 @@ class MailUndoRepository(Repository):
                 {"owner": self.owner_id, "app": application_id, "mail": mail_id},
             )
             or 0
+        )
+
+    def edited_after(self, application_id: int, moment: datetime) -> bool:
+        """Whether the application's own details were written after `moment`."""
+        return bool(
+            self.db.scalar(
+                "SELECT COUNT(*) FROM applications WHERE owner_id = :owner AND id = :app "
+                "AND updated_at > :at",
+                {"owner": self.owner_id, "app": application_id, "at": moment},
+            )
         )
 
     def questions_of(self, interview_id: int) -> int:
@@ -145,9 +158,11 @@ class MailUndoRepository(Repository):
             {"owner": self.owner_id, "id": mail_id},
         )
 
-    def record_correction(self, mail_id: int, trail: list[dict[str, Any]], now: datetime) -> None:
+    def record_correction(
+        self, mail_id: int, trail: Sequence[MailCorrection], now: datetime
+    ) -> None:
         self.db.execute(
             "UPDATE mail_messages SET corrected_at = :now, corrections = :trail "
             "WHERE owner_id = :owner AND id = :id",
-            {"owner": self.owner_id, "id": mail_id, "now": now, "trail": to_json(trail)},
+            {"owner": self.owner_id, "id": mail_id, "now": now, "trail": corrections_json(trail)},
         )

@@ -39,8 +39,17 @@ jobs = sa.Table(
     sa.Column("started_at", Moment),
     sa.Column("heartbeat_at", Moment),
     sa.Column("finished_at", Moment),
+    # a job that must be queued at most once at a time (a cohort refresh: "cohort:ORG")
+    sa.Column("once", sa.String(60)),
     sa.Index(None, "state", "id"),
     sa.Index(None, "user_id"),
+    sa.Index(
+        "ix_jobs_once_queued",
+        "once",
+        unique=True,
+        sqlite_where=sa.text("state = 'queued'"),
+        postgresql_where=sa.text("state = 'queued'"),
+    ),
 )
 
 imap_connections = sa.Table(

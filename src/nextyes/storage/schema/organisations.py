@@ -119,4 +119,5 @@ cohort_facts = sa.Table(
     sa.Column("version", sa.BigInteger, nullable=False),  # journal_versions.version when read
     sa.Column("since", sa.String(7), nullable=False),  # the first month the facts' months hold
     sa.Column("facts", sa.Text, nullable=False),  # JSON: domain.organisations.MemberFacts
+    sa.Column("kept_at", Moment),  # when they were read (None: kept before 0008)
 )

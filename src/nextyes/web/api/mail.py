@@ -16,6 +16,7 @@ from nextyes.web.schemas.mail import (
     MailPublic,
     MailSettleCreate,
     MailUndoPublic,
+    correction_public,
 )
 from nextyes.web.schemas.types import PathId
 
@@ -58,7 +59,7 @@ async def applied(web: WebDep) -> list[MailAppliedPublic]:
                           subject=m.subject, label=m.label, status=m.status.value,
                           effect=m.effect, company=m.company, application_id=m.application_id,
                           why=list(m.why), corrected_at=m.corrected_at,
-                          corrections=[dict(c) for c in m.corrections])
+                          corrections=[correction_public(c) for c in m.corrections])
         for m in correcting.applied_mail(web.uow(), limit=500)
     ]  # fmt: skip
 

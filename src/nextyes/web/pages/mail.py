@@ -112,13 +112,15 @@ def _import_words() -> dict[str, str]:
 
 @router.get("/mail/import", response_class=HTMLResponse)
 async def import_form(request: Request, web: WebDep) -> HTMLResponse:
-    imap = None
-    served = "team" in request.scope.get("state", {})
+    imap, can_keep = None, False
+    team = request.scope.get("state", {}).get("team")
+    served = team is not None
     if served:  # a served account may connect an IMAP folder instead of uploading
         from nextyes.services.mail.connection import imap_setting
 
         imap = imap_setting(web.uow(), web.journal.owner_id)
-    values = {"w": _import_words(), "served": served, "imap": imap,
+        can_keep = team.sealer.can_seal  # without a secret key no password can be kept
+    values = {"w": _import_words(), "served": served, "imap": imap, "can_keep": can_keep,
               "i": content.load("mail/messages")["imap_served"]}  # fmt: skip
     return page(request, "mail_import.html", values)
 

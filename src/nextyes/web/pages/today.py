@@ -9,6 +9,7 @@ from nextyes.errors import NotFound
 from nextyes.web import views
 from nextyes.web.charts import SIZES, render_svg
 from nextyes.web.deps import WebDep
+from nextyes.web.offload import off_the_loop
 from nextyes.web.rendering import page
 
 router = APIRouter()
@@ -18,7 +19,8 @@ SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'"
 @router.get("/", response_class=HTMLResponse)
 async def dashboard(request: Request, web: WebDep) -> HTMLResponse:
     """This week, what is due, and the shape of the search so far."""
-    return page(request, "dashboard.html", {"body": views.dashboard_html(web)})
+    body = await off_the_loop(request, lambda: views.dashboard_html(web))
+    return page(request, "dashboard.html", {"body": body})
 
 
 @router.get("/charts/{name}.svg")

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
+from nextyes.domain.mail import MailCorrection, MailReading
 from nextyes.domain.mail_labels import MailLabel
 from nextyes.web.schemas.types import Name, RefId
 
@@ -47,6 +47,24 @@ class MailOutcomePublic(BaseModel):
     application_id: int | None
 
 
+class MailReadingPublic(BaseModel):
+    label: MailLabel
+    status: str
+    application_id: int | None
+    company: str | None
+    effect: str | None
+
+
+class MailCorrectionPublic(BaseModel):
+    """One correction made after the message was applied."""
+
+    at: datetime
+    from_: MailReadingPublic = Field(alias="from")
+    to: MailReadingPublic
+    undone: list[str]
+    kept: list[str]
+
+
 class MailAppliedPublic(BaseModel):
     """A message nextyes applied (or a correction settled since), with what it changed."""
 
@@ -62,7 +80,7 @@ class MailAppliedPublic(BaseModel):
     application_id: int | None
     why: list[str] = []
     corrected_at: datetime | None = None
-    corrections: list[dict[str, Any]] = []
+    corrections: list[MailCorrectionPublic] = []
     """Each correction made after it was applied: at, from, to, undone, kept."""
 
 
@@ -87,3 +105,18 @@ class MailUndoPublic(BaseModel):
 class MailCorrectedPublic(MailOutcomePublic):
     undone: list[str]
     kept: list[str]
+
+
+def reading_public(reading: MailReading) -> MailReadingPublic:
+    return MailReadingPublic(
+        label=reading.label, status=reading.status.value, application_id=reading.application_id,
+        company=reading.company, effect=reading.effect,
+    )  # fmt: skip
+
+
+def correction_public(correction: MailCorrection) -> MailCorrectionPublic:
+    return MailCorrectionPublic.model_validate(
+        {"at": correction.at, "from": reading_public(correction.before),
+         "to": reading_public(correction.after), "undone": list(correction.undone),
+         "kept": list(correction.kept)}
+    )  # fmt: skip

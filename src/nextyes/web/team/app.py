@@ -40,12 +40,13 @@ def create_served_app(
         coaching_pages,
         mail_pages,
         organisation_pages,
+        sign_in_pages,
     )
     from nextyes.web.team.guard import TeamGuard
     from nextyes.web.team.state import ServedState
 
     base = SharedState.local(settings, 0)
-    pool = JournalPool(settings, server.pool_size)
+    pool = JournalPool(settings, server.pool_size, open_all=serving)
     served = ServedState.build(base, server, pool)
 
     @asynccontextmanager
@@ -56,6 +57,7 @@ def create_served_app(
             import gc
 
             warm_up(base)
+            pool.wait_until_open()
             gc.collect()
             gc.freeze()
         # queued work (mail imports, IMAP fetches) runs in threads of every worker process
@@ -90,6 +92,7 @@ def create_served_app(
     app.include_router(coaching_api.router)
     app.include_router(organisation_pages.api)
     app.include_router(api.router)
+    app.include_router(sign_in_pages.router)
     app.include_router(account_pages.router)
     app.include_router(coaching_pages.router)
     app.include_router(organisation_pages.router)

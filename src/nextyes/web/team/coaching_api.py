@@ -37,6 +37,7 @@ from nextyes.services.coaching.client_view import (
     ClientWin,
 )
 from nextyes.services.coaching.policy import ClientAccess, preview_client, read_client
+from nextyes.web.offload import off_the_loop
 from nextyes.web.schemas.types import ERRORS, LongText, PathId, RefId, ShortText
 from nextyes.web.team.context import account_uow, served_of, signed_in_of
 
@@ -292,10 +293,10 @@ async def clients(
     request: Request, sort: Annotated[str, Query(max_length=20)] = "need"
 ) -> list[ClientSummary]:
     """Everyone who shares with you, led by who needs a check-in, each signal explained."""
-    rows = caseload.caseload(
+    rows = await off_the_loop(request, lambda: caseload.caseload(
         account_uow(request), me(request), served_of(request).server.caseload, now_of(request),
         sort,
-    )  # fmt: skip
+    ))  # fmt: skip
     return [
         ClientSummary(
             id=r.client_id, name=r.name, scopes=r.scopes,

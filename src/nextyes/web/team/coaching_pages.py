@@ -11,12 +11,15 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 
 from nextyes.domain.coaching import Scope, ordered, parse_scopes
 from nextyes.domain.errors import NextyesError, NotFound
 from nextyes.services.coaching import caseload, client_view, conversation, notes, sharing
 from nextyes.services.coaching.policy import ClientAccess, preview_client, read_client
+from nextyes.web.errors import in_browser
+from nextyes.web.offload import off_the_loop
 from nextyes.web.rendering import page, redirect
 from nextyes.web.schemas.types import PathId
 from nextyes.web.team.coaching_api import me, now_of
@@ -48,7 +51,9 @@ async def _chosen_scopes(request: Request) -> frozenset[Scope]:
 # --- the seeker ---------------------------------------------------------------------------------
 
 
-def _coaching_page(request: Request, extra: dict[str, Any] | None = None) -> HTMLResponse:
+def _coaching_page(
+    request: Request, extra: dict[str, Any] | None = None, status: int = 200
+) -> HTMLResponse:
     who = me(request)
     uow = account_uow(request)
     now = now_of(request)
@@ -64,7 +69,7 @@ def _coaching_page(request: Request, extra: dict[str, Any] | None = None) -> HTM
         "error": None,
         **(extra or {}),
     }
-    return page(request, "coaching.html", context)
+    return page(request, "coaching.html", context, status)
 
 
 @router.get("/coaching", response_class=HTMLResponse)
@@ -79,7 +84,7 @@ async def invite(request: Request) -> Response:
             account_uow(request), me(request), await _chosen_scopes(request), now_of(request)
         )
     except NextyesError as exc:
-        return _coaching_page(request, {"error": exc.message})
+        return _coaching_page(request, {"error": in_browser(exc)}, 400)
     link = f"{served_of(request).server.public_url}/join/coach/{made.code}"
     return _coaching_page(request, {"invitation": made, "link": link})
 
@@ -135,10 +140,10 @@ async def decide(request: Request, suggestion_id: PathId, decision: str) -> Resp
 @router.get("/clients", response_class=HTMLResponse)
 async def clients(request: Request, sort: str = "need") -> Response:
     chosen = sort if sort in caseload.SORTS else "need"
-    rows = caseload.caseload(
+    rows = await off_the_loop(request, lambda: caseload.caseload(
         account_uow(request), me(request), served_of(request).server.caseload, now_of(request),
         chosen,
-    )  # fmt: skip
+    ))  # fmt: skip
     return page(request, "clients.html", {"rows": rows, "sort": chosen, "sorts": caseload.SORTS})
 
 
@@ -146,10 +151,10 @@ async def clients(request: Request, sort: str = "need") -> Response:
 async def client(request: Request, client_id: PathId) -> Response:
     now = now_of(request)
     who = me(request)
-    shown = read_client(
+    shown = await off_the_loop(request, lambda: read_client(
         account_uow(request), who, client_id, None, "overview", now,
         lambda a: client_view.client_page(a, now),
-    )  # fmt: skip
+    ))  # fmt: skip
     context = {
         "client": shown,
         "preview": None,
@@ -233,12 +238,12 @@ async def notes_export(request: Request) -> Response:
 
 
 def _join_page(
-    request: Request, code: str, error: str | None = None, status: int = 200, **extra: Any
+    request: Request, code: str, error: Markup | None = None, status: int = 200, **extra: Any
 ) -> HTMLResponse:
     try:
         invitation = sharing.look_up_invitation(account_uow(request), code, now_of(request))
     except NotFound as exc:
-        return page(request, "coach_join.html", {"invitation": None, "error": exc.message}, 404)
+        return page(request, "coach_join.html", {"invitation": None, "error": in_browser(exc)}, 404)
     context = {
         "invitation": invitation,
         "scopes": ordered(invitation.scopes),
@@ -265,7 +270,7 @@ async def join(request: Request, code: str) -> Response:
     try:
         share = sharing.accept_invitation(account_uow(request), who, code, now_of(request))
     except NextyesError as exc:
-        return _join_page(request, code, exc.message, 400)
+        return _join_page(request, code, in_browser(exc), 400)
     return redirect(f"/clients/{share.seeker_id}", _done("accepted", name=share.seeker_name))
 
 
@@ -286,7 +291,7 @@ async def join_with_new_account(
             address=client_address(request),
         )  # fmt: skip
     except NextyesError as exc:
-        return _join_page(request, code, exc.message, 400, email=email, name=name)
+        return _join_page(request, code, in_browser(exc), 400, email=email, name=name)
     response = redirect(f"/clients/{share.seeker_id}", _done("accepted", name=share.seeker_name))
     max_age = int(served.rules.lifetime.total_seconds())
     response.headers.append(

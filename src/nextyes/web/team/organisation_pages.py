@@ -10,17 +10,20 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 
-from nextyes.domain.errors import NextyesError, NotFound
+from nextyes.domain.errors import NextyesError, NotFound, Words
 from nextyes.services.organisations import cohort, membership, sso
 from nextyes.services.organisations.cohort import CohortReport
-from nextyes.web.rendering import page, redirect
+from nextyes.web.errors import in_browser
+from nextyes.web.rendering import filled, page, redirect
 from nextyes.web.schemas.types import ERRORS, PathId
 from nextyes.web.team.coaching_api import me, now_of
 from nextyes.web.team.context import account_uow, client_address, served_of, signed_in_of
 
 router = APIRouter(include_in_schema=False)
+_NO_KEY = Words("accounts/web", "sealing.sso_note")  # the page says it before a secret is typed
 api = APIRouter(prefix="/api/v1", tags=["organisations"], responses=ERRORS)
 Short = Annotated[str, Form(max_length=320)]
 Secret = Annotated[str, Form(max_length=1024)]
@@ -99,10 +102,11 @@ def _org_page(
 ) -> HTMLResponse:
     shown = membership.overview(account_uow(request), me(request), organisation_id)
     base = served_of(request).server.public_url
+    keeps = None if served_of(request).sealer.can_seal else filled(_NO_KEY)  # no secret kept
     return page(
         request,
         "organisation.html",
-        {"org": shown, "invitation": None, "base": base, **(extra or {})},
+        {"org": shown, "invitation": None, "base": base, "no_key": keeps, **(extra or {})},
     )
 
 
@@ -162,7 +166,7 @@ async def set_sso(
 
 def _report(request: Request, organisation_id: int, by: str) -> CohortReport:
     return cohort.cohort_report(
-        account_uow(request), me(request), organisation_id, by[:20], now_of(request).date()
+        account_uow(request), me(request), organisation_id, by[:20], now_of(request)
     )
 
 
@@ -172,7 +176,12 @@ async def insights(request: Request, organisation_id: PathId, by: str = "everyon
     return page(
         request,
         "cohort.html",
-        {"report": report, "organisation_id": organisation_id, "words": _words()},
+        {
+            "report": report,
+            "organisation_id": organisation_id,
+            "words": _words(),
+            "behind": cohort.behind(report),
+        },
     )
 
 
@@ -198,13 +207,13 @@ async def insights_json(
 
 
 def _join_page(
-    request: Request, token: str, error: str | None = None, status: int = 200
+    request: Request, token: str, error: Markup | None = None, status: int = 200
 ) -> HTMLResponse:
     try:
         found = membership.look_up(account_uow(request), token, now_of(request))
     except NotFound as exc:
         return page(
-            request, "organisation_join.html", {"invitation": None, "error": exc.message}, 404
+            request, "organisation_join.html", {"invitation": None, "error": in_browser(exc)}, 404
         )
     context = {"invitation": found, "token": token, "error": error}
     return page(request, "organisation_join.html", context, status)
@@ -225,7 +234,7 @@ async def join(request: Request, token: str, consent: Short = "") -> Response:
             account_uow(request), who, token, consent == "yes", now_of(request)
         )
     except NextyesError as exc:
-        return _join_page(request, token, exc.message, 400)
+        return _join_page(request, token, in_browser(exc), 400)
     return redirect("/organisations", _done("joined", name=joined.organisation))
 
 
@@ -247,7 +256,7 @@ async def join_with_new_account(
             agent=request.headers.get("user-agent"), address=client_address(request),
         )  # fmt: skip
     except NextyesError as exc:
-        return _join_page(request, token, exc.message, 400)
+        return _join_page(request, token, in_browser(exc), 400)
     response = redirect("/organisations", _done("joined", name=joined.organisation))
     max_age = int(served.rules.lifetime.total_seconds())
     response.headers.append(

@@ -13,7 +13,7 @@ from nextyes.domain.errors import InvalidInput
 from nextyes.domain.mail_labels import MailLabel
 
 if TYPE_CHECKING:
-    from nextyes.domain.mail import StoredMail
+    from nextyes.domain.mail import MailCorrection, MailReading, StoredMail
     from nextyes.services.mail.correcting import Undo
 
 LABELS = [label.value for label in MailLabel]
@@ -60,7 +60,7 @@ def applied(
     correction = Correction(MailLabel(label) if label else None, application_id, company)
     confirmed = yes
     if fmt == "table":
-        undo = plan_correction(app.uow(), message_id)
+        undo = plan_correction(app.uow(), message_id, correction)
         _show(undo)
         if undo.needs_confirmation and not yes and _interactive():
             if not _confirm(words["confirm"]):
@@ -124,8 +124,20 @@ def _as_json(item: StoredMail) -> dict[str, Any]:
         "application_id": item.application_id,
         "why": list(item.why),
         "corrected_at": item.corrected_at.isoformat() if item.corrected_at else None,
-        "corrections": list(item.corrections),
+        "corrections": [_correction_json(c) for c in item.corrections],
     }
+
+
+def _reading_json(reading: MailReading) -> dict[str, Any]:
+    return {"label": reading.label.value, "status": reading.status.value,
+            "application_id": reading.application_id, "company": reading.company,
+            "effect": reading.effect}  # fmt: skip
+
+
+def _correction_json(correction: MailCorrection) -> dict[str, Any]:
+    return {"at": correction.at.isoformat(), "from": _reading_json(correction.before),
+            "to": _reading_json(correction.after), "undone": list(correction.undone),
+            "kept": list(correction.kept)}  # fmt: skip
 
 
 def _list(items: list[StoredMail], fmt: str) -> None:

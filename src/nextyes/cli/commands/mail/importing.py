@@ -200,6 +200,8 @@ def _print_summary(summary: ImportSummary, source: str) -> None:
         say(content.fill(words["cut_short"], name=source, where=summary.cut_short), style="warn")
     if summary.invitations:
         say(words["wins"], style="good")
+    if not summary.dry_run and summary.created + summary.stage_changes + summary.rejections:
+        say(words["applied"], style="dim")
     _say_waiting(summary, words)
 
 

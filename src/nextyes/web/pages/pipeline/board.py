@@ -8,6 +8,7 @@ from fastapi.responses import HTMLResponse
 from nextyes.domain.stages import Stage
 from nextyes.web import views
 from nextyes.web.deps import WebDep
+from nextyes.web.offload import off_the_loop
 from nextyes.web.rendering import page
 
 router = APIRouter()
@@ -35,5 +36,5 @@ BACK: dict[Stage, Stage] = {
 
 @router.get("/board", response_class=HTMLResponse)
 async def board(request: Request, web: WebDep) -> HTMLResponse:
-    shown = views.board(web, per_column=30)
+    shown = await off_the_loop(request, lambda: views.board(web, per_column=30))
     return page(request, "board.html", {"board": shown, "next": NEXT, "back": BACK})
