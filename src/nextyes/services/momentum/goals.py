@@ -77,9 +77,24 @@ def parse_target(text: str) -> int:
         values = {"text": text, "max": MAX_TARGET}
         raise InvalidInput(
             content.fill(form[target.value], help=form["target_help"], **values),
-            web=Words("momentum/web", f"goal_form.{target.value}", values),
+            web=_target_refusal_in_browser(target, text),
         )
     return target
+
+
+def _target_refusal_in_browser(problem: TargetProblem, text: str) -> Words:
+    """The goal form's own words for a target it cannot use (it has a number field)."""
+    match problem:
+        case TargetProblem.NOT_A_TARGET:
+            return Words("momentum/web", "goal_form.not_a_target", {"text": text})
+        case TargetProblem.NOT_WEEKLY:
+            return Words("momentum/web", "goal_form.not_weekly", {"text": text})
+        case TargetProblem.NOT_WHOLE:
+            return Words("momentum/web", "goal_form.not_whole", {"text": text})
+        case TargetProblem.NOTHING:
+            return Words("momentum/web", "goal_form.nothing")
+        case TargetProblem.TOO_MANY:
+            return Words("momentum/web", "goal_form.too_many", {"text": text, "max": MAX_TARGET})
 
 
 class GoalHistory(NamedTuple):
