@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from nextyes import content
 from nextyes.domain.models import Relation
 from nextyes.domain.stages import Stage
 from nextyes.errors import InvalidInput, Words
@@ -44,8 +45,11 @@ def draft_reply(
             name = recipient.email  # only an address was given: a greeting without a name
         if name is None:
             raise InvalidInput(
-                f"Application {app.id} ({app.company}) has nobody to reply to yet. Name them: "
-                f'nextyes reply {app.id} --to "Their Name" (add --email to fill in the address).',
+                content.fill(
+                    content.load("recovery/replies")["said"]["nobody"],
+                    id=app.id,
+                    company=app.company,
+                ),
                 web=Words("recovery/web", "reply_to_whom", {"company": app.company}),
             )
         kept: list[str] = []
