@@ -73,7 +73,6 @@ STILL_IN_CODE: dict[str, int] = {
     "services/momentum/wins.py": 5,
     "services/organisations/operator.py": 1,
     "services/people/contacts.py": 11,
-    "services/pipeline/applications.py": 9,
     "services/pipeline/board.py": 1,
     "services/pipeline/interview_questions.py": 4,
     "services/pipeline/listing.py": 1,

@@ -230,7 +230,7 @@ def test_a_reflection_is_deleted_and_a_missing_one_is_a_clear_refusal(
     )  # fmt: skip
     assert delete_reflection(any_journal.uow(), saved.id).id == saved.id
     before = snapshot(any_journal)
-    with pytest.raises(NotFound, match=f"There is no reflection {saved.id} "):
+    with pytest.raises(NotFound, match=f"No reflection {saved.id} "):
         delete_reflection(any_journal.uow(), saved.id)
     assert snapshot(any_journal) == before
     assert plan_reflection(any_journal.uow(), app_id).earlier is None
