@@ -38,7 +38,7 @@ def draft_reply(
     interviewer recorded on one of its interviews.
     """
     with uow:
-        app = get_rejected_application(uow, application_id, "a gracious reply")
+        app = get_rejected_application(uow, application_id, "reply")
         recipient = recipient_for(uow, app, to, email)
         name = recipient.name
         if name is None and recipient.email is not None:
