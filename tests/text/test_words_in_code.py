@@ -51,7 +51,6 @@ STILL_IN_CODE: dict[str, int] = {
     "cli/commands/settings.py": 2,
     "cli/commands/today/calendar.py": 1,
     "cli/commands/web.py": 3,
-    "cli/files.py": 6,
     "cli/params.py": 1,
     "cli/render_detail.py": 2,
     "services/coaching/client_view.py": 1,
