@@ -71,7 +71,6 @@ STILL_IN_CODE: dict[str, int] = {
     "services/pipeline/merge.py": 1,
     "services/pipeline/offers.py": 11,
     "services/pipeline/postings.py": 4,
-    "services/pipeline/records.py": 17,
     "services/portability/csv_import.py": 7,
     "services/portability/journal_json.py": 8,
     "services/settings/preferences.py": 6,
