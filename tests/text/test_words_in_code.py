@@ -68,7 +68,6 @@ STILL_IN_CODE: dict[str, int] = {
     "services/pipeline/interview_questions.py": 4,
     "services/pipeline/listing.py": 1,
     "services/pipeline/merge.py": 1,
-    "services/pipeline/offers.py": 11,
     "services/pipeline/postings.py": 4,
     "services/portability/csv_import.py": 7,
     "services/portability/journal_json.py": 8,
