@@ -59,8 +59,6 @@ STILL_IN_CODE: dict[str, int] = {
     "services/journal.py": 2,
     "services/learning/feedback_themes.py": 5,
     "services/learning/plan.py": 5,
-    "services/learning/practice.py": 9,
-    "services/learning/stories.py": 5,
     "services/mail/importer.py": 1,
     "services/mail/review.py": 2,
     "services/organisations/operator.py": 1,
