@@ -39,7 +39,6 @@ STILL_IN_CODE: dict[str, int] = {
     "cli/commands/db.py": 3,
     "cli/commands/demo.py": 2,
     "cli/commands/learning/plan.py": 3,
-    "cli/commands/learning/story.py": 7,
     "cli/commands/mail/group.py": 1,
     "cli/commands/mail/importing.py": 3,
     "cli/commands/mail/review.py": 2,
