@@ -66,7 +66,7 @@ async def export(web: WebDep, name: str) -> Response:
     if name == "journal.db":
         return await run_in_threadpool(_journal_file, web)
     if name not in EXPORTS:
-        raise InvalidInput(f"There is no export called {name}.")
+        raise InvalidInput(content.fill(content.load("web")["forms"]["no_export"], name=name))
     if name == "journal.json":
         from nextyes.services.portability.journal_json import export_journal_text
 
