@@ -64,9 +64,14 @@ class ServedState:
 
         return server_sealer(self.server, self.base.settings.home)
 
-    def view_for(self, journal: Journal, signed_in: SignedIn) -> WebState:
-        """The routes' WebState for one request: this person's session, caches and clock."""
+    def view_for(
+        self, journal: Journal, signed_in: SignedIn, version: str | None = None
+    ) -> WebState:
+        """The routes' WebState for one request: this person's session, caches and clock.
+        `version`: their journal's version, read by the guard with the session; it stands until
+        this request writes anything."""
         session = JournalSession.borrowing(self.base.settings, journal, Origin.WEB, signed_in)
+        known = None if version is None else (version, journal.db.writes)
         return WebState(
             session=session,
             port=self.base.port,
@@ -74,6 +79,7 @@ class ServedState:
             cache=self.cache_for(signed_in.user_id),
             jobs=QueuedJobs(session.journal),  # in the database: any worker runs them, any answers
             _templates=self.base.templates,
+            known_version=known,
         )
 
     @property
