@@ -181,3 +181,38 @@ def _aware(value: Any) -> Any:
     from nextyes.storage.convert import as_datetime
 
     return as_datetime(value)
+
+
+def test_signing_in_holds_no_connection_while_the_password_is_checked(
+    team: Team, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from nextyes.services.accounts import sessions
+
+    team.account("ana@example.org")
+    out: list[int] = [0]
+    during: list[int] = []
+    borrow, give_back = JournalPool.borrow, JournalPool.give_back
+    verify = sessions.verify_password
+
+    def counted_borrow(pool: JournalPool) -> Journal:
+        out[0] += 1
+        return borrow(pool)
+
+    def counted_give_back(pool: JournalPool, journal: Journal) -> None:
+        out[0] -= 1
+        give_back(pool, journal)
+
+    def watched_verify(stored: str | None, password: str) -> bool:
+        during.append(out[0])
+        return verify(stored, password)
+
+    monkeypatch.setattr(JournalPool, "borrow", counted_borrow)
+    monkeypatch.setattr(JournalPool, "give_back", counted_give_back)
+    monkeypatch.setattr(sessions, "verify_password", watched_verify)
+    browser = team.browser()
+    refused = browser.sign_in("ana@example.org", "not the password at all")
+    assert refused.status_code == 400
+    assert browser.sign_in("ana@example.org").status_code == 303
+    assert browser.client.get("/api/v1/session").status_code == 200
+    assert during == [0, 0]  # both checks ran with no connection borrowed
+    assert out == [0]

@@ -72,6 +72,10 @@ PUBLIC_PREFIXES = (
 # are the administrator's (pg_dump, docs/deploy.md), never a signed-in person's.
 LOCAL_ONLY = frozenset({"/data/backup", "/data/restore"})
 LOCAL_ONLY_PREFIXES = ("/data/backups/",)
+# Requests whose route takes a connection (and a turn) for each short block itself
+# (`ServedState.lend`): signing in checks a password (argon2, tens of milliseconds of CPU) and
+# holds neither meanwhile. The guard gives its connection back once it knows who is asking.
+LENDS_ITS_OWN = frozenset({("POST", "/sign-in")})
 SECRET_IN_PATH = re.compile(
     r"^(/welcome/|/reset/|/calendar/|/unsubscribe/|/join/coach/|/join/organisation/"
     r"|/api/v1/coach-invitations/)[^/]+"
@@ -260,16 +264,20 @@ class TeamGuard:
                 status[0] = 404
                 await refuse(scope, send, 404, _said("local_only"))
                 return
+            lends = (method, path) in LENDS_ITS_OWN
             if signed_in is not None:
                 who[0] = signed_in.user_id
                 state["signed_in"] = signed_in
-                if not half_way:
+                if not half_way and not lends:
                     assert found is not None
                     state["nextyes_web"] = served.view_for(
                         journal, signed_in, found.journal_version
                     )
             state["team"] = served
-            state["journal"] = journal
+            if lends:
+                give_back()
+            else:
+                state["journal"] = journal
             cookie = served.cookie_header(served.pre_cookie, fresh_pre) if fresh_pre else None
             inner = _with_headers(send, status, personal=True, cookie=cookie, before=give_back)
             with public_addresses_only():  # a posting's link may not lead into our network
