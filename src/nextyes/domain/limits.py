@@ -54,7 +54,7 @@ FIELD_LIMITS: dict[str, dict[str, int]] = {
     "imap_connections": {"url": 600},
     "interview_questions": {"theme": 40},
     "interviews": {"kind": 20, "scheduled_time": 5},
-    "jobs": {"public_id": 32, "kind": 20, "title": 300, "state": 10, "worker": 100},
+    "jobs": {"public_id": 32, "kind": 20, "title": 300, "state": 10, "worker": 100, "once": 60},
     "mail_messages": {
         "message_key": 300,
         "sender_domain": 255,
