@@ -42,12 +42,21 @@ class Row(Protocol):
 
 
 class Database(Protocol):
-    """What repositories need from a connection."""
+    """What repositories need from a connection.
+
+    `writes` counts the statements that may have changed something (and commits), so a value
+    read earlier on this connection (a served request's journal version) can tell it still holds.
+    `one_alone` runs one read outside any transaction when none is open: a single statement is
+    consistent by itself, and on PostgreSQL that is one round trip instead of three (BEGIN, the
+    statement, ROLLBACK). Inside an open transaction it is part of that transaction.
+    """
 
     dialect: str
+    writes: int
 
     def query(self, sql: str, params: Params | None = None) -> list[Row]: ...
     def one(self, sql: str, params: Params | None = None) -> Row | None: ...
+    def one_alone(self, sql: str, params: Params | None = None) -> Row | None: ...
     def scalar(self, sql: str, params: Params | None = None) -> Any: ...
     def execute(self, sql: str, params: Params | None = None) -> int: ...
     def executemany(self, sql: str, rows: Sequence[Params]) -> None: ...
@@ -87,6 +96,7 @@ class SqliteDatabase:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.writes = 0
         self.serial = next(_SERIALS)
         _check_sqlite_file(path)
         self.read_only = path.exists() and not writable(path)
@@ -167,19 +177,27 @@ class SqliteDatabase:
             row: Row | None = self.conn.execute(sql, _sqlite_params(params)).fetchone()
             return row
 
+    def one_alone(self, sql: str, params: Params | None = None) -> Row | None:
+        # Outside BEGIN, the connection (isolation_level=None) runs each statement on its own,
+        # and a read takes no write lock.
+        return self.one(sql, params)
+
     def scalar(self, sql: str, params: Params | None = None) -> Any:
         row = self.one(sql, params)
         return None if row is None else row[next(iter(row.keys()))]
 
     def execute(self, sql: str, params: Params | None = None) -> int:
+        self.writes += 1
         with self._errors():
             return self.conn.execute(sql, _sqlite_params(params, sql)).rowcount
 
     def executemany(self, sql: str, rows: Sequence[Params]) -> None:
+        self.writes += 1
         with self._errors():
             self.conn.executemany(sql, [_sqlite_params(r, sql) for r in rows])
 
     def insert(self, sql: str, params: Params) -> int:
+        self.writes += 1
         with self._errors():
             row = self.conn.execute(sql, _sqlite_params(params, sql)).fetchone()
         return int(row[0])
@@ -193,6 +211,7 @@ class SqliteDatabase:
             self.conn.execute("BEGIN IMMEDIATE")
 
     def commit(self) -> None:
+        self.writes += 1
         with self._errors():
             self.conn.execute("COMMIT")
 
@@ -265,6 +284,7 @@ class PostgresDatabase:
         if conn is None:
             conn = connect_postgres(url)
         self.conn = conn
+        self.writes = 0
 
     def _cursor(self, sql: str, params: Params | None, write: bool = False) -> psycopg.Cursor[Any]:
         values = checked_params(sql, params) if write else clean_params(params)
@@ -277,18 +297,32 @@ class PostgresDatabase:
         row: Row | None = self._cursor(sql, params).fetchone()
         return row
 
+    def one_alone(self, sql: str, params: Params | None = None) -> Row | None:
+        from psycopg.pq import TransactionStatus
+
+        if self.conn.info.transaction_status != TransactionStatus.IDLE:
+            return self.one(sql, params)
+        self.conn.autocommit = True  # a setting of the client: nothing is sent
+        try:
+            return self.one(sql, params)
+        finally:
+            self.conn.autocommit = False
+
     def scalar(self, sql: str, params: Params | None = None) -> Any:
         row = self.one(sql, params)
         return None if row is None else row[next(iter(row.keys()))]
 
     def execute(self, sql: str, params: Params | None = None) -> int:
+        self.writes += 1
         return self._cursor(sql, params, write=True).rowcount
 
     def executemany(self, sql: str, rows: Sequence[Params]) -> None:
+        self.writes += 1
         with self.conn.cursor() as cur:
             cur.executemany(to_pyformat(sql), [checked_params(sql, r) for r in rows])
 
     def insert(self, sql: str, params: Params) -> int:
+        self.writes += 1
         row = self._cursor(sql, params, write=True).fetchone()
         assert row is not None
         return int(next(iter(row.values())))
@@ -298,6 +332,7 @@ class PostgresDatabase:
         return None
 
     def commit(self) -> None:
+        self.writes += 1
         self.conn.commit()
 
     def rollback(self) -> None:

@@ -114,7 +114,8 @@ def _clean_name(raw: str) -> str | None:
     return name
 
 
-def _domain_company(domain: str) -> str | None:
+def domain_company(domain: str) -> str | None:
+    """The company a sending domain names ("mail.kelda.example" -> "Kelda"), if any."""
     if not domain or domain in PERSONAL_DOMAINS or any(j in domain for j in JOB_BOARD_DOMAINS):
         return None
     if any(domain.endswith(ats) for ats in ATS_DOMAINS) or domain.endswith(".invalid"):
@@ -147,11 +148,25 @@ def _named_as_company(name: str, text: str) -> bool:
     return False
 
 
-def extract_company(sender_name: str, sender_domain: str, subject: str, body: str) -> Company:
-    """The hiring company, reading the sender first, then the subject, then the body."""
-    via_ats = any(sender_domain.endswith(ats) for ats in ATS_DOMAINS)
+def extract_company(
+    sender_name: str,
+    sender_domain: str,
+    subject: str,
+    body: str,
+    shared_domains: frozenset[str] = frozenset(),
+) -> Company:
+    """The hiring company, reading the sender first, then the subject, then the body.
+
+    `shared_domains` are sending domains a journal learned to speak for many employers: they
+    are read as an applicant-tracking system's, like the ones in ATS_DOMAINS.
+    """
+    via_ats = sender_domain in shared_domains or any(
+        sender_domain.endswith(ats) for ats in ATS_DOMAINS
+    )
     domain = None if via_ats or sender_domain in PERSONAL_DOMAINS else (sender_domain or None)
     display = _clean_name(sender_name) if sender_name else None
+    if via_ats and display and display.lower() == (domain_company(sender_domain) or "").lower():
+        display = None  # the system's own name ("Hirevault <no-reply@hirevault.example>")
     if display and _named_as_company(display, subject + "\n" + body[:3000]):
         return Company(display, domain, via_ats)
     if sender_name:
@@ -164,9 +179,9 @@ def extract_company(sender_name: str, sender_domain: str, subject: str, body: st
             for match in pattern.finditer(text):
                 if name := _clean_name(match.group("c")):
                     return Company(name, domain, via_ats)
-    if via_ats and sender_name and (name := _clean_name(sender_name)) and " " not in name:
-        return Company(name, domain, via_ats)
-    return Company(_domain_company(sender_domain), domain, via_ats)
+    if via_ats and display and " " not in display:
+        return Company(display, domain, via_ats)
+    return Company(None if via_ats else domain_company(sender_domain), domain, via_ats)
 
 
 def _clean_role(raw: str) -> str | None:

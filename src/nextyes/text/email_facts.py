@@ -37,10 +37,11 @@ def extract_facts(
     sender_name: str = "",
     sender_domain: str = "",
     sent: datetime | None = None,
+    shared_domains: frozenset[str] = frozenset(),
 ) -> MailFacts:
     """The company, role and label-specific facts of one email."""
     text = own_text(body, FACTS_CHARS)
-    company = extract_company(sender_name, sender_domain, subject, text)
+    company = extract_company(sender_name, sender_domain, subject, text, shared_domains)
     role = extract_role(subject, text)
     if label is MailLabel.INTERVIEW and sent is not None:
         return MailFacts(company, role, interview_times=interview_times(text, sent))

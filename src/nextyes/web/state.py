@@ -59,6 +59,9 @@ class WebState:
     cache: VersionedCache = field(default_factory=VersionedCache)
     jobs: Jobs | QueuedJobs = field(default_factory=Jobs)
     _templates: jinja2.Environment | None = field(default=None, repr=False)
+    # (version, the connection's write count when it was read): read with the session in team
+    # mode, it saves a query until this request writes (then the journal may have moved on)
+    known_version: tuple[str, int] | None = None
 
     @classmethod
     def local(cls, settings: Settings, port: int) -> WebState:
@@ -93,6 +96,9 @@ class WebState:
         return self.session.today()
 
     def version(self) -> str:
+        known = self.known_version
+        if known is not None and known[1] == self.journal.db.writes:
+            return known[0]
         from nextyes.services.journal_version import journal_version
 
         return journal_version(self.uow())

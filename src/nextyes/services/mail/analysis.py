@@ -51,8 +51,15 @@ def snippet_of(body: str) -> str:
     return cut.rstrip(" ,;:") + "…"
 
 
-def analyse(raw: bytes, *, truncated: bool = False, keep_body: bool = False) -> AnalysedMail:
-    """Decode, classify and extract one raw message."""
+def analyse(
+    raw: bytes,
+    *,
+    truncated: bool = False,
+    keep_body: bool = False,
+    shared_domains: frozenset[str] = frozenset(),
+) -> AnalysedMail:
+    """Decode, classify and extract one raw message; `shared_domains` are the sending domains
+    the journal learned to speak for many employers (services/mail/senders.py)."""
     message = parse_message(raw, truncated=truncated)
     prediction, why = load_email_classifier().analyse(message.subject, message.body, message.sender)
     facts = extract_facts(
@@ -62,6 +69,7 @@ def analyse(raw: bytes, *, truncated: bool = False, keep_body: bool = False) -> 
         sender_name=message.sender_name,
         sender_domain=message.sender_domain,
         sent=message.date,
+        shared_domains=shared_domains,
     )
     key = message.message_id
     if len(key) > MAX_KEY:
@@ -94,13 +102,18 @@ def analyse(raw: bytes, *, truncated: bool = False, keep_body: bool = False) -> 
     )
 
 
-def _analyse_batch(batch: list[RawMessage], keep_body: bool) -> list[Analysed]:
+def _analyse_batch(
+    batch: list[RawMessage], keep_body: bool, shared_domains: frozenset[str]
+) -> list[Analysed]:
     results = []
     with batch_collection():
         for raw in batch:
             try:
                 mail: AnalysedMail | None = analyse(
-                    raw.data, truncated=raw.truncated, keep_body=keep_body
+                    raw.data,
+                    truncated=raw.truncated,
+                    keep_body=keep_body,
+                    shared_domains=shared_domains,
                 )
             except Exception:  # one broken message must not stop the rest
                 mail = None
@@ -146,12 +159,16 @@ def _die_with_parent(parent: int) -> None:
 
 
 def analyse_stream(
-    raws: Iterable[RawMessage], *, workers: int = 0, keep_bodies: bool = False
+    raws: Iterable[RawMessage],
+    *,
+    workers: int = 0,
+    keep_bodies: bool = False,
+    shared_domains: frozenset[str] = frozenset(),
 ) -> Iterator[Analysed]:
     """Analysed messages in mailbox order; `workers` > 0 spreads the work over processes."""
     if workers <= 0:
         for batch in _batches(raws):
-            yield from _analyse_batch(batch, keep_bodies)
+            yield from _analyse_batch(batch, keep_bodies, shared_domains)
         return
     # loaded once here, shared with forked workers
     load_email_classifier().prepare_explanations()
@@ -165,7 +182,7 @@ def analyse_stream(
     ) as pool:
         pending: deque[Future[list[Analysed]]] = deque()
         for batch in _batches(raws):
-            pending.append(pool.submit(_analyse_batch, batch, keep_bodies))
+            pending.append(pool.submit(_analyse_batch, batch, keep_bodies, shared_domains))
             if len(pending) >= workers * 2:
                 yield from pending.popleft().result()
         while pending:

@@ -3,7 +3,7 @@
 When a person says "this message is really a rejection", the next message that looks like it
 should be read that way too: the same sender's next notice, the same employer's template, the
 same applicant-tracking system's status mail, or (only when very alike) any of the person's own
-mail. A message is recalled by how many of its words (subject and opening lines, function
+mail. A system's shared address counts as one sender per employer it writes for. A message is recalled by how many of its words (subject and opening lines, function
 words left out) it shares with a corrected one, with a bar that rises as the tie between them
 loosens. An inverted index keeps recall quick on large imports.
 """
@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from nextyes.domain.companies import company_key
 from nextyes.domain.mail import AnalysedMail, StoredMail
 from nextyes.domain.mail_labels import MailLabel
 
@@ -92,6 +93,8 @@ class Corrected:
     via_ats: bool
     words: frozenset[str]
     subject: str
+    company: str = ""
+    """The company the message was settled for, as a key (domain/companies.company_key)."""
 
 
 @dataclass
@@ -99,11 +102,16 @@ class CorrectionMemory:
     """Corrected messages, indexed by their words."""
 
     items: list[Corrected] = field(default_factory=list)
+    shared: set[str] = field(default_factory=set)
+    """Sending domains the journal learned to speak for many employers (services/mail/
+    senders.py): their mail is held to the applicant-tracking system's bar."""
     _index: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
-    def from_stored(cls, rows: list[StoredMail]) -> CorrectionMemory:
-        memory = cls()
+    def from_stored(
+        cls, rows: list[StoredMail], shared: set[str] | None = None
+    ) -> CorrectionMemory:
+        memory = cls(shared=set() if shared is None else shared)
         for row in rows:
             memory.add(corrected_from(row))
         return memory
@@ -126,20 +134,26 @@ class CorrectionMemory:
         shared: Counter[int] = Counter()
         for word in words:
             shared.update(self._index.get(word, ()))
+        company = company_key(mail.company) if mail.company else ""
         best: tuple[float, int] | None = None
         for position, count in shared.items():
             item = self.items[position]
             similarity = count / (len(words) + len(item.words) - count)
-            if similarity >= _bar(item, mail) and (best is None or similarity > best[0]):
+            if similarity >= _bar(item, mail, company, self.shared) and (
+                best is None or similarity > best[0]
+            ):
                 best = (similarity, position)
         return None if best is None else self.items[best[1]]
 
 
-def _bar(item: Corrected, mail: AnalysedMail) -> float:
-    if item.sender_address and item.sender_address == mail.sender_address and not item.via_ats:
+def _bar(item: Corrected, mail: AnalysedMail, company: str, shared: set[str]) -> float:
+    via_ats = item.via_ats or item.sender_domain in shared
+    # a system's shared address is one sender per employer it writes for
+    one_sender = not via_ats or (company and company == item.company)
+    if item.sender_address and item.sender_address == mail.sender_address and one_sender:
         return SAME_SENDER
     if item.sender_domain and item.sender_domain == mail.sender_domain:
-        return SAME_ATS if item.via_ats else SAME_DOMAIN
+        return SAME_ATS if via_ats else SAME_DOMAIN
     return ANYWHERE
 
 
@@ -153,4 +167,5 @@ def corrected_from(row: StoredMail) -> Corrected:
         via_ats=bool(details.get("via_ats")),
         words=words_of(row.subject or "", row.snippet or ""),
         subject=row.subject or "",
+        company=company_key(row.company) if row.company else "",
     )

@@ -24,6 +24,7 @@ from nextyes.domain.stages import CLOSED_STAGES, ENDINGS, RANK, Stage
 from nextyes.services.mail.analysis import Analysed
 from nextyes.services.mail.corrections import CorrectionMemory
 from nextyes.services.mail.match import Matcher
+from nextyes.services.mail.senders import SenderTies, sender_ties
 from nextyes.services.pipeline.applications import (
     InterviewDetails,
     add_application,
@@ -31,6 +32,7 @@ from nextyes.services.pipeline.applications import (
 )
 from nextyes.services.recovery.cool_down import reject_and_recover
 from nextyes.storage.uow import UnitOfWork
+from nextyes.text.email_extract import domain_company
 
 BATCH = 200
 ROLE_NOT_NAMED = "Role not named"
@@ -78,18 +80,34 @@ def _day(mail: AnalysedMail, now: datetime) -> date:
 class Importer:
     """Applies messages one at a time; keeps its view of the journal current as it goes."""
 
-    def __init__(self, uow: UnitOfWork, now: datetime) -> None:
+    def __init__(self, uow: UnitOfWork, now: datetime, ties: SenderTies | None = None) -> None:
         self.uow = uow
         self.now = now
         with uow:
             applications = uow.applications.find(ApplicationQuery())
-            self.matcher = Matcher.build(applications, uow.mail.domain_links())
+            self.ties = sender_ties(uow) if ties is None else ties
+            links = uow.mail.domain_links()
+            for domain in self.ties.shared.intersection(links):
+                del links[domain]  # a domain that speaks for many employers names none of them
+            self.matcher = Matcher.build(applications, links)
             self.rules = uow.sender_rules.all()
-            self.memory = CorrectionMemory.from_stored(uow.mail.corrected())
+            self.memory = CorrectionMemory.from_stored(uow.mail.corrected(), self.ties.shared)
+
+    def as_shared(self, mail: AnalysedMail) -> AnalysedMail:
+        """The message read as an applicant-tracking system's when the journal learned that
+        its domain speaks for many employers (after it was analysed): its company then comes
+        from the message, never from the domain."""
+        if mail.via_ats or mail.sender_domain not in self.ties.shared:
+            return mail
+        company = mail.company
+        if company and company == domain_company(mail.sender_domain):
+            company = None
+        return replace(mail, via_ats=True, company=company)
 
     def effective(self, mail: AnalysedMail) -> tuple[AnalysedMail, SenderRule | None]:
         """The message with what the user taught nextyes applied: their correction of a
         message like this one, and what they said about its sender."""
+        mail = self.as_shared(mail)
         recalled = self.memory.recall(mail)
         if recalled is not None:
             like = fill(_words()["like_corrected"], subject=recalled.subject or "(no subject)")
@@ -98,6 +116,9 @@ class Importer:
                 mail, label=recalled.label, confidence=1.0, band=Band.SURE, why=why + mail.why
             )
         rule = self.rules.get(mail.sender_address)
+        if rule is not None and mail.via_ats and (rule.company or rule.label):
+            # an address that speaks for many employers keeps no company or label of its own
+            rule = replace(rule, company=None, label=None) if rule.ignore else None
         if rule is None:
             return mail, None
         return (
@@ -132,7 +153,8 @@ class Importer:
             return Outcome(MailStatus.SKIPPED)
         if mail.label is MailLabel.RECRUITER_OUTREACH:
             return Outcome(MailStatus.NOTED)
-        domain = "" if mail.via_ats else mail.sender_domain
+        shared = mail.via_ats or mail.sender_domain in self.ties.shared
+        domain = "" if shared else mail.sender_domain
         match = self.matcher.match(mail.company, mail.role, domain)
         application = match.application
         if mail.label is MailLabel.APPLICATION_RECEIVED:
@@ -267,7 +289,17 @@ class Importer:
 
     def _remember(self, mail: AnalysedMail, application: Application) -> None:
         self.matcher.put(application)
-        if not mail.via_ats:
+        self._tie(mail, application)
+
+    def _tie(self, mail: AnalysedMail, application: Application) -> None:
+        """Tie the message's sending domain to the application, as the next import will
+        read the stored message; a domain tied to a second employer is shared from then on."""
+        if mail.via_ats:
+            return
+        if self.ties.tie(mail.sender_domain, application.company):
+            # tied to a second employer: from now on it speaks for many
+            self.matcher.domain_links.pop(mail.sender_domain, None)
+        elif mail.sender_domain not in self.ties.shared:
             self.matcher.link_domain(mail.sender_domain, application.id)
 
     def apply(self, mail: AnalysedMail) -> Outcome:
@@ -275,6 +307,9 @@ class Importer:
         mail, rule = self.effective(mail)
         with self.uow:
             outcome = self.decide(mail, rule)
+            linked = self.matcher.applications.get(outcome.application_id or 0)
+            if outcome.status is MailStatus.LINKED and linked is not None:
+                self._tie(mail, linked)
             if outcome.status is MailStatus.SKIPPED:
                 self.uow.mail.add_skipped([mail], self.now)
             else:
@@ -359,8 +394,9 @@ def _run(
     summary: ImportSummary,
     progress: Callable[[int, int], None] | None,
     on_batch: Callable[[UnitOfWork, list[Analysed]], None] | None = None,
+    ties: SenderTies | None = None,
 ) -> None:
-    importer = Importer(uow, now)
+    importer = Importer(uow, now, ties)
     for chunk in _chunks(items, BATCH):
         with uow:
             readable = [item.mail for item in chunk if item.mail is not None]
@@ -409,19 +445,21 @@ def import_analysed(
     dry_run: bool = False,
     progress: Callable[[int, int], None] | None = None,
     on_batch: Callable[[UnitOfWork, list[Analysed]], None] | None = None,
+    ties: SenderTies | None = None,
 ) -> ImportSummary:
     """Apply analysed messages to the journal; with `dry_run` nothing is kept.
 
     `on_batch` runs inside each batch's transaction (an IMAP import records there how far it
-    has read, so the position and the messages are kept or lost together).
+    has read, so the position and the messages are kept or lost together). `ties` are the
+    journal's sender ties read when the import began (services/mail/senders.py).
     """
     summary = ImportSummary(dry_run=dry_run)
     if dry_run:
         with uow:  # never committed: everything is rolled back at the end
-            _run(uow, items, now, summary, progress, on_batch)
+            _run(uow, items, now, summary, progress, on_batch, ties)
             summary.waiting = waiting_for_review(uow)
     else:
-        _run(uow, items, now, summary, progress, on_batch)
+        _run(uow, items, now, summary, progress, on_batch, ties)
         with uow:
             summary.waiting = waiting_for_review(uow)
     return summary

@@ -96,7 +96,8 @@ def apply_reading(
     """Apply a stored message as read, or as corrected, and teach the journal the correction
     (inside an open uow). The review queue and the correction of applied mail both use it, so
     a message corrected after it was applied ends where a review would have put it."""
-    mail = _as_analysed(stored)
+    importer = Importer(uow, now)
+    mail = importer.as_shared(_as_analysed(stored))
     application = None
     details: dict[str, object] | None = None
     if correction is not None:
@@ -104,14 +105,19 @@ def apply_reading(
             application = get_application(uow, correction.application_id)
         company = correction.company or (application.company if application else None)
         mail = replace(mail, label=correction.label or mail.label, company=company or mail.company)
-        if company and mail.sender_address and not mail.via_ats:
+        if (
+            company
+            and mail.sender_address
+            and not mail.via_ats
+            and not importer.ties.would_share(mail.sender_address, company)
+        ):
             # a person's or an employer's own address names one company; an
-            # applicant-tracking system's no-reply address speaks for many
+            # applicant-tracking system's no-reply address (or any address of a domain the
+            # journal has tied to another company already) speaks for many
             uow.sender_rules.remember(SenderRule(mail.sender_address, company), now)
         if correction.label is not None and correction.label is not stored.label:
             # remembered with the message itself: the next one like it is read this way
             details = {**stored.details, "read_as": stored.label.value}
-    importer = Importer(uow, now)
     outcome = importer.decide(mail, application=application)
     if (
         outcome.status is MailStatus.REVIEW

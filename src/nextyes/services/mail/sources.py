@@ -11,6 +11,7 @@ from nextyes.mail.imap import ImapReader, ImapTarget
 from nextyes.mail.readers import RawMessage, iter_raw_messages, zip_members
 from nextyes.services.mail.analysis import Analysed, analyse_stream, default_workers
 from nextyes.services.mail.importer import ImportSummary, import_analysed, nothing_read
+from nextyes.services.mail.senders import sender_ties
 from nextyes.storage.uow import UnitOfWork
 
 
@@ -49,8 +50,15 @@ def import_mailbox(
         yield first
         yield from raws
 
-    items = analyse_stream(everything(), workers=workers, keep_bodies=keep_bodies)
-    summary = import_analysed(uow, items, now, dry_run=dry_run, progress=progress)
+    with uow:
+        ties = sender_ties(uow)
+    items = analyse_stream(
+        everything(),
+        workers=workers,
+        keep_bodies=keep_bodies,
+        shared_domains=frozenset(ties.shared),
+    )
+    summary = import_analysed(uow, items, now, dry_run=dry_run, progress=progress, ties=ties)
     summary.cut_short = damage[0] if damage else None
     return summary
 
@@ -83,7 +91,14 @@ def import_imap(
                 target.source_key, reader.uidvalidity, max(item.position for item in chunk), now
             )
 
-        items = analyse_stream(reader.fetch(uids), workers=0, keep_bodies=keep_bodies)
+        with uow:
+            ties = sender_ties(uow)
+        items = analyse_stream(
+            reader.fetch(uids),
+            workers=0,
+            keep_bodies=keep_bodies,
+            shared_domains=frozenset(ties.shared),
+        )
         return import_analysed(
-            uow, items, now, dry_run=dry_run, progress=progress, on_batch=remember
+            uow, items, now, dry_run=dry_run, progress=progress, on_batch=remember, ties=ties
         )

@@ -22,8 +22,9 @@ from nextyes.domain.accounts import (
     StoredToken,
 )
 from nextyes.storage.convert import as_bool, as_datetime, as_datetime_or_none
-from nextyes.storage.db import Row
+from nextyes.storage.db import Database, Row
 from nextyes.storage.repositories.base import Repository
+from nextyes.storage.repositories.state import COUNTER_OF, counter_version
 
 _USER_FIELDS = (
     "id", "username", "display_name", "email", "password_hash", "role", "disabled", "created_at",
@@ -212,6 +213,22 @@ class AuthSessionRepository(Repository):
             return None
         return to_session(row), to_credentials(_UserView(row))
 
+    def arriving(
+        self, token_hash: str, now: datetime
+    ) -> tuple[StoredSession, Credentials, str | None] | None:
+        """`find` in one statement outside any transaction (`Database.one_alone`), with the
+        account's journal version on PostgreSQL (None on SQLite, whose version is per
+        connection): what a served request needs before its route runs, in one round trip."""
+        row = self.db.one_alone(
+            f"SELECT {_SESSION_COLUMNS}, {_JOINED_USER}{_version_column('s.user_id', self.db)} "
+            "FROM auth_sessions s JOIN users u ON u.id = s.user_id "
+            "WHERE s.token_hash = :hash AND s.expires_at > :now",
+            {"hash": token_hash, "now": now},
+        )
+        if row is None:
+            return None
+        return to_session(row), to_credentials(_UserView(row)), _version_of(row, self.db)
+
     def touch(self, session_id: int, now: datetime, expires_at: datetime) -> None:
         self.db.execute(
             "UPDATE auth_sessions SET last_seen_at = :now, expires_at = :expires WHERE id = :id",
@@ -240,6 +257,16 @@ class AuthSessionRepository(Repository):
 
     def remove_expired(self, now: datetime) -> int:
         return self.db.execute("DELETE FROM auth_sessions WHERE expires_at <= :now", {"now": now})
+
+
+def _version_column(user: str, db: Database) -> str:
+    if db.dialect == "sqlite":
+        return ""
+    return f", {COUNTER_OF.format(user=user)} AS journal_version"
+
+
+def _version_of(row: Row, db: Database) -> str | None:
+    return None if db.dialect == "sqlite" else counter_version(row["journal_version"])
 
 
 class _UserView:
@@ -288,6 +315,19 @@ class ApiTokenRepository(Repository):
         if row is None:
             return None
         return to_token(row), to_credentials(_UserView(row))
+
+    def arriving(self, token_hash: str) -> tuple[StoredToken, Credentials, str | None] | None:
+        """`find` in one statement outside any transaction, with the journal version (as
+        `AuthSessionRepository.arriving`)."""
+        row = self.db.one_alone(
+            f"SELECT {_TOKEN_COLUMNS}, {_JOINED_USER}{_version_column('t.user_id', self.db)} "
+            "FROM api_tokens t JOIN users u ON u.id = t.user_id "
+            "WHERE t.token_hash = :hash AND t.revoked_at IS NULL",
+            {"hash": token_hash},
+        )
+        if row is None:
+            return None
+        return to_token(row), to_credentials(_UserView(row)), _version_of(row, self.db)
 
     def used(self, token_id: int, now: datetime) -> None:
         self.db.execute(

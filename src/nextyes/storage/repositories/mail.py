@@ -313,6 +313,20 @@ class MailRepository(Repository):
             links.setdefault(row["sender_domain"], set()).add(row["application_id"])
         return links
 
+    def sender_companies(self) -> list[tuple[str, str]]:
+        """(sender, company) pairs the journal ties together, in one query: a sending domain
+        and the company of an application its mail was linked to, and a sender address and
+        the company the person gave for it."""
+        rows = self.db.query(
+            "SELECT m.sender_domain AS sender, a.company AS company FROM mail_messages m "
+            "JOIN applications a ON a.id = m.application_id AND a.owner_id = m.owner_id "
+            "WHERE m.owner_id = :owner AND m.sender_domain IS NOT NULL "
+            "UNION SELECT sender, company FROM mail_sender_rules "
+            "WHERE owner_id = :owner AND company IS NOT NULL",
+            {"owner": self.owner_id},
+        )
+        return [(row["sender"], row["company"]) for row in rows]
+
 
 class SenderRuleRepository(Repository):
     def all(self) -> dict[str, SenderRule]:

@@ -23,6 +23,15 @@ class JournalStateRepository(Repository):
             assert row is not None
             return f"s{getattr(self.db, 'serial', 0)}.{row['other']}.{row['own']}"
         value = self.db.scalar(
-            "SELECT version FROM journal_versions WHERE user_id = :owner", {"owner": self.owner_id}
+            f"SELECT {COUNTER_OF.format(user=':owner')} AS version", {"owner": self.owner_id}
         )
-        return f"p{value or 0}"
+        return counter_version(value)
+
+
+# PostgreSQL's version of one person's journal, as an expression another query can carry
+# (the guard reads it with the session, in the same statement).
+COUNTER_OF = "(SELECT version FROM journal_versions WHERE user_id = {user})"
+
+
+def counter_version(value: object) -> str:
+    return f"p{value or 0}"

@@ -53,6 +53,7 @@ from nextyes.web.security import (
 )
 
 if TYPE_CHECKING:
+    from nextyes.services.accounts.sessions import Visitor
     from nextyes.services.journal import Journal
     from nextyes.web.security import ASGIApp
     from nextyes.web.team.state import ServedState
@@ -71,6 +72,10 @@ PUBLIC_PREFIXES = (
 # are the administrator's (pg_dump, docs/deploy.md), never a signed-in person's.
 LOCAL_ONLY = frozenset({"/data/backup", "/data/restore"})
 LOCAL_ONLY_PREFIXES = ("/data/backups/",)
+# Requests whose route takes a connection (and a turn) for each short block itself
+# (`ServedState.lend`): signing in checks a password (argon2, tens of milliseconds of CPU) and
+# holds neither meanwhile. The guard gives its connection back once it knows who is asking.
+LENDS_ITS_OWN = frozenset({("POST", "/sign-in")})
 SECRET_IN_PATH = re.compile(
     r"^(/welcome/|/reset/|/calendar/|/unsubscribe/|/join/coach/|/join/organisation/"
     r"|/api/v1/coach-invitations/)[^/]+"
@@ -143,13 +148,35 @@ class TeamGuard:
             await self.app(scope, receive, _with_headers(send, status, personal=False))
             return
         served = self.served
+        import anyio
         from anyio import to_thread
+
+        cookies = _cookies(headers.get("cookie", ""))
+        bearer = _bearer(headers.get("authorization", ""))
+        token = cookies.get(served.cookie) if bearer is None else None
+        now = served.base.now()
+
+        def arrive() -> tuple[Journal, Visitor | None]:
+            """Borrow a connection and learn who is asking, in one trip to a thread: the
+            database is never waited for on the event loop."""
+            borrowed = served.pool.borrow()
+            try:
+                uow = borrowed.uow()
+                if bearer is not None:
+                    return borrowed, token_holder(uow, bearer, served.rules, now)
+                return borrowed, visitor(uow, token, served.rules, now) if token else None
+            except BaseException:
+                served.pool.give_back(borrowed)
+                raise
 
         # At most pool_size requests at a time hold a connection; the rest wait their turn here,
         # holding nothing (not a connection, not a thread), so a burst queues instead of failing.
         await served.turns.acquire()
         try:
-            journal: Journal | None = await to_thread.run_sync(served.pool.borrow)
+            # shielded: a cancelled request still gets the connection back to give it back
+            with anyio.CancelScope(shield=True):
+                journal: Journal | None
+                journal, found = await to_thread.run_sync(arrive)
         except BaseException:
             served.turns.release()
             raise
@@ -166,25 +193,18 @@ class TeamGuard:
 
         try:
             assert journal is not None
-            uow = journal.uow()
-            now = served.base.now()
-            cookies = _cookies(headers.get("cookie", ""))
-            bearer = _bearer(headers.get("authorization", ""))
             signed_in = None
             stage = None
             fresh_pre: str | None = None
             if bearer is not None:
-                signed_in = token_holder(uow, bearer, served.rules, now)
-                if signed_in is None or not api:
+                if found is None or not api:
                     status[0] = 401
                     await _unauthorised(scope, send)
                     return
-            else:
-                token = cookies.get(served.cookie)
-                found = visitor(uow, token, served.rules, now) if token else None
-                if found is not None:
-                    signed_in, stage = found.signed_in, found.stage
-                    state["session_token"] = token
+                signed_in = found.signed_in
+            elif found is not None:
+                signed_in, stage = found.signed_in, found.stage
+                state["session_token"] = token
             if signed_in is not None and bearer is None:
                 expected = signed_in.csrf_token or ""
             else:
@@ -244,13 +264,20 @@ class TeamGuard:
                 status[0] = 404
                 await refuse(scope, send, 404, _said("local_only"))
                 return
+            lends = (method, path) in LENDS_ITS_OWN
             if signed_in is not None:
                 who[0] = signed_in.user_id
                 state["signed_in"] = signed_in
-                if not half_way:
-                    state["nextyes_web"] = served.view_for(journal, signed_in)
+                if not half_way and not lends:
+                    assert found is not None
+                    state["nextyes_web"] = served.view_for(
+                        journal, signed_in, found.journal_version
+                    )
             state["team"] = served
-            state["journal"] = journal
+            if lends:
+                give_back()
+            else:
+                state["journal"] = journal
             cookie = served.cookie_header(served.pre_cookie, fresh_pre) if fresh_pre else None
             inner = _with_headers(send, status, personal=True, cookie=cookie, before=give_back)
             with public_addresses_only():  # a posting's link may not lead into our network

@@ -52,7 +52,7 @@ async def sign_in(
     served = served_of(request)
     try:
         opened = await run_in_threadpool(
-            sessions.sign_in, account_uow(request), email, password, served.rules,
+            sessions.sign_in, served.lend, email, password, served.rules,
             served.base.now(), agent=_agent(request), address=client_address(request),
         )  # fmt: skip
     except NextyesError as exc:

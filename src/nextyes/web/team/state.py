@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import TYPE_CHECKING
@@ -18,7 +20,7 @@ from nextyes.web.state import VersionedCache, WebState
 
 if TYPE_CHECKING:
     from nextyes.services.accounts.sealing import Sealer
-    from nextyes.services.journal import Journal, JournalPool
+    from nextyes.services.journal import Journal, JournalPool, UnitOfWork
 
 CACHED_PEOPLE = 512  # per worker: each keeps its dashboard, board and charts until they change
 
@@ -38,6 +40,22 @@ class ServedState:
         if self._turns is None:
             self._turns = asyncio.Semaphore(self.server.pool_size)
         return self._turns
+
+    @contextmanager
+    def lend(self) -> Iterator[UnitOfWork]:
+        """For a route that holds no connection (`guard.LENDS_ITS_OWN`), from its worker thread:
+        wait for a turn and a connection, for one unit of work, and give both back after."""
+        from anyio import from_thread
+
+        from_thread.run(self.turns.acquire)
+        try:
+            journal = self.pool.borrow()
+            try:
+                yield journal.uow()
+            finally:
+                self.pool.give_back(journal)
+        finally:
+            from_thread.run_sync(self.turns.release)
 
     @classmethod
     def build(cls, base: WebState, server: ServerSettings, pool: JournalPool) -> ServedState:
@@ -64,9 +82,14 @@ class ServedState:
 
         return server_sealer(self.server, self.base.settings.home)
 
-    def view_for(self, journal: Journal, signed_in: SignedIn) -> WebState:
-        """The routes' WebState for one request: this person's session, caches and clock."""
+    def view_for(
+        self, journal: Journal, signed_in: SignedIn, version: str | None = None
+    ) -> WebState:
+        """The routes' WebState for one request: this person's session, caches and clock.
+        `version`: their journal's version, read by the guard with the session; it stands until
+        this request writes anything."""
         session = JournalSession.borrowing(self.base.settings, journal, Origin.WEB, signed_in)
+        known = None if version is None else (version, journal.db.writes)
         return WebState(
             session=session,
             port=self.base.port,
@@ -74,6 +97,7 @@ class ServedState:
             cache=self.cache_for(signed_in.user_id),
             jobs=QueuedJobs(session.journal),  # in the database: any worker runs them, any answers
             _templates=self.base.templates,
+            known_version=known,
         )
 
     @property
