@@ -48,8 +48,6 @@ STILL_IN_CODE: dict[str, int] = {
     "services/mail/importer.py": 1,
     "services/mail/review.py": 2,
     "services/organisations/operator.py": 1,
-    "services/pipeline/interview_questions.py": 4,
-    "services/pipeline/postings.py": 4,
     "services/portability/csv_import.py": 7,
     "services/portability/journal_json.py": 8,
     "services/today/calendar.py": 1,
