@@ -47,7 +47,6 @@ STILL_IN_CODE: dict[str, int] = {
     "services/mail/review.py": 2,
     "services/organisations/operator.py": 1,
     "services/portability/csv_import.py": 7,
-    "services/portability/journal_json.py": 8,
     "web/pages/mail.py": 2,
     "web/team/account_api.py": 2,
     "web/team/account_pages.py": 1,
