@@ -46,7 +46,6 @@ STILL_IN_CODE: dict[str, int] = {
     "services/mail/importer.py": 1,
     "services/mail/review.py": 2,
     "services/organisations/operator.py": 1,
-    "services/portability/csv_import.py": 7,
     "web/pages/mail.py": 2,
     "web/team/account_api.py": 2,
     "web/team/account_pages.py": 1,
