@@ -37,6 +37,7 @@ def test_applied_mail_is_listed_with_what_it_did(run: Cli, tmp_path: Path) -> No
     table = run.ok("mail", "applied").output
     assert "the application moved forward" in table
     assert "Interview invitation" in table
+    assert "corrected" not in table, "no column for corrections while there are none"
 
 
 def test_correcting_an_invitation_that_was_a_no_records_the_rejection(
@@ -53,6 +54,8 @@ def test_correcting_an_invitation_that_was_a_no_records_the_rejection(
     (corrected,) = [m for m in again if m["id"] == ids["Interview invitation"]]
     assert corrected["label"] == "rejection" and corrected["corrected_at"]
     assert corrected["corrections"][0]["from"]["label"] == "interview"
+    header = [line for line in run.ok("mail", "applied").output.splitlines() if "read as" in line]
+    assert header and "corrected" in header[0], "a named column once something was corrected"
 
 
 def test_a_correction_that_would_touch_what_you_added_asks_first(run: Cli, tmp_path: Path) -> None:

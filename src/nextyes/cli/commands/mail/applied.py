@@ -153,8 +153,12 @@ def _list(items: list[StoredMail], fmt: str) -> None:
         [item.id, item.received_at.date().isoformat() if item.received_at else "",
          item.label.value, _effect(item.effect, item.status.value),
          f"#{item.application_id}" if item.application_id else "", (item.subject or "")[:50],
-         "; ".join(item.why[:3]), "corrected" if item.corrected_at else ""]
+         "; ".join(item.why[:3])]
         for item in items
     ]  # fmt: skip
-    emit_table(["id", "date", "read as", "what it did", "application", "subject", "because of",
-                ""], rows)  # fmt: skip
+    headers = ["id", "date", "read as", "what it did", "application", "subject", "because of"]
+    if any(item.corrected_at for item in items):  # a column only when something was corrected
+        headers.append("corrected")
+        for row, item in zip(rows, items, strict=True):
+            row.append(item.corrected_at.date().isoformat() if item.corrected_at else "")
+    emit_table(headers, rows)
