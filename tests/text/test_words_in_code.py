@@ -42,7 +42,6 @@ STILL_IN_CODE: dict[str, int] = {
     "cli/commands/serve.py": 2,
     "services/coaching/client_view.py": 1,
     "services/coaching/notes.py": 1,
-    "services/learning/feedback_themes.py": 5,
     "services/mail/importer.py": 1,
     "services/mail/review.py": 2,
     "services/organisations/operator.py": 1,
