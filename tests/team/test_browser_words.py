@@ -413,3 +413,13 @@ def test_without_a_secret_key_the_refusals_speak_to_a_browser_user(keyless: Team
     for what, response in refused.items():
         assert response.status_code == 400, (what, response.text)
         assert _terminal_words(what, response) == []
+
+
+def test_a_forgotten_password_on_a_server_without_mail_says_who_to_ask(sqlite_team: Team) -> None:
+    page = sqlite_team.browser().get("/forgot")
+    assert page.status_code == 200
+    said = _said(page)
+    assert "ask the administrator who set up your account" in said
+    assert 'action="/forgot"' not in page.text  # no form that could never send anything
+    assert "command" not in said.lower()
+    assert _terminal_words("/forgot", page) == []

@@ -80,3 +80,14 @@ def test_content_never_points_at_a_person_as_the_problem() -> None:
     ):
         text = str(content.load(name)).lower()
         assert not any(phrase in text for phrase in blaming), name
+
+
+def test_every_content_file_reads_as_toml() -> None:
+    # a table declared twice in one file breaks every message of that file, not only the new one
+    names = [
+        path.relative_to(content.FOLDER).with_suffix("").as_posix()
+        for path in sorted(content.FOLDER.rglob("*.toml"))
+    ]
+    assert len(names) >= 30
+    for name in names:
+        assert isinstance(content.load(name), dict), name

@@ -7,7 +7,13 @@ import sys
 import tempfile
 from pathlib import Path
 
+from nextyes import content
 from nextyes.errors import InvalidInput
+
+
+def _said(key: str, **values: object) -> str:
+    """A refusal about a named file, from content/common.toml [files]."""
+    return content.fill(content.load("common")["files"][key], **values)
 
 
 def write_output(data: bytes, path: str | None) -> Path | None:
@@ -21,14 +27,11 @@ def write_output(data: bytes, path: str | None) -> Path | None:
         return None
     target = Path(path).expanduser()
     if target.is_dir():
-        raise InvalidInput(
-            f"{target} is a folder. Give a file name, such as {target / 'nextyes.ics'}."
-        )
+        example = target / content.load("common")["files"]["example_name"]
+        raise InvalidInput(_said("is_a_folder", target=target, example=example))
     folder = target.parent
     if not folder.is_dir():
-        raise InvalidInput(
-            f"The folder {folder} does not exist. Create it first, or choose another place."
-        )
+        raise InvalidInput(_said("no_folder", folder=folder))
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
@@ -39,10 +42,7 @@ def write_output(data: bytes, path: str | None) -> Path | None:
         if tmp_name and os.path.exists(tmp_name):
             os.unlink(tmp_name)
         reason = exc.strerror or str(exc)
-        raise InvalidInput(
-            f"Could not write {target} ({reason.lower()}). Choose a place you can write to, "
-            "or leave the file out to print to the screen."
-        ) from None
+        raise InvalidInput(_said("cannot_write", target=target, reason=reason.lower())) from None
     return target
 
 
@@ -59,14 +59,12 @@ def read_text_file(path: str) -> str:
         with target.open("rb") as fh:
             data = fh.read(MAX_READ + 1)
     except OSError as exc:
-        raise InvalidInput(f"Could not read {target}: {exc.strerror or exc}.") from None
+        reason = exc.strerror or str(exc)
+        raise InvalidInput(_said("cannot_read", target=target, reason=reason.lower())) from None
     if len(data) > MAX_READ:
-        raise InvalidInput(
-            f"{target} is larger than {MAX_READ // 1_000_000} MB, far more than a job posting. "
-            "Save just the posting's page (in your browser: Save Page As, HTML only)."
-        )
+        raise InvalidInput(_said("too_large", target=target, mb=MAX_READ // 1_000_000))
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InvalidInput(f"{target} is not a text or HTML file. Give a saved page (.html).")
+        raise InvalidInput(_said("not_text", target=target))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

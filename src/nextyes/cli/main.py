@@ -12,7 +12,7 @@ from typing import Any, NoReturn
 
 import click
 
-from nextyes import __version__
+from nextyes import __version__, content
 from nextyes.cli.context import AppContext
 from nextyes.cli.registry import COMMANDS
 from nextyes.domain.errors import NextyesError
@@ -69,9 +69,10 @@ class NextyesGroup(click.Group):
             from difflib import get_close_matches
 
             close = get_close_matches(args[0], list(COMMANDS), n=1) if args else []
-            hint = f" Did you mean '{close[0]}'?" if close else ""
+            words = _words()
+            hint = content.fill(words["did_you_mean"], name=close[0]) if close else ""
             raise click.UsageError(
-                f"{exc.message}{hint} `nextyes --help` lists the commands.", ctx
+                content.fill(words["unknown_command"], problem=exc.message, hint=hint), ctx
             ) from None
 
 
@@ -100,19 +101,21 @@ def cli(ctx: click.Context, home: str | None, db: str | None) -> None:
     ctx.call_on_close(app.close)
 
 
+def _words() -> dict[str, str]:
+    """What the command line itself says, from content/common.toml (read only when needed)."""
+    words: dict[str, str] = content.load("common")["command_line"]
+    return words
+
+
 def main() -> NoReturn:
     try:
         cli.main(prog_name="nextyes")
     except KeyboardInterrupt:
-        click.echo("\nStopped. Anything already saved is safe; nothing was half-written.", err=True)
+        click.echo(_words()["stopped"], err=True)
         sys.exit(130)
     except Exception as exc:
         path = _write_crash_log(exc)
-        click.echo(
-            "Sorry, something unexpected went wrong and nextyes stopped. Your journal is safe: "
-            f"unfinished changes were rolled back.\nDetails for a bug report: {path}",
-            err=True,
-        )
+        click.echo(content.fill(_words()["crashed"], path=path), err=True)
         sys.exit(1)
     sys.exit(0)
 

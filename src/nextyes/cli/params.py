@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from nextyes import content
 from nextyes.domain.dates import DATE_HELP, is_bare_weekday, parse_date, parse_duration
 from nextyes.domain.errors import NextyesError
 from nextyes.domain.stages import Stage, parse_stage
@@ -135,7 +136,8 @@ class TimeParam(click.ParamType[time, Any]):
                 return time(hour, int(minute_text or 0))
             return time.fromisoformat(text if ":" in text else f"{int(text):02d}:00")
         except ValueError:
-            self.fail(f"'{value}' is not a time. Give 14:30, 9am or 2:30pm.", param, ctx)
+            said = content.fill(content.load("common")["params"]["not_a_time"], value=value)
+            self.fail(said, param, ctx)
 
 
 DATE = DateParam()

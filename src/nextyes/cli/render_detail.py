@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from nextyes import content
 from nextyes.cli.output import say
 from nextyes.domain.dates import describe_day
 from nextyes.domain.models import ApplicationDetail
@@ -79,9 +80,10 @@ def render_detail(detail: ApplicationDetail, today: date) -> None:
             say(f"      {describe_day(day, today)}", style="dim")
     if detail.questions:
         say()
-        say("Questions they asked", style="bold")
+        words = content.load("common")["detail"]
+        say(words["questions"], style="bold")
         for q in detail.questions:
-            say(f"  - {q.text}" + ("  (hard: worth practising)" if q.hard else ""))
+            say(content.fill(words["hard_question" if q.hard else "question"], text=q.text))
     if detail.contacts:
         say()
         say("People", style="bold")

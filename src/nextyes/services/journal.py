@@ -11,6 +11,7 @@ import threading
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from nextyes import content
 from nextyes.config import Settings
 from nextyes.errors import JournalReadOnly, SchemaBehind
 from nextyes.storage import migrate
@@ -127,16 +128,11 @@ def open_journal(settings: Settings) -> Journal:
         backups: list[str] = []
         if migrate.needs_upgrade(revision):
             if getattr(db, "read_only", False):
-                raise JournalReadOnly(
-                    f"The journal at {settings.sqlite_path} needs an upgrade for this version of "
-                    "nextyes, but it is read-only. Copy it to a folder you can write to and open "
-                    "it there with --home."
-                )
+                said = content.load("common")["journal"]["read_only_upgrade"]
+                raise JournalReadOnly(content.fill(said, path=settings.sqlite_path))
             if db.dialect != "sqlite":
-                raise SchemaBehind(
-                    f"The database at {redact(settings.database_url)} needs its schema set up or "
-                    "upgraded. Run `nextyes db upgrade` (with the same --db), then try again."
-                )
+                said = content.load("common")["journal"]["schema_behind"]
+                raise SchemaBehind(content.fill(said, url=redact(settings.database_url)))
             if revision is None:
                 migrate.repair_half_made(db, settings.sqlite_path)
                 db.execute("PRAGMA journal_mode = WAL")

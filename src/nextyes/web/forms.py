@@ -8,6 +8,7 @@ from typing import Annotated, TypeVar
 
 from fastapi import Form
 
+from nextyes import content
 from nextyes.domain.dates import parse_date
 from nextyes.errors import InvalidInput
 
@@ -34,6 +35,11 @@ def day(
     return default if value is None else parse_date(value, today, ahead=ahead)
 
 
+def _said(key: str, **values: object) -> str:
+    """A form's refusal, from content/web.toml [forms]."""
+    return content.fill(content.load("web")["forms"][key], **values)
+
+
 def clock(text: str | None) -> time | None:
     value = optional(text)
     if value is None:
@@ -41,7 +47,7 @@ def clock(text: str | None) -> time | None:
     try:
         return time.fromisoformat(value)
     except ValueError:
-        raise InvalidInput(f"'{value}' is not a time of day. Give it as 14:30.") from None
+        raise InvalidInput(_said("not_a_time", value=value)) from None
 
 
 def number(text: str | None, what: str, low: int, high: int) -> int | None:
@@ -51,9 +57,9 @@ def number(text: str | None, what: str, low: int, high: int) -> int | None:
     try:
         result = int(value)
     except ValueError:
-        raise InvalidInput(f"The {what} should be a whole number from {low} to {high}.") from None
+        raise InvalidInput(_said("not_whole", what=what, low=low, high=high)) from None
     if not low <= result <= high:
-        raise InvalidInput(f"The {what} should be from {low} to {high}.")
+        raise InvalidInput(_said("out_of_range", what=what, low=low, high=high))
     return result
 
 
@@ -66,7 +72,7 @@ def choice(text: str | None, kind: type[E], what: str) -> E | None:
         return kind(value)
     except ValueError:
         allowed = ", ".join(str(m.value) for m in kind)
-        raise InvalidInput(f"'{value}' is not a {what}. Choose one of: {allowed}.") from None
+        raise InvalidInput(_said("not_a_choice", value=value, what=what, allowed=allowed)) from None
 
 
 def names(text: str | None) -> tuple[str, ...]:

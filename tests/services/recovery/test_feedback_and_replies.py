@@ -254,7 +254,7 @@ def test_two_contacts_with_one_name_ask_for_the_id(journal: Journal) -> None:
         uow.contacts.add(NewContact("Alex Kim", company="Acme Robotics"), NOW)
         uow.contacts.add(NewContact("Alex Kim", company="Acme Robotics"), NOW)
         uow.commit()
-    with pytest.raises(Conflict, match="Give the id instead"):
+    with pytest.raises(Conflict, match="Give the id of the one you mean"):
         draft_reply(journal.uow(), app_id, NOW, to="Alex Kim")
 
 

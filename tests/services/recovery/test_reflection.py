@@ -112,8 +112,8 @@ def test_a_json_answers_list_follows_the_order_of_the_questions(journal: Journal
         ("mood_before: 9", "outside 1 to 5"),
         ("mood_before: low", "not a mood"),
         ("answers: {weather: sunny}", "isn't a question in this reflection"),
-        ("attribution: {luck: no}", "'luck' is not a theme"),
-        ("attribution: {culture_fit: maybe}", "give yes, partly or no"),
+        ("attribution: {luck: no}", "'luck' is not one of the themes"),
+        ("attribution: {culture_fit: maybe}", "Give yes, partly or no"),
         ("answers: {answers: ''}", "nothing to record"),
         ("answers: [unclosed", "isn't valid YAML"),
         ('{"mood_before": ', "isn't valid JSON"),
@@ -230,7 +230,7 @@ def test_a_reflection_is_deleted_and_a_missing_one_is_a_clear_refusal(
     )  # fmt: skip
     assert delete_reflection(any_journal.uow(), saved.id).id == saved.id
     before = snapshot(any_journal)
-    with pytest.raises(NotFound, match=f"No reflection {saved.id}"):
+    with pytest.raises(NotFound, match=f"No reflection {saved.id} "):
         delete_reflection(any_journal.uow(), saved.id)
     assert snapshot(any_journal) == before
     assert plan_reflection(any_journal.uow(), app_id).earlier is None

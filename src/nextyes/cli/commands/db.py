@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from nextyes import content
 from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.output import say
 
@@ -24,9 +25,10 @@ def upgrade(app: AppContext) -> None:
     from nextyes.services.journal import upgrade_database
 
     before, after = upgrade_database(app.settings)
+    words = content.load("common")["database"]
     if before == after:
-        say(f"The database is up to date (schema {after}).")
+        say(content.fill(words["up_to_date"], schema=after))
     elif before is None:
-        say(f"Created the nextyes schema (schema {after}).")
+        say(content.fill(words["created"], schema=after))
     else:
-        say(f"Upgraded the database from schema {before} to {after}.")
+        say(content.fill(words["upgraded"], before=before, after=after))

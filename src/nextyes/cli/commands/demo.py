@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from nextyes import content
 from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.output import emit_json, format_option, say
 from nextyes.cli.params import WholeNumber
@@ -46,12 +47,11 @@ def demo(app: AppContext, seed: int, count: int, days: int, fmt: str) -> None:
     if fmt == "json":
         emit_json(summary)
         return
-    say(
-        f"Demo journal ready in {app.settings.home}: {summary.applications} applications, "
-        f"{summary.interviews} interviews, {summary.rejections} noes, {summary.offers} offers, "
-        f"{summary.contacts} people."
-    )
-    say("Try: nextyes today · nextyes list --active · nextyes show 1")
+    words = content.load("demo/journal")["said"]
+    counts = {"applications": summary.applications, "interviews": summary.interviews,
+              "noes": summary.rejections, "offers": summary.offers, "people": summary.contacts}  # fmt: skip
+    say(content.fill(words["ready"], home=app.settings.home, **counts))
+    say(words["try"])
 
 
 def _spare_home(home: Path) -> Path:

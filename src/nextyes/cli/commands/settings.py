@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from nextyes import content
 from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.output import emit_json, emit_table, format_option, say
 from nextyes.services.settings import preferences as service
@@ -25,7 +26,7 @@ def settings(app: AppContext, key: str | None, value: str | None, reset: bool, f
     """
     if key and reset:
         default = service.reset_preference(app.uow(), key)
-        say(f"{key} is back to its default: {default}.")
+        say(content.fill(content.load("settings/messages")["reset"], key=key, default=default))
         return
     if key and value is not None:
         stored = service.set_preference(app.uow(), key, value, app.now())
@@ -37,7 +38,7 @@ def settings(app: AppContext, key: str | None, value: str | None, reset: bool, f
         rows = [r for r in rows if r[0] == key.replace("-", "_")]
         if not rows:
             raise click.BadParameter(
-                f"There is no setting called '{key}'. `nextyes settings` lists them.",
+                content.fill(content.load("settings/messages")["no_such_setting_listed"], key=key),
                 param_hint="KEY",
             )
     if fmt == "json":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from nextyes import content
 from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.output import say
 from nextyes.cli.params import WholeNumber
@@ -28,10 +29,8 @@ def web(app: AppContext, port: int, no_open: bool) -> None:
     (web-token), and other computers are refused. Ctrl+C stops it.
     """
     if not port_is_free(port):
-        raise InvalidInput(
-            f"Port {port} is already in use (nextyes may be open already: try "
-            f"http://127.0.0.1:{port}/). Choose another with --port {port + 1}."
-        )
+        said = content.load("common")["web_command"]["port_in_use"]
+        raise InvalidInput(content.fill(said, port=port, next=port + 1))
     from nextyes.services.journal import open_journal
 
     open_journal(app.settings).close()  # a journal that cannot open fails here, with its reason
@@ -52,11 +51,9 @@ def web(app: AppContext, port: int, no_open: bool) -> None:
         NEXTYES_WEB_KEY=key,
     )
     url = f"http://127.0.0.1:{port}/?key={key}"
-    say(f"nextyes is open at {url} (Ctrl+C stops it).")
-    say(
-        "The link opens it once, in one browser: it is yours alone. Scripts use the token in "
-        f"{token_file} (Authorization: Bearer TOKEN)."
-    )
+    words = content.load("common")["web_command"]
+    say(content.fill(words["open_at"], url=url))
+    say(content.fill(words["key_note"], token_file=token_file))
     if not no_open:
         import threading
         import webbrowser

@@ -81,13 +81,13 @@ def fill_demo(
     with uow:
         existing = uow.applications.count(ApplicationQuery())
         if existing:
-            where = f" in {home}" if home else ""
+            said = words["said"]
+            where = content.fill(said["in_home"], home=home) if home else ""
             explore = f"nextyes --home {home} today" if home else "nextyes today"
             raise Conflict(
-                f"This journal{where} already has {existing} applications, and demo data would "
-                f"mix with them. If it is the demo already, it is ready: {explore}. For a fresh "
-                f"demo, give it a folder of its own: nextyes --home {spare_home} demo"
-            )
+                content.fill(said["not_empty"], where=where, count=existing, explore=explore,
+                             spare_home=spare_home)
+            )  # fmt: skip
         ctx = DemoContext(uow, rng, now, words)
         _contacts(ctx)
         builder = _Builder(ctx)

@@ -13,10 +13,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from nextyes import content
 from nextyes.errors import InvalidInput
 from nextyes.text.themes import ThemePrediction, load_theme_classifier
 
-EXAMPLE_LINE = '{"id": 1, "text": "They said I needed more experience with budgets."}'
+
+def _said(key: str, **values: object) -> str:
+    """A refused input line, from content/learning/insights.toml [classify]."""
+    words = content.load("learning/insights")["classify"]
+    return content.fill(words[key], example=words["example"], **values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,37 +57,21 @@ def read_feedback_lines(lines: Iterable[str]) -> list[FeedbackLine]:
         except StopIteration:
             break
         except UnicodeDecodeError:
-            raise InvalidInput(
-                "The input is not UTF-8 text. Save it as UTF-8 (most editors offer this under "
-                "'Save as' or 'Encoding') and run it again."
-            ) from None
+            raise InvalidInput(_said("not_utf8")) from None
         if not raw.strip():
             continue
         try:
             row = json.loads(raw)
         except (ValueError, RecursionError):  # RecursionError: brackets nested thousands deep
-            raise InvalidInput(
-                f"Line {number} is not JSON. Give one JSON object per line, for example: "
-                f"{EXAMPLE_LINE}"
-            ) from None
+            raise InvalidInput(_said("not_json", number=number)) from None
         if not isinstance(row, dict):
-            raise InvalidInput(
-                f"Line {number} is JSON but not an object. Give one object per line with a "
-                f'"text" field, for example: {EXAMPLE_LINE}'
-            )
+            raise InvalidInput(_said("not_an_object", number=number))
         text = row.pop("text", None)
         if not isinstance(text, str):
-            problem = "has no" if text is None else "has a non-text"
-            raise InvalidInput(
-                f'Line {number} {problem} "text" field. Put the feedback in "text", for '
-                f"example: {EXAMPLE_LINE}"
-            )
+            raise InvalidInput(_said("no_text" if text is None else "text_not_text", number=number))
         found.append(FeedbackLine(number, text, row))
     if not found:
-        raise InvalidInput(
-            "There was no feedback to classify: the input is empty. Give one JSON object per "
-            f"line, for example: {EXAMPLE_LINE}"
-        )
+        raise InvalidInput(_said("empty"))
     return found
 
 

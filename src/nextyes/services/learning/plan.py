@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from nextyes import content
 from nextyes.domain.errors import Conflict, InvalidInput, NotFound
 from nextyes.domain.insights import theme_trends
 from nextyes.domain.plan import (
@@ -54,6 +55,11 @@ class Suggestion:
     """How often the theme came up in the last 90 days."""
     because: ThemedText | None
     """The most recent feedback (or rejection reason) that raised the theme."""
+
+
+def _said(key: str, **values: object) -> str:
+    """A refusal from content/learning/plan.toml [problems]."""
+    return content.fill(content.load("learning/plan")["problems"][key], **values)
 
 
 def action_library() -> dict[str, Action]:
@@ -110,16 +116,11 @@ def add_plan_item(
     with uow:
         if action and action.key in uow.plans.action_keys():
             existing = next(i for i in uow.plans.find() if i.action_key == action.key)
-            raise Conflict(
-                f"That action is already in your plan as item {existing.id} "
-                f"({existing.status.value}). `nextyes plan` shows it."
-            )
+            raise Conflict(_said("already_planned", id=existing.id, status=existing.status.value))
         if feedback_id is not None:
             found = uow.feedback.get(feedback_id)
             if found is None:
-                raise NotFound(
-                    f"No feedback {feedback_id}. `nextyes show ID` lists an application's feedback."
-                )
+                raise NotFound(_said("no_feedback", id=feedback_id))
             application_id = application_id or found.application_id
         elif chosen_theme is not None:
             latest = _latest_about(uow, chosen_theme)
@@ -154,24 +155,22 @@ def _theme(name: str) -> Theme:
     try:
         return Theme(name.strip().lower().replace("-", "_"))
     except ValueError:
-        raise InvalidInput(
-            f"'{name}' is not a theme. Themes: {', '.join(t.value for t in Theme)}."
-        ) from None
+        names = ", ".join(t.value for t in Theme)
+        raise InvalidInput(_said("not_a_theme", name=name, names=names)) from None
 
 
 def _kind(name: str) -> PlanKind:
     try:
         return PlanKind(name.strip().lower())
     except ValueError:
-        raise InvalidInput(
-            f"'{name}' is not a kind of plan item. Kinds: {', '.join(k.value for k in PlanKind)}."
-        ) from None
+        names = ", ".join(k.value for k in PlanKind)
+        raise InvalidInput(_said("not_a_kind", name=name, names=names)) from None
 
 
 def _get(uow: UnitOfWork, item_id: int) -> PlanItem:
     item = uow.plans.get(item_id)
     if item is None:
-        raise NotFound(f"No plan item {item_id}. `nextyes plan` shows the ids.")
+        raise NotFound(_said("no_item", id=item_id))
     return item
 
 

@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from nextyes import content
 from nextyes.domain.errors import InvalidInput, NotFound, Words
 from nextyes.domain.insights import theme_trends
 from nextyes.domain.plan import Evidence, EvidenceKind
@@ -35,6 +36,11 @@ HISTORY = timedelta(days=180)
 ASKED = "asked-"
 """Key prefix of questions from the user's own interviews."""
 MAX_QUESTION = 500
+
+
+def _said(key: str, **values: object) -> str:
+    """A refusal from content/learning/practice.toml [problems]."""
+    return content.fill(content.load("learning/practice")["problems"][key], **values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +95,7 @@ def draw_questions(
 ) -> list[DrawnQuestion]:
     """Questions to practise today; the same day (or seed) gives the same draw."""
     if not 1 <= count <= 50:
-        raise InvalidInput("--count must be between 1 and 50.")
+        raise InvalidInput(_said("count_range"))
     chosen_category = _category(category) if category else None
     weak = weak_themes(uow, today)
     with uow:
@@ -110,9 +116,8 @@ def _category(name: str) -> Category:
     try:
         return Category(name.strip().lower().replace("-", "_"))
     except ValueError:
-        raise InvalidInput(
-            f"'{name}' is not a category. Categories: {', '.join(c.value for c in Category)}."
-        ) from None
+        names = ", ".join(c.value for c in Category)
+        raise InvalidInput(_said("not_a_category", name=name, names=names)) from None
 
 
 def log_practice(
@@ -132,14 +137,14 @@ def log_practice(
     check_rating(rating)
     kept_notes = clean_notes(notes)
     if on > now.date():
-        raise InvalidInput(f"{on.isoformat()} is in the future; give the day you practised.")
+        raise InvalidInput(_said("in_future", day=on.isoformat()))
     bank = {q.key: q for q in question_bank()}
     wanted = question.strip()
     with uow:
         key, text, theme = _resolve(uow, wanted, bank)
         item = None if plan_item_id is None else uow.plans.get(plan_item_id)
         if plan_item_id is not None and item is None:
-            raise NotFound(f"No plan item {plan_item_id}. `nextyes plan` shows the ids.")
+            raise NotFound(_said("no_plan_item", id=plan_item_id))
         session_id = uow.practice.add(on, text, now, question_key=key, theme=theme,
                                       rating=rating, notes=kept_notes,
                                       plan_item_id=plan_item_id)  # fmt: skip
@@ -162,24 +167,19 @@ def _resolve(
     if wanted.startswith(ASKED) and wanted[len(ASKED) :].isdigit():
         asked = {f"{ASKED}{a.id}": a for a in uow.questions.hard_ones()}
         if wanted not in asked:
-            raise NotFound(
-                f"No flagged interview question {wanted}. `nextyes practice` lists the ones "
-                "it draws from your interviews."
-            )
+            raise NotFound(_said("no_flagged", question=wanted))
         flagged = asked[wanted]
         return wanted, flagged.text, flagged.theme
     if not wanted:
         raise InvalidInput(
-            "Which question did you practise? Give its key from `nextyes practice` (such as "
-            'beh-01) or the question in quotes: nextyes practice log "Why this company?"',
+            _said("which_question"),
             web=Words("learning/web", "practice_which"),
         )
     if len(wanted) > MAX_QUESTION:
-        raise InvalidInput(f"That question is over {MAX_QUESTION} characters; shorten it.")
+        raise InvalidInput(_said("question_too_long", max=MAX_QUESTION))
     if " " not in wanted:
         raise InvalidInput(
-            f"'{wanted}' is not a question key. `nextyes practice` shows keys such as beh-01; "
-            "or give the question itself in quotes.",
+            _said("not_a_key", text=wanted),
             web=Words("learning/web", "practice_not_a_key", {"text": wanted}),
         )
     return None, wanted, None
@@ -187,6 +187,6 @@ def _resolve(
 
 def practice_history(uow: UnitOfWork, limit: int = 20) -> list[PracticeSession]:
     if limit < 1:
-        raise InvalidInput("--limit must be 1 or more.")
+        raise InvalidInput(_said("limit_too_low"))
     with uow:
         return uow.practice.recent(limit)

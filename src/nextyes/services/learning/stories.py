@@ -7,10 +7,16 @@ from dataclasses import asdict
 from datetime import date, datetime
 from typing import Any
 
+from nextyes import content
 from nextyes.domain.errors import InvalidInput, NotFound
 from nextyes.domain.stories import PARTS, NewStory, Story, clean_story
 from nextyes.domain.themes import Theme
 from nextyes.storage.uow import UnitOfWork
+
+
+def _said(key: str, **values: object) -> str:
+    """A refusal from content/learning/practice.toml [problems]."""
+    return content.fill(content.load("learning/practice")["problems"][key], **values)
 
 
 def add_story(uow: UnitOfWork, new: NewStory, today: date, now: datetime) -> Story:
@@ -28,9 +34,8 @@ def list_stories(uow: UnitOfWork, theme: str | None = None) -> list[Story]:
     if theme:
         wanted = theme.strip().lower().replace("-", "_")
         if wanted not in {t.value for t in Theme}:
-            raise InvalidInput(
-                f"'{theme}' is not a theme. Themes: {', '.join(t.value for t in Theme)}."
-            )
+            names = ", ".join(t.value for t in Theme)
+            raise InvalidInput(_said("not_a_theme", theme=theme, names=names))
     with uow:
         return uow.stories.find(wanted)
 
@@ -39,7 +44,7 @@ def get_story(uow: UnitOfWork, story_id: int) -> Story:
     with uow:
         story = uow.stories.get(story_id)
     if story is None:
-        raise NotFound(f"No story {story_id}. `nextyes story list` shows the ids.")
+        raise NotFound(_said("no_story", id=story_id))
     return story
 
 
@@ -52,11 +57,9 @@ def update_story(
     """Change a story: only the parts given (None or empty clears a part; themes replace)."""
     unknown = sorted(set(changes) - set(EDITABLE))
     if unknown:
-        raise InvalidInput(
-            f"{', '.join(unknown)} is not part of a story. Parts: {', '.join(EDITABLE)}."
-        )
+        raise InvalidInput(_said("not_a_part", names=", ".join(unknown), parts=", ".join(EDITABLE)))
     if "title" in changes and not (changes["title"] or "").strip():
-        raise InvalidInput("A story needs a title; give a few words, or leave the title as it is.")
+        raise InvalidInput(_said("needs_a_title"))
     with uow:
         story = _story(uow, story_id)
         current = asdict(story)
@@ -80,5 +83,5 @@ def delete_story(uow: UnitOfWork, story_id: int) -> Story:
 def _story(uow: UnitOfWork, story_id: int) -> Story:
     story = uow.stories.get(story_id)
     if story is None:
-        raise NotFound(f"No story {story_id}. `nextyes story list` shows the ids.")
+        raise NotFound(_said("no_story", id=story_id))
     return story

@@ -43,9 +43,8 @@ def _words(section: str) -> dict[str, Any]:
 
 def _check_day(on: date, today: date) -> None:
     if on > today:
-        raise InvalidInput(
-            f"{on.isoformat()} is in the future; log what happened, today or earlier."
-        )
+        problems = content.load("momentum/messages")["problems"]
+        raise InvalidInput(content.fill(problems["day_in_future"], day=on.isoformat()))
 
 
 def log_care(
@@ -111,7 +110,8 @@ def log_mood(
     at = now if on is None or on == today else datetime.combine(on, time(12), now.tzinfo)
     with uow:
         if application_id is not None and uow.applications.get(application_id) is None:
-            raise NotFound(f"No application {application_id}. `nextyes list` shows the ids.")
+            problems = content.load("pipeline/messages")["problems"]
+            raise NotFound(content.fill(problems["no_application"], id=application_id))
         mood_id = uow.moods.add(
             score, at, now, application_id=application_id, context=context, note=text
         )

@@ -47,15 +47,20 @@ def _words() -> dict[str, str]:
     return words
 
 
+def _said(key: str, **values: object) -> str:
+    """A refusal from content/momentum/messages.toml [problems]."""
+    return content.fill(content.load("momentum/messages")["problems"][key], **values)
+
+
 def set_why(uow: UnitOfWork, text: str, now: datetime) -> str:
     body = clean_text(text)
     if not body:
         raise InvalidInput(
-            'The why is empty. Write what this search is for, in quotes: nextyes why set "..."',
+            _said("why_empty"),
             web=Words("momentum/web", "why_empty"),
         )
     if len(body) > MAX_TEXT:
-        raise InvalidInput(f"The why is longer than {MAX_TEXT} characters; keep the heart of it.")
+        raise InvalidInput(_said("why_too_long", max=MAX_TEXT))
     words = _words()
     with uow:
         current = uow.whys.current()

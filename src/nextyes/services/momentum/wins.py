@@ -250,25 +250,32 @@ def sync_auto_wins(uow: UnitOfWork, now: datetime) -> int:
     return added
 
 
+def _said(key: str, **values: object) -> str:
+    """A refusal from content/momentum/messages.toml [problems]."""
+    return content.fill(content.load("momentum/messages")["problems"][key], **values)
+
+
+def _no_application(application_id: int) -> str:
+    problems = content.load("pipeline/messages")["problems"]
+    return content.fill(problems["no_application"], id=application_id)
+
+
 def record_win(
     uow: UnitOfWork, text: str, on: date, now: datetime, application_id: int | None = None
 ) -> Win:
     body = clean_text(text)
     if not body:
         raise InvalidInput(
-            'The win is empty. Say what went well, in quotes: nextyes win "..."',
+            _said("win_empty"),
             web=Words("momentum/web", "win_empty"),
         )
     if len(body) > MAX_WIN:
-        raise InvalidInput(f"That win is longer than {MAX_WIN} characters; keep the heart of it.")
+        raise InvalidInput(_said("win_too_long", max=MAX_WIN))
     if on > now.date():
-        raise InvalidInput(
-            f"{on.isoformat()} is in the future; a win is something that happened. "
-            "Give today or an earlier date."
-        )
+        raise InvalidInput(_said("win_in_future", day=on.isoformat()))
     with uow:
         if application_id is not None and uow.applications.get(application_id) is None:
-            raise NotFound(f"No application {application_id}. `nextyes list` shows the ids.")
+            raise NotFound(_no_application(application_id))
         new = NewWin(on, body, WinKind.MANUAL, application_id)
         win_id = uow.wins.add(new, now)
         uow.commit()
@@ -280,7 +287,7 @@ def list_wins(
 ) -> list[Win]:
     """Wins, newest first, after storing any new automatic ones."""
     if limit is not None and limit < 1:
-        raise InvalidInput("--limit must be 1 or more.")
+        raise InvalidInput(_said("limit_too_low"))
     sync_auto_wins(uow, now)
     with uow:
         return uow.wins.recent(limit=limit, since=since)

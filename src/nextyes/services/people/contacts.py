@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
+from nextyes import content
 from nextyes.domain.companies import clean_text
 from nextyes.domain.contacts import (
     MAX_NOTE,
@@ -40,11 +41,23 @@ class ContactDetail:
     folded: int = 0  # closed noes left out (the `fold_rejected` setting)
 
 
-def _text(value: str | None, what: str) -> str | None:
+def _said(key: str, **values: object) -> str:
+    """A refusal from content/people/messages.toml [problems]."""
+    return content.fill(content.load("people/messages")["problems"][key], **values)
+
+
+def _text(value: str | None, field: str) -> str | None:
+    """`value` cleaned, or a refusal naming the field (a key of [problems.what])."""
     text = clean_text(value)
     if text is not None and len(text) > MAX_NOTE:
-        raise InvalidInput(f"The {what} is longer than {MAX_NOTE} characters; shorten it.")
+        what = content.load("people/messages")["problems"]["what"][field]
+        raise InvalidInput(_said("too_long", what=what, max=MAX_NOTE))
     return text
+
+
+def _no_application(application_id: int) -> str:
+    problems = content.load("pipeline/messages")["problems"]
+    return content.fill(problems["no_application"], id=application_id)
 
 
 def find_contact(uow: UnitOfWork, ref: str) -> Contact:
@@ -53,20 +66,17 @@ def find_contact(uow: UnitOfWork, ref: str) -> Contact:
     if text.isdigit():
         contact = uow.contacts.get(int(text))
         if contact is None:
-            raise NotFound(f"No contact {text}. `nextyes contact list` shows the ids.")
+            raise NotFound(_said("no_contact", id=text))
         return contact
     if not text:
-        raise InvalidInput("Say who: a contact's id or name. `nextyes contact list` shows them.")
+        raise InvalidInput(_said("say_who"))
     found = uow.contacts.find_by_name(text) or uow.contacts.matching(text)
     if len(found) == 1:
         return found[0]
     if len(found) > 1:
         ids = ", ".join(f"{c.id} {c.name} ({c.company or c.relation.value})" for c in found)
-        raise Conflict(f"More than one contact matches '{text}': {ids}. Use the id.")
-    raise NotFound(
-        f"No contact called '{text}'. `nextyes contact list` shows everyone; "
-        f'`nextyes contact add "{text}"` adds them.'
-    )
+        raise Conflict(_said("several", text=text, ids=ids))
+    raise NotFound(_said("nobody_called", text=text))
 
 
 def add_contact(
@@ -87,19 +97,15 @@ def add_contact(
         relation=parse_relation(relation) if relation else Relation.OTHER,
         company=_text(company, "company"),
         email=clean_email(email),
-        phone=_text(phone, "phone number"),
-        how_met=_text(how_met, "note on how you met"),
+        phone=_text(phone, "phone"),
+        how_met=_text(how_met, "how_met"),
         notes=_text(notes, "note"),
         next_follow_up_on=follow_up_on,
     )
     with uow:
         for same in uow.contacts.find_by_name(new.name):
             if (same.company or "").lower() == (new.company or "").lower():
-                raise Conflict(
-                    f"{same.name} is already in your contacts (id {same.id}). "
-                    f"`nextyes contact show {same.id}` shows them; `nextyes contact edit "
-                    f"{same.id} ...` changes them."
-                )
+                raise Conflict(_said("already_known", name=same.name, id=same.id))
         contact_id = uow.contacts.add(new, now)
         contact = uow.contacts.get(contact_id)
         uow.commit()
@@ -161,8 +167,7 @@ def log_interaction(
     day = on or today
     if day > today:
         raise InvalidInput(
-            f"{day.isoformat()} is in the future; log contact that happened. To plan one, "
-            "use --follow-up DATE.",
+            _said("contact_ahead", day=day.isoformat()),
             web=Words("people/web", "contact_ahead", {"day": day.isoformat()}),
         )
     if kind is not None and len(kind.split()) > 1:  # `contact log Priya "we talked"`: a note
@@ -172,7 +177,7 @@ def log_interaction(
     with uow:
         contact = find_contact(uow, ref)
         if application_id is not None and uow.applications.get(application_id) is None:
-            raise NotFound(f"No application {application_id}. `nextyes list` shows the ids.")
+            raise NotFound(_no_application(application_id))
         interaction_id = uow.contacts.add_interaction(
             contact.id, day, chosen, text, now, application_id
         )
@@ -191,17 +196,14 @@ def log_interaction(
 
 def edit_contact(uow: UnitOfWork, ref: str, changes: ContactChanges, now: datetime) -> Contact:
     if changes.is_empty():
-        raise InvalidInput(
-            'Nothing to change. Give what to change, for example --company "Acme" or '
-            "--follow-up friday (`nextyes contact edit --help` lists them)."
-        )
+        raise InvalidInput(_said("nothing_to_change"))
     changes = replace(
         changes,
         name=clean_name(changes.name) if changes.name is not None else None,
         email=clean_email(changes.email) if changes.email is not None else None,
         company=_text(changes.company, "company"),
-        phone=_text(changes.phone, "phone number"),
-        how_met=_text(changes.how_met, "note on how you met"),
+        phone=_text(changes.phone, "phone"),
+        how_met=_text(changes.how_met, "how_met"),
         notes=_text(changes.notes, "note"),
     )
     with uow:
@@ -219,12 +221,12 @@ def record_referral(
     """`contact refer`: this person referred you for that application (source becomes referral)."""
     day = on or now.date()
     if day > now.date():
-        raise InvalidInput(f"{day.isoformat()} is in the future; give the day they referred you.")
+        raise InvalidInput(_said("referred_ahead", day=day.isoformat()))
     with uow:
         contact = find_contact(uow, ref)
         application = uow.applications.get(application_id)
         if application is None:
-            raise NotFound(f"No application {application_id}. `nextyes list` shows the ids.")
+            raise NotFound(_no_application(application_id))
         uow.applications.update_fields(
             application_id, {"referral_contact_id": contact.id, "source": "referral"}, now
         )

@@ -23,6 +23,11 @@ class Recipient:
     contact_id: int | None = None
 
 
+def _said(key: str, **values: object) -> str:
+    """A refusal about who a draft is to, from content/people/messages.toml [recipients]."""
+    return content.fill(content.load("people/messages")["recipients"][key], **values)
+
+
 def checked_email(email: str | None) -> str | None:
     if email is None or not email.strip():
         return None
@@ -36,15 +41,13 @@ def find_contact(uow: UnitOfWork, app: Application, to: str) -> Contact | None:
     """The contact `to` names (an id, or a name), or None when nobody has that name yet."""
     text = to.strip()
     if not text:
-        raise InvalidInput(
-            "--to is empty. Give a contact's name in quotes, or their id.",
-            web=Words("people/web", "to_empty"),
-        )
+        raise InvalidInput(_said("to_empty"), web=Words("people/web", "to_empty"))
     if text.isdigit():
         contact = uow.contacts.get(int(text))
         if contact is None:
             raise NotFound(
-                f"No contact {text}. `nextyes show {app.id}` lists the people on this application."
+                _said("no_contact", id=text, application=app.id),
+                web=Words("people/web", "no_contact", {"id": text}),
             )
         return contact
     matches = uow.contacts.find_by_name(text)
@@ -53,8 +56,7 @@ def find_contact(uow: UnitOfWork, app: Application, to: str) -> Contact | None:
     if len(candidates) > 1:
         ids = ", ".join(str(c.id) for c in candidates)
         raise Conflict(
-            f"Several contacts are called {text} (ids {ids}). Give the id instead, "
-            f"for example --to {candidates[0].id}.",
+            _said("several_called", name=text, ids=ids, first=candidates[0].id),
             web=Words("people/web", "several_called", {"name": text, "ids": ids}),
         )
     return candidates[0] if candidates else None

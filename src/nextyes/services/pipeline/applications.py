@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
+from nextyes import content
 from nextyes.domain.companies import clean_text, company_key
 from nextyes.domain.links import check_link
 from nextyes.domain.models import (
@@ -28,32 +29,43 @@ REJECTION_MEMORY = timedelta(days=183)  # "in the last 6 months"
 MAX_NAME = 200
 
 
+def _said(key: str, **values: object) -> str:
+    """A refusal about applications, from content/pipeline/messages.toml [problems]."""
+    return content.fill(content.load("pipeline/messages")["problems"][key], **values)
+
+
+def _what(key: str) -> str:
+    """What a refusal calls the thing refused ("company name", "a rejection")."""
+    what: str = content.load("pipeline/messages")["problems"]["what"][key]
+    return what
+
+
 def get_application(uow: UnitOfWork, application_id: int) -> Application:
     """The application, or a NotFound that says how to find the right id (inside an open uow)."""
     application = uow.applications.get(application_id)
     if application is None:
-        raise NotFound(f"No application {application_id}. `nextyes list` shows the ids.")
+        raise NotFound(_said("no_application", id=application_id))
     return application
 
 
-def _required(value: str, what: str, example: str) -> str:
+def _required(value: str, field: str, example: str) -> str:
+    """`value` cleaned, or a refusal naming the field (a key of [problems.what])."""
     text = clean_text(value)
+    what = _what(field)
     if not text:
         raise InvalidInput(
-            f"The {what} is empty. Give it in quotes, for example {example}.",
+            _said("empty", what=what, example=example),
             web=Words("pipeline/web", "required_empty", {"what": what, "example": example}),
         )
     if len(text) > MAX_NAME:
-        raise InvalidInput(f"The {what} is longer than {MAX_NAME} characters; shorten it.")
+        raise InvalidInput(_said("too_long", what=what, max=MAX_NAME))
     return text
 
 
 def _check_not_future(day: date | None, today: date, what: str) -> None:
+    """Refuse a day still to come for `what` (a key of [problems.what])."""
     if day is not None and day > today:
-        raise InvalidInput(
-            f"{day.isoformat()} is in the future; {what} records something that happened. "
-            "Give today or an earlier date."
-        )
+        raise InvalidInput(_said("in_future", day=day.isoformat(), what=_what(what)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +96,7 @@ def add_application(
     today = now.date()
     new = replace(
         new,
-        company=_required(new.company, "company name", '"Acme Robotics"'),
+        company=_required(new.company, "company", '"Acme Robotics"'),
         role=_required(new.role, "role", '"Data Analyst"'),
         source=clean_text(new.source),
         url=check_link(clean_text(new.url)),
@@ -92,7 +104,7 @@ def add_application(
         cover_letter_version=clean_text(new.cover_letter_version),
         note=clean_text(new.note),
     )
-    _check_not_future(new.applied_on, today, "an application")
+    _check_not_future(new.applied_on, today, "application")
     day = new.applied_on or today
     stage = Stage.SAVED if new.saved_only else Stage.APPLIED
     new = replace(new, applied_on=None if new.saved_only else day)
@@ -101,9 +113,7 @@ def add_application(
             new.referral_contact_id is not None
             and uow.contacts.get(new.referral_contact_id) is None
         ):
-            raise NotFound(
-                f"No contact {new.referral_contact_id}. `nextyes contact list` shows the ids."
-            )
+            raise NotFound(_said("no_contact", id=new.referral_contact_id))
         application_id = uow.applications.add(new, stage=stage, stage_on=day, now=now)
         uow.events.add(NewStageEvent(application_id, stage, day, note=new.note, origin=origin), now)
         application = get_application(uow, application_id)
@@ -171,13 +181,12 @@ def move_application(
     """
     if target is Stage.REJECTED:
         raise InvalidInput(
-            f"To record a rejection, use `nextyes reject {application_id}`: it keeps the stage "
-            "it came at and helps with what comes next.",
+            _said("reject_by_moving", id=application_id),
             web=Words("pipeline/web", "reject_by_moving"),
         )
     if target is Stage.SAVED and not correct:
         raise InvalidInput(
-            "An application cannot go back to saved; add --correct to fix a mistake.",
+            _said("back_to_saved"),
             web=Words("pipeline/web", "back_to_saved"),
         )
     today = now.date()
@@ -269,15 +278,18 @@ def record_rejection(
 ) -> RejectionOutcome:
     """Record a "no": the stage it came at, the day, and any reason given."""
     today = now.date()
-    _check_not_future(on, today, "a rejection")
+    _check_not_future(on, today, "rejection")
     with uow:
         application = get_application(uow, application_id)
         if application.stage in ENDINGS:
+            company, role = application.company, application.role
+            stage, day = application.stage.label.lower(), application.stage_on.isoformat()
             raise Conflict(
-                f"Application {application_id} ({application.company}, {application.role}) "
-                f"already ended: {application.stage.label.lower()} on "
-                f"{application.stage_on.isoformat()}. Nothing was changed."
-            )
+                _said("already_ended", id=application_id, company=company, role=role,
+                      stage=stage, day=day),
+                web=Words("pipeline/web", "already_ended",
+                          {"company": company, "stage": stage, "day": day}),
+            )  # fmt: skip
         events = uow.events.for_application(application_id)
         plan = plan_move(events, Stage.REJECTED, on, today)
         at_stage = rejection_stage(events)
@@ -308,10 +320,10 @@ def add_note(
     body = clean_text(text)
     if not body:
         raise InvalidInput(
-            'The note is empty. Give its text in quotes: nextyes note 12 "..."',
+            _said("note_empty", id=application_id),
             web=Words("pipeline/web", "note_empty"),
         )
-    _check_not_future(on, now.date(), "a note")
+    _check_not_future(on, now.date(), "note")
     with uow:
         get_application(uow, application_id)
         note_id = uow.notes.add(application_id, body, on, now, private)

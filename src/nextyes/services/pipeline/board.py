@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from nextyes import content
 from nextyes.domain.models import Application
 from nextyes.domain.queries import ApplicationQuery
 from nextyes.domain.stages import CLOSED_STAGES, PROGRESS, Stage
@@ -34,7 +35,7 @@ def pipeline_board(uow: UnitOfWork, per_column: int = 25) -> Board:
     """Open applications in columns by stage (most recently active first), with counts of
     the closed ones."""
     if not 1 <= per_column <= 500:
-        raise InvalidInput("Show from 1 to 500 applications per column.")
+        raise InvalidInput(content.load("pipeline/messages")["cli"]["per_column"])
     with uow:
         counts = uow.applications.count_by_stage()
         columns = [

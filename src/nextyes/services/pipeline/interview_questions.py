@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from nextyes import content
 from nextyes.domain.companies import clean_text
 from nextyes.domain.models import Application, Interview, Question
 from nextyes.errors import InvalidInput, NotFound
@@ -44,10 +45,7 @@ def record_questions(
         ids = {q.id for q in current.questions}
         for question_id in (*mark_hard, *not_hard):
             if question_id not in ids:
-                raise NotFound(
-                    f"Interview {interview_id} has no question {question_id}. "
-                    f"`nextyes interview questions {interview_id}` lists them with their ids."
-                )
+                raise NotFound(_said("no_question", interview=interview_id, question=question_id))
         existing = {q.text.casefold(): q for q in current.questions}
         for text, is_hard in new:
             same = existing.get(text.casefold())
@@ -72,20 +70,22 @@ def _texts(texts: Sequence[str]) -> list[str]:
     for text in texts:
         value = clean_text(text)
         if not value:
-            raise InvalidInput('A question is empty. Give each in quotes: --add "Tell me about..."')
+            raise InvalidInput(_said("empty"))
         if len(value) > MAX_QUESTION:
-            raise InvalidInput(f"A question is over {MAX_QUESTION:,} characters; shorten it.")
+            raise InvalidInput(_said("too_long", max=f"{MAX_QUESTION:,}"))
         cleaned.append(value)
     return cleaned
+
+
+def _said(key: str, **values: object) -> str:
+    """A refusal from content/pipeline/messages.toml [interview_questions]."""
+    return content.fill(content.load("pipeline/messages")["interview_questions"][key], **values)
 
 
 def _load(uow: UnitOfWork, interview_id: int) -> InterviewQuestions:
     interview = uow.interviews.get(interview_id)
     if interview is None:
-        raise NotFound(
-            f"No interview {interview_id}. `nextyes show ID --format json` lists an "
-            "application's interviews with their ids."
-        )
+        raise NotFound(_said("no_interview", id=interview_id))
     application = get_application(uow, interview.application_id)
     questions = tuple(
         q for q in uow.questions.for_application(application.id) if q.interview_id == interview_id

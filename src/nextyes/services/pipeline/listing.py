@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from nextyes import content
 from nextyes.domain.models import Application
 from nextyes.domain.queries import ApplicationQuery
 from nextyes.domain.stages import Stage
@@ -29,7 +30,7 @@ def list_applications(
     """Applications, most recently active first. With the `fold_rejected` setting on, closed
     noes stay out of an unfiltered list unless `include_folded` is given."""
     if query.limit is not None and query.limit < 1:
-        raise InvalidInput("--limit must be 1 or more.")
+        raise InvalidInput(content.load("pipeline/messages")["cli"]["limit_too_low"])
     with uow:
         folded = 0
         if not query.stages and not include_folded and get_preferences(uow)["fold_rejected"]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from nextyes import content
 from nextyes.domain.merge import duplicate_events, filled_details, merged_standing
 from nextyes.domain.models import Application
 from nextyes.errors import InvalidInput, Words
@@ -30,8 +31,7 @@ class MergeOutcome:
 def merge_applications(uow: UnitOfWork, keep_id: int, other_id: int, now: datetime) -> MergeOutcome:
     if keep_id == other_id:
         raise InvalidInput(
-            f"Both ids are {keep_id}: give the application to keep, then the duplicate to fold "
-            "into it (nextyes merge KEEP DUPLICATE).",
+            content.fill(content.load("pipeline/messages")["cli"]["merge_itself"], id=keep_id),
             web=Words("pipeline/web", "merge_itself"),
         )
     with uow:

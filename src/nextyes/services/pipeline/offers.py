@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
+from nextyes import content
 from nextyes.domain.models import Application, Origin
 from nextyes.domain.offers import (
     TERM_NAMES,
@@ -34,14 +35,16 @@ WITHDRAWAL = "withdrawal"
 DECLINE = "decline"
 
 
+def _said(key: str, **values: object) -> str:
+    """A refusal about offers, from content/pipeline/offers.toml [problems]."""
+    return content.fill(content.load("pipeline/offers")["problems"][key], **values)
+
+
 def _offer_of(uow: UnitOfWork, application_id: int) -> tuple[Application, Offer]:
     application = get_application(uow, application_id)
     offer = uow.offers.for_application(application_id)
     if offer is None:
-        raise NotFound(
-            f"Application {application_id} ({application.company}) has no offer recorded. "
-            f"`nextyes offer add {application_id} --answer-by DATE` records one."
-        )
+        raise NotFound(_said("none_recorded", id=application_id, company=application.company))
     return application, offer
 
 
@@ -60,16 +63,16 @@ def record_offer(
     with uow:
         application = get_application(uow, application_id)
         if uow.offers.for_application(application_id) is not None:
-            raise Conflict(
-                f"Application {application_id} ({application.company}) already has an offer. "
-                f"`nextyes offer edit {application_id}` changes its details."
-            )
+            raise Conflict(_said("already_one", id=application_id, company=application.company))
         if application.stage is not Stage.OFFER:
             if application.stage not in OPEN_STAGES and application.stage is not Stage.GHOSTED:
                 raise Conflict(
-                    f"Application {application_id} ({application.company}) ended "
-                    f"({application.stage.label.lower()}). If that was a mistake, fix it first: "
-                    f"nextyes move {application_id} offer --correct",
+                    _said(
+                        "ended",
+                        id=application_id,
+                        company=application.company,
+                        stage=application.stage.label.lower(),
+                    ),
                     web=Words(
                         "pipeline/web",
                         "offer_after_the_end",
@@ -90,17 +93,15 @@ def update_offer(
     unknown = sorted(set(changes) - set(TERM_NAMES))
     if unknown:
         raise InvalidInput(
-            f"{', '.join(unknown)} is not part of an offer. Parts: {', '.join(TERM_NAMES)}."
+            _said("not_a_part", names=", ".join(unknown), parts=", ".join(TERM_NAMES))
         )
     if "pay_private" in changes and changes["pay_private"] is None:
-        raise InvalidInput("pay_private is true or false.")
+        raise InvalidInput(_said("pay_private"))
     today = now.date()
     with uow:
         _, offer = _offer_of(uow, application_id)
         if not offer.is_open:
-            raise Conflict(
-                f"This offer was {offer.status.value}; its details are kept as they were then."
-            )
+            raise Conflict(_said("settled", status=offer.status.value))
         terms = replace(offer.terms, **dict(changes))
         changed = "answer_by" in changes and changes["answer_by"] != offer.terms.answer_by
         checked = check_terms(terms, today, answer_by_changed=changed)
@@ -202,17 +203,12 @@ def close_other_applications(
     with uow:
         accepted = get_application(uow, accepted_id)
         if accepted.stage is not Stage.ACCEPTED:
-            raise Conflict(
-                f"Application {accepted_id} ({accepted.company}) is not accepted, so the others "
-                f"stay as they are. Accept an offer first: nextyes offer accept ID"
-            )
+            raise Conflict(_said("not_accepted", id=accepted_id, company=accepted.company))
         drafts = closing_drafts(uow, accepted_id)
         if only is not None:
             unknown = sorted(only - {d.application.id for d in drafts})
             if unknown:
-                raise InvalidInput(
-                    f"{', '.join(map(str, unknown))} is not among the other open applications."
-                )
+                raise InvalidInput(_said("not_among_open", ids=", ".join(map(str, unknown))))
             drafts = [d for d in drafts if d.application.id in only]
         closed = _close(uow, drafts, today, now, origin)
         uow.commit()
@@ -224,10 +220,7 @@ def after_accepting(uow: UnitOfWork, accepted_id: int, today: date) -> Decision:
     with uow:
         view = _view(uow, accepted_id, today)
         if view.offer.status is not OfferStatus.ACCEPTED:
-            raise Conflict(
-                f"The offer from {view.application.company} is not accepted yet. Accept it "
-                "first, from its application's page."
-            )
+            raise Conflict(_said("accept_first", company=view.application.company))
         return Decision(view, tuple(closing_drafts(uow, accepted_id)), False)
 
 
@@ -255,12 +248,9 @@ def _decide(
     application, offer = _offer_of(uow, application_id)
     if not offer.is_open or application.stage is not Stage.OFFER:
         state = offer.status.value if not offer.is_open else application.stage.label.lower()
-        raise Conflict(
-            f"The offer from {application.company} is already decided ({state}). Nothing was "
-            "changed."
-        )
+        raise Conflict(_said("decided", company=application.company, state=state))
     if on > now.date():
-        raise InvalidInput(f"{on.isoformat()} is in the future; give today or an earlier date.")
+        raise InvalidInput(_said("in_future", day=on.isoformat()))
     target = Stage.ACCEPTED if status is OfferStatus.ACCEPTED else Stage.DECLINED
     move_application(uow, application_id, target, on, now, origin=origin)
     uow.offers.set_status(offer.id, status, on, now)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
+from nextyes import content
 from nextyes.domain.companies import clean_text
 from nextyes.domain.links import check_link
 from nextyes.domain.models import Application, NewApplication, Origin
@@ -21,15 +22,17 @@ from nextyes.storage.uow import UnitOfWork
 MAX_PAGE = 5_000_000  # characters of HTML read from a saved page or pasted in
 
 
+def _said(key: str, **values: object) -> str:
+    """A refusal from content/pipeline/messages.toml [posting]."""
+    return content.fill(content.load("pipeline/messages")["posting"][key], **values)
+
+
 def read_posting(source: str, *, url: str | None = None) -> PostingFacts:
     """What a page's HTML (or pasted text) says about the job; InvalidInput if it isn't one."""
     from nextyes.text.postings import read_posting as read
 
     if len(source) > MAX_PAGE:
-        raise InvalidInput(
-            f"That page is over {MAX_PAGE // 1_000_000} million characters, far more than a job "
-            "posting. Save just the posting's page, or paste the ad's text."
-        )
+        raise InvalidInput(_said("too_large", millions=MAX_PAGE // 1_000_000))
     return read(source, url=clean_text(url))
 
 
@@ -98,9 +101,7 @@ def get_posting(uow: UnitOfWork, application_id: int) -> Posting:
         posting = uow.postings.for_application(application_id)
     if posting is None:
         raise NotFound(
-            f"No posting is kept for application {application_id} ({application.company}). "
-            f"Add one from the application's page, or next time use "
-            "nextyes add --from-url LINK.",
+            _said("none_kept", id=application_id, company=application.company),
             web=Words("pipeline/web", "posting.none_kept", {"company": application.company}),
         )
     return posting
@@ -109,12 +110,12 @@ def get_posting(uow: UnitOfWork, application_id: int) -> Posting:
 def _checked(posting: NewPosting) -> NewPosting:
     text = (posting.text or "").strip()
     if not text:
-        raise InvalidInput("The posting's text is empty; paste the ad's text, or leave it out.")
+        raise InvalidInput(_said("text_empty"))
     if len(text) > MAX_POSTING_TEXT:
         text = text[:MAX_POSTING_TEXT].rstrip() + "\n…"
     url = check_link(clean_text(posting.url))
     if url is not None and len(url) > 2000:
-        raise InvalidInput("The posting's link is over 2,000 characters; give a shorter one.")
+        raise InvalidInput(_said("link_too_long"))
     return NewPosting(text=text, url=url, title=short(posting.title, 300))
 
 

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
+from nextyes import content
 from nextyes.domain.companies import clean_text
 from nextyes.domain.links import check_link
 from nextyes.domain.models import Application, Interview, NewInterview, Note, Question
@@ -18,11 +19,22 @@ from nextyes.services.pipeline.applications import MAX_NAME, add_note, get_appli
 from nextyes.storage.uow import UnitOfWork
 
 MAX_TEXT = 20_000
-REQUIRED = {"company": "company name", "role": "role"}
+REQUIRED = ("company", "role")
 OPTIONAL_TEXT = (
     "source", "url", "resume_version", "cover_letter_version", "location", "salary",
 )  # fmt: skip
 EDITABLE = {*REQUIRED, *OPTIONAL_TEXT, "applied_on", "referral_contact_id"}
+
+
+def _said(key: str, **values: object) -> str:
+    """A refusal from content/pipeline/messages.toml [records]."""
+    return content.fill(content.load("pipeline/messages")["records"][key], **values)
+
+
+def _what(field: str) -> str:
+    """What a refusal calls a field (a key of [records.what])."""
+    what: str = content.load("pipeline/messages")["records"]["what"][field]
+    return what
 
 
 def update_application(
@@ -32,30 +44,28 @@ def update_application(
     unknown = set(changes) - EDITABLE
     if unknown:
         names = ", ".join(sorted(EDITABLE))
-        raise InvalidInput(f"{', '.join(sorted(unknown))} cannot be edited here. Fields: {names}.")
+        raise InvalidInput(_said("not_editable", fields=", ".join(sorted(unknown)), names=names))
     values: dict[str, Any] = {}
     for name, value in changes.items():
         if name in REQUIRED:
             text = clean_text(value)
             if not text:
-                raise InvalidInput(f"The {REQUIRED[name]} cannot be empty.")
-            values[name] = _short(text, REQUIRED[name])
+                raise InvalidInput(_said("required_empty", what=_what(name)))
+            values[name] = _short(text, name)
         elif name == "url":
-            values[name] = _short(check_link(clean_text(value)), "link")
+            values[name] = _short(check_link(clean_text(value)), "url")
         elif name in OPTIONAL_TEXT:
-            values[name] = _short(clean_text(value), name.replace("_", " "))
+            values[name] = _short(clean_text(value), name)
         else:
             values[name] = value
     applied_on = values.get("applied_on")
     if applied_on is not None and applied_on > now.date():
-        raise InvalidInput(
-            f"{applied_on.isoformat()} is in the future; give the day you sent the application."
-        )
+        raise InvalidInput(_said("applied_in_future", day=applied_on.isoformat()))
     with uow:
         get_application(uow, application_id)
         contact_id = values.get("referral_contact_id")
         if contact_id is not None and uow.contacts.get(contact_id) is None:
-            raise NotFound(f"No contact {contact_id}. The contacts page lists the people you know.")
+            raise NotFound(_said("no_contact", id=contact_id))
         if values:
             uow.applications.update_fields(application_id, values, now)
         application = get_application(uow, application_id)
@@ -86,7 +96,7 @@ def schedule_interview(uow: UnitOfWork, new: NewInterview, now: datetime) -> Int
                 duration_minutes=new.duration_minutes,
                 location=clean_text(new.location),
                 interviewers=_people(new.interviewers),
-                notes=_long(new.notes, "interview notes"),
+                notes=_long(new.notes, "interview_notes"),
             ),
             now,
         )
@@ -102,22 +112,22 @@ def update_interview(
     """Change an interview's details (NewInterview's field names; None clears one)."""
     values = dict(changes)
     if "kind" in values and values["kind"] is None:
-        raise InvalidInput("An interview needs a kind: phone, video, onsite, panel...")
+        raise InvalidInput(_said("interview_kind"))
     if "scheduled_on" in values and values["scheduled_on"] is None:
-        raise InvalidInput("An interview needs a date.")
+        raise InvalidInput(_said("interview_date"))
     _check_interview_values(values.get("round"), values.get("duration_minutes"))
     if "location" in values:
         values["location"] = clean_text(values["location"])
     if "interviewers" in values:
         values["interviewers"] = _people(values["interviewers"] or ())
     if "notes" in values:
-        values["notes"] = _long(values["notes"], "interview notes")
+        values["notes"] = _long(values["notes"], "interview_notes")
     with uow:
         _interview(uow, interview_id)
         try:
             uow.interviews.update(interview_id, values)
         except ValueError as exc:
-            raise InvalidInput(f"Those interview details cannot be edited ({exc}).") from None
+            raise InvalidInput(_said("interview_not_editable", why=exc)) from None
         interview = _interview(uow, interview_id)
         uow.commit()
     return interview
@@ -215,7 +225,7 @@ def keep_note(
 def update_note(uow: UnitOfWork, note_id: int, text: str, *, private: bool) -> Note:
     body = _long(text, "note")
     if not body:
-        raise InvalidInput("The note is empty. Write something, or delete the note instead.")
+        raise InvalidInput(_said("note_empty"))
     with uow:
         _note(uow, note_id)
         uow.notes.update(note_id, body, private)
@@ -234,56 +244,56 @@ def delete_note(uow: UnitOfWork, note_id: int) -> Note:
 
 def _short(text: str | None, what: str) -> str | None:
     if text is not None and len(text) > MAX_NAME:
-        raise InvalidInput(f"The {what} is longer than {MAX_NAME} characters; shorten it.")
+        raise InvalidInput(_said("too_long", what=_what(what), max=MAX_NAME))
     return text
 
 
 def _long(text: str | None, what: str) -> str | None:
     body = clean_text(text)
     if body is not None and len(body) > MAX_TEXT:
-        raise InvalidInput(f"The {what} is longer than {MAX_TEXT:,} characters; shorten it.")
+        raise InvalidInput(_said("too_long", what=_what(what), max=f"{MAX_TEXT:,}"))
     return body
 
 
 def _people(names: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     people = tuple(name for name in (clean_text(n) for n in names) if name)
     for name in people:
-        _short(name, "interviewer's name")
+        _short(name, "interviewer")
     return people
 
 
 def _check_interview_values(round: int | None, minutes: int | None) -> None:
     if round is not None and not 1 <= round <= 20:
-        raise InvalidInput("Rounds count from 1; give a round from 1 to 20.")
+        raise InvalidInput(_said("round_range"))
     if minutes is not None and not 1 <= minutes <= 24 * 60:
-        raise InvalidInput("Give the length in minutes, from 1 to 1440.")
+        raise InvalidInput(_said("minutes_range"))
 
 
 def _question_text(text: str) -> str:
     body = _long(text, "question")
     if not body:
-        raise InvalidInput("The question is empty. Write the question as they asked it.")
+        raise InvalidInput(_said("question_empty"))
     return body
 
 
 def _interview(uow: UnitOfWork, interview_id: int) -> Interview:
     interview = uow.interviews.get(interview_id)
     if interview is None:
-        raise NotFound(f"No interview {interview_id}. The application's page lists its interviews.")
+        raise NotFound(_said("no_interview", id=interview_id))
     return interview
 
 
 def _question(uow: UnitOfWork, question_id: int) -> Question:
     question = uow.questions.get(question_id)
     if question is None:
-        raise NotFound(f"No question {question_id}. The application's page lists its questions.")
+        raise NotFound(_said("no_question", id=question_id))
     return question
 
 
 def _note(uow: UnitOfWork, note_id: int) -> Note:
     note = uow.notes.get(note_id)
     if note is None:
-        raise NotFound(f"No note {note_id}. The application's page lists its notes.")
+        raise NotFound(_said("no_note", id=note_id))
     return note
 
 
@@ -292,7 +302,4 @@ def _check_interview_of(uow: UnitOfWork, interview_id: int | None, application_i
         return
     interview = _interview(uow, interview_id)
     if interview.application_id != application_id:
-        raise InvalidInput(
-            f"Interview {interview_id} belongs to another application; pick one of this "
-            "application's interviews, or none."
-        )
+        raise InvalidInput(_said("interview_elsewhere", id=interview_id))

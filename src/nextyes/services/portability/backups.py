@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from nextyes import content
 from nextyes.config import Settings
-from nextyes.errors import InvalidInput, JournalUnreadable, NotFound
+from nextyes.errors import InvalidInput, JournalUnreadable, NotFound, Words
 from nextyes.storage import backup as files
 from nextyes.storage import restore
 
@@ -43,12 +44,18 @@ class Restored:
     previous: Path | None  # where the journal it replaced was kept (None: it held nothing)
 
 
+def _words() -> dict[str, str]:
+    words: dict[str, str] = content.load("portability/messages")["backup"]
+    return words
+
+
 def _journal_path(settings: Settings, doing: str) -> Path:
+    """The journal file; `doing` names the step in the refusal ("doing_backup")."""
     if not settings.is_sqlite:
+        words = _words()
         raise InvalidInput(
-            f"{doing} works on an SQLite journal; this one is on a PostgreSQL server, whose own "
-            "backups (pg_dump) keep it safe. `nextyes export json --out FILE` takes a copy of "
-            "your journal that `nextyes import json` can bring back."
+            content.fill(words["on_postgresql"], doing=words[doing]),
+            web=Words("portability/messages", "web.postgres"),
         )
     return settings.sqlite_path
 
@@ -56,18 +63,12 @@ def _journal_path(settings: Settings, doing: str) -> Path:
 def take_backup(settings: Settings, keep: int = DEFAULT_KEEP, label: str = "manual") -> BackupTaken:
     """Copy the journal into the backups folder, then keep only the newest `keep` backups."""
     if keep < 1:
-        raise InvalidInput("--keep must be 1 or more: a backup you delete at once is no backup.")
-    source = _journal_path(settings, "A backup")
+        raise InvalidInput(_words()["keep_too_few"])
+    source = _journal_path(settings, "doing_backup")
     if not source.exists():
-        raise NotFound(
-            f"There is no journal at {source} yet, so there is nothing to back up. "
-            "`nextyes add COMPANY ROLE` starts one."
-        )
+        raise NotFound(content.fill(_words()["no_journal"], path=source))
     if not restore.is_sqlite_file(source):
-        raise JournalUnreadable(
-            f"{source} is not a nextyes journal, so it cannot be backed up. "
-            "`nextyes restore FILE` can bring back an earlier backup."
-        )
+        raise JournalUnreadable(content.fill(_words()["not_a_journal"], path=source))
     path = files.backup_sqlite(source, settings.backups_dir, label)
     removed = files.prune_backups(settings.backups_dir, keep)
     kept = len(files.list_backups(settings.backups_dir))
@@ -96,13 +97,10 @@ def list_backups(settings: Settings) -> list[BackupFile]:
 
 def restore_backup(settings: Settings, source: Path) -> Restored:
     """Put the journal in `source` in place of the current one, after checking it."""
-    target = _journal_path(settings, "Restoring a backup")
+    target = _journal_path(settings, "doing_restore")
     checked = restore.check_journal_file(source)
     if target.exists() and source.resolve() == target.resolve():
-        raise InvalidInput(
-            f"{source} is the journal in use, not a backup. `nextyes backup --list` shows your "
-            "backups."
-        )
+        raise InvalidInput(content.fill(_words()["in_use"], path=source))
     previous = None
     if target.exists() and restore.holds_records(target):
         previous = _keep_current(target, settings.backups_dir)

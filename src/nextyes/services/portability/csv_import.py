@@ -92,6 +92,12 @@ class CsvImported:
     backup: Path | None
 
 
+def _said(key: str, **values: object) -> str:
+    """A refused row, from content/portability/messages.toml [csv_import.problems]."""
+    words = content.load("portability/messages")["csv_import"]["problems"]
+    return content.fill(words[key], **values)
+
+
 def _key(company: str, role: str) -> tuple[str, str]:
     return company_key(company), " ".join(role.casefold().split())
 
@@ -134,11 +140,11 @@ def plan_csv_import(
 ) -> CsvPlan:
     """Read the file, check every row, and match each against the journal (writes nothing)."""
     if options.dates is not None and options.dates not in DAY_ORDERS:
-        raise InvalidInput(f"--dates takes {' or '.join(DAY_ORDERS)}.")
+        raise InvalidInput(_said("day_orders", orders=" or ".join(DAY_ORDERS)))
     sheet = read_sheet(data, name, delimiter=options.delimiter, encoding=options.encoding)
     columns = map_columns(sheet.header, options.preset, options.mapping)
     if not sheet.rows:
-        raise InvalidInput(f"{name} has a header but no rows: there is nothing to import.")
+        raise InvalidInput(_said("no_rows", name=name))
     orders = {
         f: options.dates or day_order(cells[i] for _, cells in sheet.rows)
         for f in ("applied_on", "stage_on")
@@ -168,8 +174,7 @@ def _read_row(
         limit = MAX_TEXT.get(name)
         if value is not None and limit is not None and len(value) > limit:
             raise InvalidInput(
-                f"Line {line}: the {name.replace('_', ' ')} is longer than {limit} characters. "
-                'Shorten it, or keep that column as a note with --map "COLUMN=note".',
+                _said("too_long", line=line, what=name.replace("_", " "), limit=limit),
                 web=Words(
                     "portability/web",
                     "too_long",
@@ -187,20 +192,15 @@ def _read_row(
         except InvalidInput as exc:
             problem = exc.web or exc.message
             web = Words("portability/web", "on_line", {"line": line, "problem": problem})
-            raise InvalidInput(f"Line {line}: {exc.message}", web=web) from None
+            raise InvalidInput(_said("on_line", line=line, problem=exc.message), web=web) from None
         if parsed > today:
-            raise InvalidInput(
-                f"Line {line}: {parsed.isoformat()} is in the future; an application records "
-                "something that happened. Fix the date in the file."
-            )
+            raise InvalidInput(_said("in_future", line=line, day=parsed.isoformat()))
         return parsed
 
     company, role = text("company"), text("role")
     if company is None or role is None:
         missing = "company" if company is None else "role"
-        raise InvalidInput(
-            f"Line {line} has no {missing}. Fill it in or delete the line, then try again."
-        )
+        raise InvalidInput(_said("missing", line=line, what=missing))
     status = cell("stage")
     stage = Stage.APPLIED
     if status is not None:
@@ -208,8 +208,7 @@ def _read_row(
         if found is None:
             names = ", ".join(s.value for s in Stage)
             raise InvalidInput(
-                f"Line {line}: '{status}' is not a status nextyes knows. Change it to one of "
-                f'{names}, or keep the column as a note with --map "COLUMN=note".',
+                _said("unknown_status", line=line, status=status, names=names),
                 web=Words(
                     "portability/web",
                     "unknown_status",
@@ -220,9 +219,9 @@ def _read_row(
     applied_on, stage_on = day("applied_on"), day("stage_on")
     if applied_on and stage_on and stage_on < applied_on:
         raise InvalidInput(
-            f"Line {line}: the stage date {stage_on.isoformat()} is before the day you applied "
-            f"({applied_on.isoformat()}). Fix one of them in the file."
-        )
+            _said("stage_before_applied", line=line, stage_on=stage_on.isoformat(),
+                  applied_on=applied_on.isoformat())
+        )  # fmt: skip
     if stage is Stage.SAVED:
         applied_on = None
     extras = tuple(
@@ -250,11 +249,11 @@ def _refuse_repeats(rows: Sequence[ImportRow], name: str) -> None:
         group = groups.setdefault((*_key(row.company, row.role), row.applied_on), [])
         first = next((other for other in group if _same_application(other, row)), None)
         if first is not None:
-            when = f", applied {row.applied_on.isoformat()}" if row.applied_on else ""
+            when = _said("applied_when", day=row.applied_on.isoformat()) if row.applied_on else ""
             raise InvalidInput(
-                f"Lines {first.line} and {row.line} of {name} are the same application "
-                f"({row.company} · {row.role}{when}). Delete one of them and try again."
-            )
+                _said("repeated", first=first.line, second=row.line, name=name,
+                      company=row.company, role=row.role, when=when)
+            )  # fmt: skip
         group.append(row)
 
 

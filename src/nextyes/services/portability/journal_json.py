@@ -53,52 +53,43 @@ def export_journal_text(uow: UnitOfWork, now: datetime) -> tuple[str, int]:
     return journal_json(document), sum(len(rows) for rows in document["tables"].values())
 
 
+def _said(key: str, **values: object) -> str:
+    """A refused export file, from content/portability/messages.toml [json_file]."""
+    return content.fill(content.load("portability/messages")["json_file"][key], **values)
+
+
 def read_document(data: bytes, name: str) -> dict[str, Any]:
     """Parse and check the envelope of an export file; the rows are checked on import."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InvalidInput(
-            f"{name} is not a nextyes export: it is not UTF-8 text. "
-            "`nextyes export json --out FILE` writes one."
-        ) from None
+        raise InvalidInput(_said("not_utf8", name=name)) from None
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InvalidInput(
-            f"{name} is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}). "
-            "Use a file written by `nextyes export json`."
+            _said("not_json", name=name, why=exc.msg, line=exc.lineno, column=exc.colno)
         ) from None
     except RecursionError:
-        raise InvalidInput(f"{name} nests too deeply to be a nextyes export.") from None
+        raise InvalidInput(_said("too_deep", name=name)) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         found = document.get("format") if isinstance(document, dict) else None
-        what = f'its format is "{found}"' if isinstance(found, str) else "it has no format mark"
-        raise InvalidInput(
-            f"{name} was not written by nextyes ({what}). Only files from `nextyes export "
-            "json` can be imported this way; `nextyes import csv` reads spreadsheets."
-        )
+        what = _said("format_named", found=found) if isinstance(found, str) else _said("no_format")
+        raise InvalidInput(_said("not_ours", name=name, what=what))
     version = document.get("version")
     if version != VERSION or isinstance(version, bool):
         if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
-            raise InvalidInput(
-                f"{name} uses export format {version}, from a newer nextyes; this one reads "
-                f"format {VERSION}. Upgrade nextyes (pip install -U nextyes) to import it."
-            )
+            raise InvalidInput(_said("newer_format", name=name, version=version, known=VERSION))
         raise InvalidInput(
-            f"{name} has an export format version nextyes does not know ({version!r}); "
-            f"this one reads format {VERSION}."
+            _said("unknown_version", name=name, version=repr(version), known=VERSION)
         )
     schema = document.get("schema")
     if schema not in KNOWN_REVISIONS:
-        raise InvalidInput(
-            f"{name} comes from a journal with schema {schema!r}, which this nextyes does not "
-            "know. If it came from a newer nextyes, upgrade (pip install -U nextyes) to import it."
-        )
+        raise InvalidInput(_said("unknown_schema", name=name, schema=repr(schema)))
     if not isinstance(document.get("tables"), dict) or not all(
         isinstance(rows, list) for rows in document["tables"].values()
     ):
-        raise InvalidInput(f"{name} has no list of rows per table; the file is damaged.")
+        raise InvalidInput(_said("damaged", name=name))
     return document
 
 

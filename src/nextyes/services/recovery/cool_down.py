@@ -21,7 +21,7 @@ from nextyes.domain.cooldown import (
 from nextyes.domain.models import Application, Origin
 from nextyes.domain.recovery import week_of
 from nextyes.domain.stages import Stage
-from nextyes.errors import Conflict
+from nextyes.errors import Conflict, Words
 from nextyes.services.settings.preferences import get_preferences
 from nextyes.storage.uow import UnitOfWork
 from nextyes.text import templating
@@ -112,14 +112,19 @@ def _default_spec(uow: UnitOfWork) -> str:
 
 
 def get_rejected_application(uow: UnitOfWork, application_id: int, what: str) -> Application:
-    """The application, which must have been turned down, for a step that follows a "no"."""
+    """The application, which must have been turned down, for a step that follows a "no"
+    (`what`, a key of [not_rejected.what] in recovery/rejection.toml)."""
     from nextyes.services.pipeline.applications import get_application
 
     application = get_application(uow, application_id)
     if application.stage is not Stage.REJECTED:
+        words = content.load("recovery/rejection")["not_rejected"]
+        company, stage = application.company, application.stage.label.lower()
+        step = words["what"][what]
         raise Conflict(
-            f"Application {application_id} ({application.company}) is at "
-            f"{application.stage.label.lower()}; {what} follows a no. If they did say no, "
-            f"`nextyes reject {application_id}` records it first."
-        )
+            content.fill(words["said"], id=application_id, company=company, stage=stage,
+                         what=step),
+            web=Words("recovery/web", "not_rejected",
+                      {"company": company, "stage": stage, "what": step}),
+        )  # fmt: skip
     return application

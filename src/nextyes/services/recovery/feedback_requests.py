@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from nextyes import content
 from nextyes.domain.companies import clean_text
 from nextyes.domain.models import Application, Interview, InterviewKind, Origin, Relation
 from nextyes.domain.recovery import (
@@ -42,6 +43,13 @@ from nextyes.text.drafts import (
 from nextyes.text.feedback_lint import Flag, lint
 
 GIVERS = ("interviewer", "recruiter", "self")
+
+
+def _said(key: str, **values: object) -> str:
+    """A refusal or note about feedback requests, from recovery/feedback_requests.toml."""
+    return content.fill(content.load("recovery/feedback_requests")["problems"][key], **values)
+
+
 MAX_FEEDBACK = 20_000
 
 
@@ -81,19 +89,17 @@ def draft_feedback_request(
     """Draft the request (or, once it is due, the one follow-up) and keep the draft."""
     today = now.date()
     with uow:
-        app = get_rejected_application(uow, application_id, "a feedback request")
+        app = get_rejected_application(uow, application_id, "feedback_request")
         request = _settled(uow, uow.feedback_requests.latest_for(app.id), today)
         recipient = recipient_for(uow, app, to, email)
         sender = str(get_preferences(uow)["your_name"]) or None
         notes: list[str] = []
         if request is not None and _asked_enough(request):
-            raise Conflict(
-                f"You asked {app.company} on {request.sent_on.isoformat()}"
-                + (f" and followed up on {_iso(request.followed_up_on)}" if request.followed_up_on
-                   else "")
-                + ". nextyes leaves it there so it never nags; if they reply, "
-                f'`nextyes feedback add {app.id} "..."` keeps it.'
-            )  # fmt: skip
+            asked = {"company": app.company, "sent": request.sent_on.isoformat(), "id": app.id}
+            if request.followed_up_on:
+                followed = _iso(request.followed_up_on)
+                raise Conflict(_said("asked_and_followed_up", followed=followed, **asked))
+            raise Conflict(_said("asked", **asked))
         if request is not None and request.follow_up_due(today):
             kind = "feedback_follow_up"
             draft = compose_follow_up(
@@ -108,9 +114,9 @@ def draft_feedback_request(
         else:
             if request is not None and request.status is RequestStatus.WAITING:
                 notes.append(
-                    f"You sent a request on {request.sent_on.isoformat()}; one gentle follow-up "
-                    f"will be suggested on {_iso(request.follow_up_on)}."
-                )
+                    _said("waiting", sent=request.sent_on.isoformat(),
+                          follow_up=_iso(request.follow_up_on))
+                )  # fmt: skip
             kind = "feedback_request"
             at_stage, heard_on = rejection_facts(uow, app)
             interview = _last_interview(uow, app.id, heard_on)
@@ -147,7 +153,7 @@ def _asked_enough(request: FeedbackRequest) -> bool:
 
 
 def _iso(day: date | None) -> str:
-    return day.isoformat() if day else "a later day"
+    return day.isoformat() if day else _said("a_later_day")
 
 
 def rejection_facts(uow: UnitOfWork, app: Application) -> tuple[Stage, date]:
@@ -186,7 +192,7 @@ def export_draft(composed: ComposedDraft, as_: str, *, path: Path | None, now: d
     if as_ == "mailto":
         return mailto_url(to=to, subject=draft.subject, body=draft.body)
     if as_ != "eml" or path is None:
-        raise InvalidInput("Choose --as text, mailto or eml.")
+        raise InvalidInput(_said("no_such_format"))
     data = build_eml(
         subject=draft.subject, body=draft.body, to=to, to_name=composed.recipient.name, date=now
     )
@@ -202,10 +208,7 @@ def _write_atomically(path: Path, data: bytes) -> None:
             out.write(data)
         os.replace(temporary, path)
     except OSError as exc:
-        raise InvalidInput(
-            f"Could not write the draft to {path}: {exc.strerror or exc}. Choose another place "
-            "with --out, or print it with --as text."
-        ) from None
+        raise InvalidInput(_said("cannot_write", path=path, why=exc.strerror or exc)) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,27 +232,23 @@ def record_request_sent(
     """Record that a request (or its one follow-up) was sent."""
     today = now.date()
     if on > today:
-        raise InvalidInput(f"{on.isoformat()} is in the future; give the day you sent it.")
+        raise InvalidInput(_said("sent_in_future", day=on.isoformat()))
     if not timedelta(days=1) <= follow_up_in <= timedelta(days=60):
-        raise InvalidInput("--follow-up-in takes 1 to 60 days, for example 7d.")
+        raise InvalidInput(_said("follow_up_range"))
     with uow:
-        app = get_rejected_application(uow, application_id, "a feedback request")
+        app = get_rejected_application(uow, application_id, "feedback_request")
         latest = _settled(uow, uow.feedback_requests.latest_for(app.id), today)
         if latest is not None and _asked_enough(latest):
             closed = latest.status is RequestStatus.NO_REPLY
+            did = _said("did_ask" if latest.followed_up_on is None else "did_follow_up")
             raise Conflict(
-                f"You've already {'asked' if latest.followed_up_on is None else 'followed up with'} "
-                f"{app.company}"
-                + (" and the request has closed as no reply" if closed else " once")
-                + ". nextyes stops there so it never nags"
-                + ("." if closed else "; the request closes by itself if no answer comes.")
-                + f' If they reply, `nextyes feedback add {app.id} "..."` keeps it.'
-            )
+                _said("already_closed" if closed else "already_open", did=did,
+                      company=app.company, id=app.id)
+            )  # fmt: skip
         if latest is not None and latest.status is RequestStatus.WAITING:
             if on < latest.sent_on:
                 raise InvalidInput(
-                    f"The request went out on {latest.sent_on.isoformat()}; a follow-up "
-                    "can't come before it."
+                    _said("follow_up_before_request", sent=latest.sent_on.isoformat())
                 )
             uow.feedback_requests.record_follow_up(latest.id, on)
             _mark_draft_sent(uow, app.id, "feedback_follow_up", on)
@@ -304,15 +303,15 @@ def add_feedback(
     body = text.strip()
     if not body:
         raise InvalidInput(
-            'The feedback is empty. Give it in quotes: nextyes feedback add 12 "..."',
+            _said("feedback_empty", id=application_id),
             web=Words("recovery/web", "feedback_empty"),
         )
     if len(body) > MAX_FEEDBACK:
-        raise InvalidInput(f"That is over {MAX_FEEDBACK:,} characters; keep the part that matters.")
+        raise InvalidInput(_said("feedback_too_long", max=f"{MAX_FEEDBACK:,}"))
     if giver not in GIVERS:
-        raise InvalidInput(f"--from is one of: {', '.join(GIVERS)}.")
+        raise InvalidInput(_said("no_such_giver", givers=", ".join(GIVERS)))
     if on > now.date():
-        raise InvalidInput(f"{on.isoformat()} is in the future; give the day it came.")
+        raise InvalidInput(_said("came_in_future", day=on.isoformat()))
     declined = giver != "self" and is_feedback_declined(body)
     with uow:
         app = get_application(uow, application_id)

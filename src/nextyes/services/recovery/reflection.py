@@ -13,11 +13,12 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
+from nextyes import content
 from nextyes.domain.models import Application, InterviewKind
 from nextyes.domain.recovery import Reflection, check_mood
 from nextyes.domain.stages import Stage
 from nextyes.domain.themes import CONTROL, Control, Theme
-from nextyes.errors import InvalidInput, NotFound
+from nextyes.errors import InvalidInput, NotFound, Words
 from nextyes.services.recovery.cool_down import get_rejected_application
 from nextyes.services.recovery.feedback_requests import rejection_facts
 from nextyes.services.settings.preferences import PREFERENCES, get_preferences
@@ -26,6 +27,13 @@ from nextyes.text.recovery import ReflectionSet, all_reflection_questions, refle
 
 MAX_SUGGESTED_THEMES = 6
 MAX_ANSWER = 5_000
+
+
+def _said(key: str, **values: object) -> str:
+    """A refusal of the reflection, from content/recovery/reflection.toml [problems]."""
+    return content.fill(content.load("recovery/reflection")["problems"][key], **values)
+
+
 THEMES = frozenset(t.value for t in Theme)
 DOCUMENT_KEYS = ("mood_before", "answers", "hard_questions", "attribution", "mood_after")
 
@@ -115,8 +123,7 @@ def save_reflection(
             reflection_id = earlier.id
             if uow.reflections.get(earlier.id) is None:
                 raise NotFound(
-                    f"Reflection {earlier.id} is gone (deleted meanwhile?). Run it again to "
-                    "write a new one."
+                    _said("gone", id=earlier.id), web=Words("recovery/web", "reflection_gone")
                 )
             uow.reflections.update(
                 earlier.id,
@@ -167,8 +174,8 @@ def delete_reflection(uow: UnitOfWork, reflection_id: int) -> Reflection:
         reflection = uow.reflections.get(reflection_id)
         if reflection is None:
             raise NotFound(
-                f"No reflection {reflection_id}. `nextyes show ID` lists an application's "
-                "reflections with their ids."
+                _said("not_found", id=reflection_id),
+                web=Words("recovery/web", "no_reflection", {"id": reflection_id}),
             )
         uow.reflections.delete(reflection_id)
         uow.commit()
@@ -180,18 +187,18 @@ def check_answers(plan: ReflectionPlan, answers: ReflectionAnswers) -> Reflectio
     known = {q.id for q in all_reflection_questions()}
     unknown = sorted(set(answers.answers) - known)
     if unknown:
-        raise InvalidInput(f"No reflection question is called {', '.join(unknown)}.")
-    texts = {k: _text(v, "An answer") for k, v in answers.answers.items()}
+        raise InvalidInput(_said("unknown_question", names=", ".join(unknown)))
+    texts = {k: _text(v, "an_answer") for k, v in answers.answers.items()}
     hard: list[str] = []
     for question in answers.hard_questions:
-        text = " ".join(_text(question, "A hard question").split())
+        text = " ".join(_text(question, "a_hard_question").split())
         if text and text.casefold() not in {h.casefold() for h in hard}:
             hard.append(text)
     attributions = {}
     for theme, value in answers.attributions.items():
         if theme not in THEMES:
             names = ", ".join(t.value for t in Theme)
-            raise InvalidInput(f"'{theme}' is not a theme. Themes: {names}.")
+            raise InvalidInput(_said("not_a_theme", theme=theme, names=names))
         attributions[theme] = _control(value, theme)
     return ReflectionAnswers(
         mood_before=None if answers.mood_before is None else check_mood(answers.mood_before),
@@ -203,11 +210,13 @@ def check_answers(plan: ReflectionPlan, answers: ReflectionAnswers) -> Reflectio
 
 
 def _text(value: object, what: str) -> str:
+    """`value` as text; `what` names it in a refusal ("an_answer")."""
     if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise InvalidInput(f"{what} should be text; got {type(value).__name__}.")
+        kind = type(value).__name__
+        raise InvalidInput(_said("not_text", what=_said(what), kind=kind))
     text = str(value).strip()
     if len(text) > MAX_ANSWER:
-        raise InvalidInput(f"{what} is over {MAX_ANSWER:,} characters; a few words are plenty.")
+        raise InvalidInput(_said("too_long", what=_said(what), max=f"{MAX_ANSWER:,}"))
     return text
 
 
@@ -223,29 +232,26 @@ def _control(value: object, theme: str) -> str:
         return Control.PARTLY.value
     if text in ("n", "no", "not"):
         return Control.NO.value
-    raise InvalidInput(f"The attribution for {theme} is '{value}'; give yes, partly or no.")
+    raise InvalidInput(_said("bad_control", theme=theme, value=value))
 
 
 def answers_from_document(plan: ReflectionPlan, text: str, source: str) -> ReflectionAnswers:
     """Read answers from YAML or JSON (see `nextyes reflect --help` for the shape)."""
     data = _parse(text, source)
+    keys = ", ".join(DOCUMENT_KEYS)
     if data is None or data == {} or data == []:
-        raise InvalidInput(
-            f"{source} is empty. Give at least one of {', '.join(DOCUMENT_KEYS)}; "
-            "`nextyes reflect --help` shows an example."
-        )
+        raise InvalidInput(_said("empty_document", source=source, keys=keys))
     if not isinstance(data, dict):
-        raise InvalidInput(f"{source} should hold a mapping with keys {', '.join(DOCUMENT_KEYS)}.")
+        raise InvalidInput(_said("not_a_mapping", source=source, keys=keys))
     unknown = sorted(str(k) for k in data if k not in DOCUMENT_KEYS)
     if unknown:
         raise InvalidInput(
-            f"{source} has keys nextyes doesn't know: {', '.join(unknown)}. "
-            f"Use {', '.join(DOCUMENT_KEYS)}."
+            _said("unknown_keys", source=source, unknown=", ".join(unknown), keys=keys)
         )
     hard = data.get("hard_questions") or ()
     attribution = data.get("attribution") or {}
     if not isinstance(attribution, dict):
-        raise InvalidInput("attribution should map themes to yes, partly or no.")
+        raise InvalidInput(_said("attribution_not_a_mapping"))
     answers = ReflectionAnswers(
         mood_before=data.get("mood_before"),
         mood_after=data.get("mood_after"),
@@ -255,7 +261,7 @@ def answers_from_document(plan: ReflectionPlan, text: str, source: str) -> Refle
     )
     checked = check_answers(plan, answers)
     if checked == ReflectionAnswers():
-        raise InvalidInput(f"{source} has nothing to record: every answer in it is empty.")
+        raise InvalidInput(_said("nothing_to_record", source=source))
     return checked
 
 
@@ -266,20 +272,20 @@ def _parse(text: str, source: str) -> Any:
             return json.loads(stripped) if stripped else None
         except json.JSONDecodeError as exc:
             raise InvalidInput(
-                f"{source} isn't valid JSON (line {exc.lineno}: {exc.msg})."
+                _said("bad_json", source=source, line=exc.lineno, why=exc.msg)
             ) from None
         except RecursionError:
-            raise InvalidInput(f"{source} nests too deeply to be a set of answers.") from None
+            raise InvalidInput(_said("too_deep", source=source)) from None
     import yaml
 
     try:
         return yaml.safe_load(stripped)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark is not None else ""
-        raise InvalidInput(f"{source} isn't valid YAML or JSON{where}.") from None
+        where = _said("at_line", line=mark.line + 1) if mark is not None else ""
+        raise InvalidInput(_said("bad_yaml", source=source, where=where)) from None
     except RecursionError:
-        raise InvalidInput(f"{source} nests too deeply to be a set of answers.") from None
+        raise InvalidInput(_said("too_deep", source=source)) from None
 
 
 def _answers_by_id(plan: ReflectionPlan, raw: object) -> dict[str, Any]:
@@ -288,12 +294,11 @@ def _answers_by_id(plan: ReflectionPlan, raw: object) -> dict[str, Any]:
     if isinstance(raw, list):
         if len(raw) > len(questions):
             raise InvalidInput(
-                f"There are {len(raw)} answers for {len(questions)} questions; "
-                "key them by topic or question id instead."
+                _said("too_many_answers", answers=len(raw), questions=len(questions))
             )
         return {q.id: a for q, a in zip(questions, raw, strict=False) if a is not None}
     if not isinstance(raw, dict):
-        raise InvalidInput("answers should map topics (or question ids) to what you'd answer.")
+        raise InvalidInput(_said("answers_not_a_mapping"))
     by_topic = {q.topic: q.id for q in questions}
     topics = set(by_topic)
     every = {q.id: q for q in all_reflection_questions()}
@@ -306,8 +311,5 @@ def _answers_by_id(plan: ReflectionPlan, raw: object) -> dict[str, Any]:
             result[name] = answer
         else:
             listed = ", ".join(sorted(topics))
-            raise InvalidInput(
-                f"'{name}' isn't a question in this reflection. Use a topic ({listed}) "
-                "or a question id."
-            )
+            raise InvalidInput(_said("not_in_reflection", name=name, topics=listed))
     return {k: v for k, v in result.items() if v is not None}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from nextyes import content
 from nextyes.domain.models import Relation
 from nextyes.domain.stages import Stage
 from nextyes.errors import InvalidInput, Words
@@ -37,15 +38,18 @@ def draft_reply(
     interviewer recorded on one of its interviews.
     """
     with uow:
-        app = get_rejected_application(uow, application_id, "a gracious reply")
+        app = get_rejected_application(uow, application_id, "reply")
         recipient = recipient_for(uow, app, to, email)
         name = recipient.name
         if name is None and recipient.email is not None:
             name = recipient.email  # only an address was given: a greeting without a name
         if name is None:
             raise InvalidInput(
-                f"Application {app.id} ({app.company}) has nobody to reply to yet. Name them: "
-                f'nextyes reply {app.id} --to "Their Name" (add --email to fill in the address).',
+                content.fill(
+                    content.load("recovery/replies")["said"]["nobody"],
+                    id=app.id,
+                    company=app.company,
+                ),
                 web=Words("recovery/web", "reply_to_whom", {"company": app.company}),
             )
         kept: list[str] = []

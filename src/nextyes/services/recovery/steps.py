@@ -31,7 +31,7 @@ class RecoveryState:
 
 def recovery_state(uow: UnitOfWork, application_id: int, now: datetime) -> RecoveryState:
     with uow:
-        app = get_rejected_application(uow, application_id, "this step")
+        app = get_rejected_application(uow, application_id, "step")
         records = uow.cool_downs.for_application(app.id)
         window = None
         if records:

@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any, NamedTuple
 
+from nextyes import content
 from nextyes.errors import InvalidInput
 from nextyes.storage.uow import UnitOfWork
 
@@ -25,16 +26,19 @@ class Preference(NamedTuple):  # a NamedTuple: every command reads the settings
     describe: str
 
 
+def _said(key: str, **values: object) -> str:
+    """A refused setting, from content/settings/messages.toml."""
+    return content.fill(content.load("settings/messages")[key], **values)
+
+
 def whole_number(low: int, high: int) -> Callable[[str], int]:
     def parse(text: str) -> int:
         try:
             value = int(text.strip())
         except ValueError:
-            raise InvalidInput(
-                f"'{text}' is not a whole number; give one from {low} to {high}."
-            ) from None
+            raise InvalidInput(_said("not_whole", text=text, low=low, high=high)) from None
         if not low <= value <= high:
-            raise InvalidInput(f"{value} is out of range; give a number from {low} to {high}.")
+            raise InvalidInput(_said("out_of_range", value=value, low=low, high=high))
         return value
 
     return parse
@@ -50,7 +54,7 @@ def short_text(limit: int) -> Callable[[str], str]:
     def parse(text: str) -> str:
         value = " ".join(text.split())
         if len(value) > limit:
-            raise InvalidInput(f"That is longer than {limit} characters; shorten it.")
+            raise InvalidInput(_said("too_long", limit=limit))
         return value
 
     return parse
@@ -62,7 +66,7 @@ def yes_no(text: str) -> bool:
         return True
     if value in _FALSE:
         return False
-    raise InvalidInput(f"'{text}' is not yes or no.")
+    raise InvalidInput(_said("not_yes_or_no", text=text))
 
 
 def weekday(text: str) -> str:
@@ -71,7 +75,7 @@ def weekday(text: str) -> str:
     value = text.strip().lower()
     match = [day for day in WEEKDAYS if day.startswith(value[:3])] if len(value) >= 3 else []
     if len(match) != 1 or not match[0].startswith(value):
-        raise InvalidInput(f"'{text}' is not a day of the week; give monday ... sunday.")
+        raise InvalidInput(_said("not_a_weekday", text=text))
     return match[0]
 
 
@@ -213,7 +217,7 @@ def _known(key: str) -> Preference:
     normal = key.strip().lower().replace("-", "_")
     if normal not in PREFERENCES:
         names = ", ".join(sorted(PREFERENCES))
-        raise InvalidInput(f"There is no setting called '{key}'. Settings: {names}.")
+        raise InvalidInput(_said("no_such_setting", name=key, names=names))
     return PREFERENCES[normal]
 
 

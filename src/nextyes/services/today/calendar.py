@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, time
 from typing import Any
 
+from nextyes import content
 from nextyes.domain.errors import InvalidInput
 from nextyes.reports.ics import CalendarEntry, render_calendar
 from nextyes.services.today.agenda import build_agenda
@@ -18,7 +19,8 @@ CALENDAR_NAME = "nextyes"
 def export_calendar(uow: UnitOfWork, now: datetime, *, days: int = DEFAULT_DAYS) -> bytes:
     """Agenda items from today to `days` ahead, as an .ics file's bytes."""
     if not 1 <= days <= MAX_DAYS:
-        raise InvalidInput(f"--days must be from 1 to {MAX_DAYS}.")
+        said = content.load("momentum/messages")["calendar_export"]["days_range"]
+        raise InvalidInput(content.fill(said, max=MAX_DAYS))
     agenda = build_agenda(uow, now, days_ahead=days)
     entries = [
         CalendarEntry(

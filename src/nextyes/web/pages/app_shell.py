@@ -10,6 +10,7 @@ from importlib import resources
 from fastapi import APIRouter
 from fastapi.responses import Response
 
+from nextyes import content
 from nextyes.errors import NotFound
 from nextyes.web.icons import PNG_SIZES, icon_png, icon_svg
 
@@ -70,7 +71,7 @@ async def icon(name: str) -> Response:
         size, maskable = drawn[name]
         return Response(icon_png(size, maskable=maskable), media_type="image/png",
                         headers={"Cache-Control": DAY})  # fmt: skip
-    raise NotFound(f"There is no icon called {name}.")
+    raise NotFound(content.fill(content.load("web")["forms"]["no_icon"], name=name))
 
 
 @cache

@@ -13,7 +13,7 @@ from nextyes.services.learning import plan, practice, stories
 from nextyes.web import forms, views
 from nextyes.web.deps import WebDep
 from nextyes.web.forms import FormText
-from nextyes.web.rendering import page, redirect
+from nextyes.web.rendering import page, redirect, words
 
 router = APIRouter()
 
@@ -60,7 +60,7 @@ async def add_to_plan(
         kind=forms.optional(kind), detail=forms.optional(detail),
         application_id=forms.number(application_id, "application", 1, 2**31 - 1),
     )  # fmt: skip
-    return redirect(forms.local_path(next, "/plan"), f"In your plan: {item.title}.")
+    return redirect(forms.local_path(next, "/plan"), words("plan_added", title=item.title))
 
 
 @router.post("/plan/{item_id}/status")
@@ -111,4 +111,4 @@ async def log_practice(
         web.uow(), question, web.today(), web.now(),
         rating=forms.number(rating, "rating", 1, 5), notes=forms.optional(notes),
     )  # fmt: skip
-    return redirect("/practice", "Practice logged. Saying it out loud is what makes it stick.")
+    return redirect("/practice", words("practice_logged"))

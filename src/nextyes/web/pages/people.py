@@ -108,5 +108,5 @@ async def record_referral(
         return redirect(f"/contacts/{contact_id}", words("referral_missing"))
     contact, app = service.record_referral(web.uow(), str(contact_id), app_id, web.now())
     return redirect(
-        f"/contacts/{contact_id}", f"{contact.name} referred you to {app.company}: noted."
+        f"/contacts/{contact_id}", words("referral", name=contact.name, company=app.company)
     )

@@ -66,7 +66,7 @@ async def export(web: WebDep, name: str) -> Response:
     if name == "journal.db":
         return await run_in_threadpool(_journal_file, web)
     if name not in EXPORTS:
-        raise InvalidInput(f"There is no export called {name}.")
+        raise InvalidInput(content.fill(content.load("web")["forms"]["no_export"], name=name))
     if name == "journal.json":
         from nextyes.services.portability.journal_json import export_journal_text
 
@@ -242,7 +242,7 @@ async def take_backup(web: WebDep) -> Response:
 async def download_backup(web: WebDep, name: str) -> Response:
     found = {b.path.name: b for b in backups.list_backups(web.settings)}
     if name not in found:
-        raise InvalidInput(f"There is no backup called {name}.")
+        raise InvalidInput(said("no_such_backup", name=name))
     return FileResponse(found[name].path, media_type="application/vnd.sqlite3", filename=name)
 
 
@@ -252,7 +252,7 @@ async def restore(request: Request, web: WebDep) -> Response:
     async with request.form() as form:
         upload = upload_of(form.get("file"), said("no_file"))
         if not form.get("confirm"):
-            raise InvalidInput(f"Tick “{said('restore_confirm')}” to go ahead.")
+            raise InvalidInput(said("tick_to_restore", box=said("restore_confirm")))
         kept = await save_upload(web.settings, upload, ".db")
         name = upload.filename or "the backup"
         try:

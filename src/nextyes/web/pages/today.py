@@ -10,7 +10,7 @@ from nextyes.web import views
 from nextyes.web.charts import SIZES, render_svg
 from nextyes.web.deps import WebDep
 from nextyes.web.offload import off_the_loop
-from nextyes.web.rendering import page
+from nextyes.web.rendering import page, words
 
 router = APIRouter()
 SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'"
@@ -28,7 +28,7 @@ async def chart(web: WebDep, name: str, v: str = "", size: str = "desktop") -> R
     """One chart as SVG, at a phone's size or a laptop's. Addresses carry the journal version,
     so a browser may keep them."""
     if name not in views.CHART_NAMES or size not in SIZES:
-        raise NotFound(f"There is no chart called {name} at size {size}.")
+        raise NotFound(words("no_chart", "forms", name=name, size=size))
     version = web.version()
     svg = web.cache.get(
         f"svg:{name}:{size}", (version,), lambda: render_svg(views.chart(web, name), SIZES[size])

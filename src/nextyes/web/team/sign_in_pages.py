@@ -7,6 +7,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
+from nextyes import content
 from nextyes.domain.accounts import LinkPurpose, SessionStage
 from nextyes.domain.errors import NextyesError, NotFound
 from nextyes.services.accounts import admin, links, sessions
@@ -173,7 +174,7 @@ async def use_link(
 
 @router.get("/forgot", response_class=HTMLResponse)
 async def forgot_page(request: Request) -> Response:
-    return form(request, "forgot.html", {"sent": False, "can_mail": can_mail(request)})
+    return _forgot_page(request, sent=False)
 
 
 @router.post("/forgot")
@@ -187,4 +188,11 @@ async def forgot(request: Request, email: Short = "") -> Response:
             mail_reset_link, account_uow(request), email, served.server, served.base.now(),
             client_address(request),
         )  # fmt: skip
-    return form(request, "forgot.html", {"sent": True, "can_mail": can_mail(request)})
+    return _forgot_page(request, sent=True)
+
+
+def _forgot_page(request: Request, sent: bool) -> Response:
+    words = content.load("accounts/web")["forgot"]
+    return form(
+        request, "forgot.html", {"sent": sent, "can_mail": can_mail(request), "words": words}
+    )

@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from nextyes import content
 from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.output import emit_json, emit_table, format_option, say
 from nextyes.cli.params import DATE
@@ -15,6 +16,12 @@ from nextyes.domain.themes import Theme
 
 KINDS = click.Choice([k.value for k in PlanKind])
 THEMES = click.Choice([t.value for t in Theme])
+
+
+def _words() -> dict[str, str]:
+    """What `nextyes plan` says, from content/learning/plan.toml."""
+    words: dict[str, str] = content.load("learning/plan")
+    return words
 
 
 @click.group(invoke_without_command=True)
@@ -47,8 +54,7 @@ def show(app: AppContext, everything: bool, fmt: str) -> None:
         emit_json([item_json(i) for i in items])
         return
     if not items:
-        say("Nothing in your plan yet. `nextyes plan suggest` has ideas from your feedback, or "
-            'add your own: nextyes plan add "Mock interview with Sam"')  # fmt: skip
+        say(_words()["empty"])
         return
     emit_table(
         ("id", "status", "kind", "theme", "title", "evidence"),
@@ -77,17 +83,16 @@ def suggest(app: AppContext, fmt: str) -> None:
         ])  # fmt: skip
         return
     if not found:
-        say("No theme within your control keeps coming up, so there's nothing to suggest. "
-            "That's good news; `nextyes insights` shows the whole picture.")  # fmt: skip
+        say(_words()["nothing_to_suggest"])
         return
     for s in found:
         say(f"{s.action.key}  ({s.action.kind}, {s.action.theme})", style="bold")
         say(f"  {s.action.title}")
         say(f"  {s.action.detail}", style="dim")
         if s.because is not None:
-            say(f'  Because: "{_excerpt(s.because.text)}" ({s.because.on.isoformat()})',
-                style="dim")  # fmt: skip
-    say("\nAdd one with: nextyes plan add KEY")
+            excerpt, day = _excerpt(s.because.text), s.because.on.isoformat()
+            say(content.fill(_words()["because"], excerpt=excerpt, day=day), style="dim")
+    say(_words()["add_one"])
 
 
 def _excerpt(text: str, size: int = 90) -> str:

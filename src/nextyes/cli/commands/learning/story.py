@@ -6,12 +6,18 @@ from typing import Any
 
 import click
 
+from nextyes import content
 from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.output import emit_json, emit_table, format_option, say
 from nextyes.domain.stories import PARTS, NewStory, Story
 from nextyes.domain.themes import Theme
 
 THEMES = click.Choice([t.value for t in Theme])
+
+
+def _said(key: str, **values: object) -> str:
+    """What `nextyes story` says, from content/learning/practice.toml [stories]."""
+    return content.fill(content.load("learning/practice")["stories"][key], **values)
 
 
 @click.group()
@@ -55,10 +61,9 @@ def add(
     if fmt == "json":
         emit_json(story_json(saved))
         return
-    say(f"Saved as story {saved.id}: {saved.title}.")
+    say(_said("saved", id=saved.id, title=saved.title))
     if saved.missing:
-        say(f"Still to write: {', '.join(saved.missing)}. A complete story is easy to tell "
-            "under pressure.", style="dim")  # fmt: skip
+        say(_said("still_to_write", parts=", ".join(saved.missing)), style="dim")
 
 
 @story.command(name="list")
@@ -74,8 +79,7 @@ def list_(app: AppContext, theme: str | None, fmt: str) -> None:
         emit_json([story_json(s) for s in stories])
         return
     if not stories:
-        say("No stories yet. Five good ones cover most interviews: "
-            'nextyes story add "TITLE" --situation ... --action ... --result ...')  # fmt: skip
+        say(_said("none"))
         return
     emit_table(
         ("id", "title", "themes", "missing"),
@@ -98,9 +102,10 @@ def show(app: AppContext, story_id: int, fmt: str) -> None:
         return
     say(found.title, style="bold")
     for part in PARTS:
-        say(f"{part.capitalize()}: {getattr(found, part) or '(not written yet)'}")
+        text = getattr(found, part) or _said("not_written")
+        say(_said("part", part=part.capitalize(), text=text))
     if found.themes:
-        say(f"Themes: {', '.join(found.themes)}", style="dim")
+        say(_said("themes", themes=", ".join(found.themes)), style="dim")
 
 
 @story.command()
@@ -134,17 +139,14 @@ def edit(
     if themes or no_themes:
         changes["themes"] = () if no_themes else themes
     if not changes:
-        raise InvalidInput(
-            f"Nothing to change: give a part to rewrite, such as --result. `nextyes story show "
-            f"{story_id}` shows the story now."
-        )
+        raise InvalidInput(_said("nothing_to_change", id=story_id))
     saved = update_story(app.uow(), story_id, changes, app.now())
     if fmt == "json":
         emit_json(story_json(saved))
         return
-    say(f"Story {saved.id} updated: {saved.title}.")
+    say(_said("updated", id=saved.id, title=saved.title))
     if saved.missing:
-        say(f"Still to write: {', '.join(saved.missing)}.", style="dim")
+        say(_said("still_to_write_short", parts=", ".join(saved.missing)), style="dim")
 
 
 @story.command()
@@ -159,13 +161,13 @@ def delete(app: AppContext, story_id: int, yes: bool) -> None:
     if not yes:
         found = get_story(app.uow(), story_id)
         try:
-            sure = click.confirm(f"Remove story {story_id}, {found.title}?", default=False)
+            sure = click.confirm(_said("delete_ask", id=story_id, title=found.title), default=False)
         except click.Abort:
             sure = False
         if not sure:
-            raise InvalidInput("Nothing was changed. Add --yes to do it without the question.")
+            raise InvalidInput(_said("delete_kept", id=story_id))
     gone = delete_story(app.uow(), story_id)
-    say(f"Removed story {gone.id}: {gone.title}.")
+    say(_said("removed", id=gone.id, title=gone.title))
 
 
 def story_json(found: Story) -> dict[str, Any]:

@@ -19,6 +19,12 @@ from nextyes.services.pipeline import applications as service
 from nextyes.services.pipeline.applications import InterviewDetails, PastRejection
 
 
+def _adding() -> dict[str, str]:
+    """What `nextyes add` and `nextyes move` say, from content/pipeline/messages.toml."""
+    words: dict[str, str] = content.load("pipeline/messages")["adding"]
+    return words
+
+
 @click.command()
 @click.argument("company", required=False)
 @click.argument("role", required=False)
@@ -88,15 +94,12 @@ def add(
     if from_url is not None or from_file is not None:
         new, posting = _from_posting(new, from_url, from_file, yes)
     elif company is None or role is None:
-        raise InvalidInput(
-            'Give the company and the role: nextyes add "Acme Robotics" "Data Analyst" '
-            "(or --from-url LINK to fill them in from the posting)."
-        )
+        raise InvalidInput(_adding()["company_and_role"])
     company = new.company
     if not yes and company.strip():
         earlier = service.earlier_rejections(app.uow(), company, app.today())
         if earlier and not _confirm_despite(earlier):
-            raise InvalidInput("Nothing was saved. Run it again with --yes to add it anyway.")
+            raise InvalidInput(_adding()["not_added"])
     if posting is not None:
         from nextyes.services.pipeline.postings import add_with_posting
 
@@ -117,7 +120,7 @@ def _from_posting(
     from nextyes.services.pipeline import postings
 
     if url is not None and path is not None:
-        raise InvalidInput("Give the posting once: --from-url or --from-file, not both.")
+        raise InvalidInput(_adding()["posting_twice"])
     if url is not None:
         facts = postings.fetch_posting(url)
     else:
@@ -252,7 +255,10 @@ def move(
       nextyes move 12 interview --round 2 --on 2026-11-25 --note "panel with the data team"
     """
     if stage not in MOVE_TARGETS and stage is not Stage.REJECTED:
-        raise InvalidInput(f"Use one of: {', '.join(s.value for s in MOVE_TARGETS)}.")
+        stages = ", ".join(s.value for s in MOVE_TARGETS)
+        raise InvalidInput(
+            content.fill(_adding()["move_targets"], stage=stage.value, stages=stages)
+        )
     details = InterviewDetails(
         kind=InterviewKind(kind) if kind else None,
         at=at,
@@ -273,7 +279,7 @@ def move(
     a = outcome.application
     say(f"{a.company} · {a.role}: now {a.stage.label.lower()}.")
     if outcome.scheduled_on:
-        say(f"Scheduled for {outcome.scheduled_on.isoformat()}; it will show in `nextyes today`.")
+        say(content.fill(_adding()["scheduled"], day=outcome.scheduled_on.isoformat()))
     say(outcome.message)
 
 

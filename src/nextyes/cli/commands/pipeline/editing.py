@@ -41,11 +41,8 @@ def edit(app: AppContext, application_id: int, fmt: str, **given: Any) -> None:
     """
     changes = {name: value for name, value in given.items() if value is not None}
     if not changes:
-        raise InvalidInput(
-            "Nothing to change: give at least one option, such as --role or --url "
-            f"(`nextyes edit --help` lists them; `nextyes show {application_id}` shows the "
-            "details now)."
-        )
+        said = content.load("pipeline/messages")["cli"]["nothing_to_edit"]
+        raise InvalidInput(content.fill(said, id=application_id))
     updated = records.update_application(app.uow(), application_id, changes, app.now())
     if fmt == "json":
         emit_json(application_json(updated))

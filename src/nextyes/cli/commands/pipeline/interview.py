@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from nextyes import content
 from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.output import emit_json, emit_table, format_option, say
 from nextyes.services.pipeline.interview_names import interview_name
@@ -78,6 +79,7 @@ def questions(
     )
     if not rows:
         say(title, style="bold")
-        say(f'No questions recorded yet. nextyes interview questions {interview_id} --add "..."')
+        said = content.load("pipeline/messages")["cli"]["no_questions"]
+        say(content.fill(said, id=interview_id))
         return
     emit_table(("id", "question", ""), rows, title=title, justify={"id": "right"})

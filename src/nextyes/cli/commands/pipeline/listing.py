@@ -44,7 +44,7 @@ def list_(
     if active and not stages:
         chosen = tuple(s for s in Stage if s in OPEN_STAGES)
     if active and stages and not chosen:
-        raise InvalidInput("None of the stages given is an open stage, so --active leaves nothing.")
+        raise InvalidInput(content.load("pipeline/messages")["list"]["none_open"])
     query = ApplicationQuery(stages=chosen, company=company, since=since, limit=limit)
     page = list_applications(app.uow(), query, include_folded=include_all)
     if fmt == "json":
@@ -60,6 +60,7 @@ def list_(
     if fmt == "csv":
         emit_csv(LIST_COLUMNS, rows)
         return
+    words = content.load("pipeline/messages")["list"]
     if not rows:
         if page.folded:
             say(
@@ -68,12 +69,14 @@ def list_(
                 )
             )
             return
-        say("No applications match. `nextyes add COMPANY ROLE` logs one.")
+        say(words["none"])
         return
-    shown = f"{len(rows)} of {page.total}" if page.total > len(rows) else str(len(rows))
-    caption = f"{shown} application{'s' if page.total != 1 else ''}"
+    shown = str(len(rows))
+    if page.total > len(rows):
+        shown = content.fill(words["shown_of"], shown=shown, total=page.total)
+    caption = content.fill(words["caption"][0 if page.total == 1 else 1], shown=shown)
     if page.folded:
-        caption += f" ({page.folded} closed noes folded away; --all shows them)"
+        caption += content.fill(words["folded"], count=page.folded)
     elif not stages and not include_all and any(a.stage is Stage.REJECTED for a in page.items):
         caption += ". " + content.load("pipeline/messages")["list"]["fold_hint"]
     emit_table(

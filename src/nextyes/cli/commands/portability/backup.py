@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
+from nextyes import content
 from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.output import emit_json, emit_table, format_option, say
 from nextyes.services.portability import backups as service
+
+
+def _words() -> dict[str, Any]:
+    words: dict[str, Any] = content.load("portability/messages")["backup"]
+    return words
 
 
 def _size(n: int) -> str:
@@ -36,7 +43,7 @@ def backup(app: AppContext, keep: int, list_: bool, fmt: str) -> None:
             emit_json([{"path": str(b.path), "size": b.size, "taken_at": b.taken_at,
                         "label": b.label} for b in found])  # fmt: skip
         elif not found:
-            say(f"No backups yet in {app.settings.backups_dir}. `nextyes backup` takes one.")
+            say(content.fill(_words()["none"], folder=app.settings.backups_dir))
         else:
             rows = [(b.taken_at.strftime("%Y-%m-%d %H:%M:%S"), b.label, _size(b.size), str(b.path))
                     for b in found]  # fmt: skip
@@ -47,9 +54,11 @@ def backup(app: AppContext, keep: int, list_: bool, fmt: str) -> None:
         emit_json({"path": str(taken.path), "size": taken.size, "kept": taken.kept,
                    "removed": [str(p) for p in taken.removed]})  # fmt: skip
         return
-    say(f"Backed up your journal to {taken.path} ({_size(taken.size)}).")
+    words = _words()
+    say(content.fill(words["taken"], path=taken.path, size=_size(taken.size)))
     if taken.removed:
-        say(f"Removed {len(taken.removed)} older backup(s); keeping the newest {taken.kept}.")
+        pruned = words["pruned"][0 if len(taken.removed) == 1 else 1]
+        say(content.fill(pruned, n=len(taken.removed), kept=taken.kept))
 
 
 @click.command()
@@ -73,7 +82,9 @@ def restore(app: AppContext, file: Path, fmt: str) -> None:
                    "applications": done.applications,
                    "previous": str(done.previous) if done.previous else None})  # fmt: skip
         return
-    count = f"{done.applications} application{'' if done.applications == 1 else 's'}"
-    say(f"Restored your journal from {done.source} ({count}).")
+    words = _words()
+    count = content.counted(content.load("portability/messages")["counts"]["applications"],
+                            done.applications)  # fmt: skip
+    say(content.fill(words["restored"], file=done.source, applications=count))
     if done.previous:
-        say(f"The journal it replaced is kept at {done.previous}.")
+        say(content.fill(words["replaced"], path=done.previous))

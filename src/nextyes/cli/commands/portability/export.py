@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from nextyes import content
 from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.files import write_output
 from nextyes.cli.output import say
@@ -33,7 +34,8 @@ def json_(app: AppContext, out: str | None) -> None:
     text, rows = export_journal_text(app.uow(), app.now())
     write_output(text.encode("utf-8"), out)
     if out is not None:
-        say(f"Exported {rows} records to {out}.")
+        said = content.load("portability/messages")["exported"]["records"]
+        say(content.fill(said, rows=rows, path=out))
 
 
 @export.command(name="csv")
@@ -58,5 +60,6 @@ def csv_(app: AppContext, rows: str, out: str | None) -> None:
 
     write_output(export_csv(app.uow(), rows).encode("utf-8"), out)
     if out is not None:  # (on standard output, the CSV stays clean for scripts; --help says it)
-        say(f"Exported your {rows} to {out}.")
+        said = content.load("portability/messages")["exported"]["csv"]
+        say(content.fill(said, rows=rows, path=out))
         say(content.load("portability/messages")["csv_is_a_summary"])

@@ -30,6 +30,11 @@ AS_CHOICES = click.Choice(["text", "mailto", "eml"])
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def _said(key: str, **values: object) -> str:
+    """What `nextyes feedback` says, from content/recovery/feedback_requests.toml [said]."""
+    return content.fill(content.load("recovery/feedback_requests")["said"][key], **values)
+
+
 def draft_output_options(f: F) -> F:
     """--as text|mailto|eml and --out FILE, shared by every command that drafts an email."""
     f = click.option(
@@ -95,13 +100,13 @@ def request(
         emit_json(draft_json(composed, as_, shown))
         return
     _show_draft(composed.notes, as_, shown)
-    if _interactive() and click.confirm("Did you send it?", default=False):
+    if _interactive() and click.confirm(_said("did_you_send"), default=False):
         from nextyes.services.recovery.feedback_requests import record_request_sent
 
         record_request_sent(app.uow(), application_id, app.today(), app.now(), to=to, tone=tone)
-        say("Recorded. nextyes will suggest one gentle follow-up if no answer comes.")
+        say(_said("recorded"))
     else:
-        click.echo(f"When you've sent it: nextyes feedback sent {application_id}", err=True)
+        click.echo(_said("when_sent", id=application_id), err=True)
 
 
 def draft_json(composed: ComposedDraft, as_: str, shown: str) -> dict[str, Any]:
@@ -124,7 +129,7 @@ def _show_draft(notes: tuple[str, ...], as_: str, shown: str) -> None:
     for note in notes:
         click.echo(note, err=True)
     if as_ == "eml":
-        say(f"Draft written to {shown}; open it in your mail app, adjust, and send.")
+        say(_said("draft_written", path=shown))
     else:
         click.echo(shown)
 
@@ -169,10 +174,10 @@ def sent(
         emit_json(request_json(request, record.follow_up))
         return
     if record.follow_up:
-        say("Follow-up recorded. That's the last nudge nextyes will suggest: the rest is theirs.")
+        say(_said("follow_up_recorded"))
     else:
-        follow = request.follow_up_on.isoformat() if request.follow_up_on else "later"
-        say(f"Recorded. If no answer comes, one gentle follow-up will be suggested on {follow}.")
+        follow = request.follow_up_on.isoformat() if request.follow_up_on else _said("later")
+        say(_said("recorded_until", day=follow))
 
 
 def request_json(request: FeedbackRequest, follow_up: bool = False) -> dict[str, Any]:
@@ -233,10 +238,9 @@ def add(
         )
         return
     if added.declined:
-        say("Noted: they don't share feedback. That's a policy, not a verdict on you. The request "
-            "is closed and nextyes won't suggest following up.")  # fmt: skip
+        say(_said("declined"))
     else:
-        say(f"Kept (feedback {added.feedback_id}). Thank you for writing it down.")
+        say(_said("kept", id=added.feedback_id))
         words = content.load("learning/insights")["themes"]
         if added.why:
             say(content.fill(words["found"], themes=_themes_with_words(added.why, words)))
@@ -265,20 +269,18 @@ def lint(source: IO[bytes], fmt: str) -> None:
     try:
         text = source.read().decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InvalidInput(
-            "The draft is not UTF-8 text. Save it as UTF-8 (most editors offer this under "
-            "'Save as' or 'Encoding') and run it again."
-        ) from None
+        raise InvalidInput(_said("not_utf8")) from None
     flags = lint_request(text)
     if fmt == "json":
         emit_json([{**f.as_dict(), **_line_col(text, f.start)} for f in flags])
     elif not flags:
-        say("Reads well: nothing to change.")
+        say(_said("reads_well"))
     for flag in flags if fmt == "text" else ():
         where = _line_col(text, flag.start)
-        say(f'{where["line"]}:{where["column"]} {flag.label}: "{flag.excerpt}"', style="bold")
-        say(f"    {flag.message}")
-        say(f"    Try: {flag.rewrite}", style="good")
+        said = {"label": flag.label, "excerpt": flag.excerpt}
+        say(_said("flag", line=where["line"], column=where["column"], **said), style="bold")
+        say(_said("flag_message", message=flag.message))
+        say(_said("flag_rewrite", rewrite=flag.rewrite), style="good")
     if flags:
         click.get_current_context().exit(FLAGGED_EXIT_CODE)
 

@@ -20,6 +20,11 @@ from nextyes.services.recovery.reflection import ReflectionAnswers, ReflectionPl
 CONTROL_KEYS = {"y": "yes", "p": "partly", "n": "no"}
 
 
+def _said(key: str, **values: object) -> str:
+    """A prompt or refusal of `nextyes reflect`, from content/recovery/reflection.toml."""
+    return content.fill(content.load("recovery/reflection")["problems"][key], **values)
+
+
 @click.command()
 @click.argument("application_id", type=int, metavar="ID")
 @click.option(
@@ -73,7 +78,7 @@ def reflect(
     )
 
     if on is not None and on > app.today():
-        raise InvalidInput(f"{on.isoformat()} is in the future; give the day you reflected.")
+        raise InvalidInput(_said("in_future", day=on.isoformat()))
     plan = plan_reflection(app.uow(), application_id, minutes=minutes, new=new)
     started = app.now()
     if answers_file is not None:
@@ -117,11 +122,7 @@ def _ask_or_explain(
     except click.Abort:
         if sys.stdin.isatty():
             raise  # Ctrl+C on a terminal: the person chose to stop
-        raise InvalidInput(
-            "The reflection asks its questions on a terminal, and there is none here (nothing "
-            f"was saved). To reflect from a script, give the answers in a file: nextyes reflect "
-            f"{application_id} --answers FILE (see `nextyes reflect --help` for its form)."
-        ) from None
+        raise InvalidInput(_said("no_terminal", id=application_id)) from None
 
 
 def _ask(plan: ReflectionPlan, started: datetime, now: Callable[[], datetime]) -> ReflectionAnswers:
@@ -166,7 +167,7 @@ def _mood(prompt: str, before: int | None = None) -> int | None:
     default = "" if before is None else str(before)
     value = click.prompt(prompt, default=default, show_default=bool(default), type=str).strip()
     while value and value not in {"1", "2", "3", "4", "5"}:
-        value = click.prompt("A number from 1 to 5 (or Enter to skip)", default="").strip()
+        value = click.prompt(_said("mood_again"), default="").strip()
     return int(value) if value else None
 
 
@@ -177,7 +178,7 @@ def _attribute(plan: ReflectionPlan) -> dict[str, str]:
     labels = session.attribution_labels
     say()
     say(session.attribution_intro)
-    say(f"  y: {labels['yes']} · p: {labels['partly']} · n: {labels['no']}", style="dim")
+    say(_said("attribution_keys", **labels), style="dim")
     result = {}
     for theme, suggestion in plan.suggested.items():
         default = {v: k for k, v in CONTROL_KEYS.items()}[suggestion]
@@ -216,6 +217,6 @@ def delete_reflection(app: AppContext, reflection_id: int, yes: bool) -> None:
         except click.Abort:
             sure = False
         if not sure:
-            raise InvalidInput("Nothing was changed. Add --yes to do it without the question.")
+            raise InvalidInput(_said("delete_kept", id=reflection_id))
     gone = remove(app.uow(), reflection_id)
     say(content.fill(words["deleted"], id=gone.id))

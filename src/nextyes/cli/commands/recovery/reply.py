@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from nextyes import content
 from nextyes.cli.commands.recovery.feedback import TONES, draft_json, draft_output_options
 from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.output import emit_json, format_option, say
@@ -49,10 +50,12 @@ def reply(
     if fmt == "json":
         emit_json(draft_json(composed, as_, shown))
         return
+    words = content.load("recovery/replies")["said"]
     if as_ == "eml":
-        say(f"Draft written to {shown}; open it in your mail app, adjust, and send.")
+        say(content.fill(words["written"], path=shown))
     else:
         click.echo(shown)
     if composed.kept_contacts:
         people = ", ".join(composed.kept_contacts)
-        click.echo(f"Kept as contacts at {composed.application.company}: {people}.", err=True)
+        kept = content.fill(words["kept"], company=composed.application.company, people=people)
+        click.echo(kept, err=True)

@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from nextyes import content
 from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.files import write_output
 from nextyes.cli.output import say
@@ -49,9 +50,10 @@ def week(
 
     fmt = fmt or ("html" if share else "md")
     if fmt == "pdf" and out is None and sys.stdout.isatty():
-        raise InvalidInput("A PDF cannot be shown in the terminal: add --out week.pdf.")
+        raise InvalidInput(content.load("review/messages")["said"]["pdf_needs_a_file"])
     chosen = parse_week(week_text, app.today())
     data = render_review(app.uow(), chosen, app.now(), fmt=fmt, share=share)
     write_output(data.encode("utf-8") if isinstance(data, str) else data, out)
     if out is not None:
-        say(f"Wrote the review of {chosen.label} to {out}.")
+        said = content.load("review/messages")["said"]["written"]
+        say(content.fill(said, week=chosen.label, path=out))

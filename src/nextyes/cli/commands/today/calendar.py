@@ -36,7 +36,7 @@ def export(app: AppContext, file: str | None, days: int, out: str | None) -> Non
     events instead of adding copies.
     """
     if file and out and file != out:
-        raise InvalidInput("Give the file once: either FILE or --out FILE.")
+        raise InvalidInput(content.load("momentum/messages")["calendar_export"]["file_twice"])
     data = export_calendar(app.uow(), app.now(), days=days)
     written = write_output(data, out or file)
     if written is not None:

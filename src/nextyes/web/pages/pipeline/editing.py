@@ -34,7 +34,7 @@ async def choose_duplicate(request: Request, web: WebDep, application_id: PathId
 async def merge(web: WebDep, application_id: PathId, duplicate: FormText = "") -> Response:
     other = forms.number(duplicate, "application to merge", 1, 2**31 - 1)
     if other is None:
-        raise InvalidInput("Pick the application to merge into this one.")
+        raise InvalidInput(words("pick_merge", "forms"))
     merge_applications(web.uow(), application_id, other, web.now())
     return redirect(f"/applications/{application_id}", words("merged", other=other))
 

@@ -91,7 +91,7 @@ async def close_others(request: Request, web: WebDep, application_id: PathId) ->
     form = await request.form()
     chosen = frozenset(int(v) for v in form.getlist("only") if isinstance(v, str) and v.isdigit())
     if form.get("choosing") and not chosen:
-        raise InvalidInput("Tick the applications to close (or keep them all open).")
+        raise InvalidInput(words("tick_to_close", "forms"))
     closed = service.close_other_applications(
         web.uow(), application_id, web.now(), only=chosen if form.get("choosing") else None,
         origin=web.origin,

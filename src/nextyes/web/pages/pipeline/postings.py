@@ -12,7 +12,7 @@ from nextyes.web.deps import WebDep
 from nextyes.web.errors import in_browser
 from nextyes.web.forms import FormText, PostingText, optional
 from nextyes.web.pages.pipeline.applications import new_form_context, posting_values
-from nextyes.web.rendering import page
+from nextyes.web.rendering import page, words
 
 router = APIRouter()
 
@@ -39,7 +39,7 @@ async def _read(url: str | None, text: str) -> PostingFacts:
     if url is None:
         from nextyes.errors import InvalidInput
 
-        raise InvalidInput("Give the posting's link, or paste its text.")
+        raise InvalidInput(words("posting_missing", "forms"))
     from anyio import to_thread
 
     # Fetching waits on the network, not on the journal: a worker thread keeps the app answering.

@@ -29,7 +29,7 @@ async def schedule_interview(
 ) -> Response:
     day = forms.day(form.scheduled_on, web.today())
     if day is None:
-        raise InvalidInput("Give the interview's date.")
+        raise InvalidInput(words("interview_date", "forms"))
     records.schedule_interview(web.uow(), form.interview(application_id, day), web.now())
     return redirect(_back(application_id, "interviews"), words("interview_added"))
 
