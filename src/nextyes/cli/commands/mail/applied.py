@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from nextyes import content
+from nextyes.cli.commands.mail.review import effect_words, stored_mail_json
 from nextyes.cli.context import AppContext, pass_app
 from nextyes.cli.output import emit_json, emit_table, format_option, say
 from nextyes.domain.errors import InvalidInput
@@ -74,7 +75,11 @@ def applied(
              "kept": list(done.undo.kept)}
         )  # fmt: skip
         return
-    say(content.fill(words["done"], what=_effect(done.outcome.effect, done.outcome.status.value)))
+    say(
+        content.fill(
+            words["done"], what=effect_words(done.outcome.effect, done.outcome.status.value)
+        )
+    )
     if label:
         say(words["remembered"], style="dim")
 
@@ -92,11 +97,6 @@ def _confirm(question: str) -> bool:
         return False
 
 
-def _effect(effect: str | None, status: str) -> str:
-    effects = content.load("mail/messages")["review"]["effects"]
-    return str(effects.get(effect or status, effects.get(status, effects["noted"])))
-
-
 def _show(undo: Undo) -> None:
     words = content.load("mail/messages")["correct"]
     if undo.undone:
@@ -112,17 +112,9 @@ def _show(undo: Undo) -> None:
 
 
 def _as_json(item: StoredMail) -> dict[str, Any]:
-    return {
-        "id": item.id,
-        "date": item.received_at.isoformat() if item.received_at else None,
-        "from": item.sender,
-        "subject": item.subject,
-        "label": item.label.value,
+    return stored_mail_json(item) | {
         "status": item.status.value,
         "effect": item.effect,
-        "company": item.company,
-        "application_id": item.application_id,
-        "why": list(item.why),
         "corrected_at": item.corrected_at.isoformat() if item.corrected_at else None,
         "corrections": [_correction_json(c) for c in item.corrections],
     }
@@ -151,7 +143,7 @@ def _list(items: list[StoredMail], fmt: str) -> None:
     say(words["heading"], style="dim")
     rows = [
         [item.id, item.received_at.date().isoformat() if item.received_at else "",
-         item.label.value, _effect(item.effect, item.status.value),
+         item.label.value, effect_words(item.effect, item.status.value),
          f"#{item.application_id}" if item.application_id else "", (item.subject or "")[:50],
          "; ".join(item.why[:3])]
         for item in items

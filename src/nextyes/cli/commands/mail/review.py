@@ -81,26 +81,37 @@ def _interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def _effect(outcome: Outcome) -> str:
+def effect_words(effect: str | None, status: str) -> str:
+    """What a message did to the journal, in words (`mail review` and `mail applied`)."""
     effects = content.load("mail/messages")["review"]["effects"]
-    return str(effects.get(outcome.effect or outcome.status.value, effects["noted"]))
+    return str(effects.get(effect or status, effects.get(status, effects["noted"])))
 
 
-def _as_json(item: StoredMail) -> dict[str, Any]:
+def _effect(outcome: Outcome) -> str:
+    return effect_words(outcome.effect, outcome.status.value)
+
+
+def stored_mail_json(item: StoredMail) -> dict[str, Any]:
+    """What every listing of kept mail says of a message (`mail review`, `mail applied`)."""
     return {
         "id": item.id,
         "date": item.received_at.isoformat() if item.received_at else None,
         "from": item.sender,
         "subject": item.subject,
         "label": item.label.value,
-        "confidence": item.confidence,
         "company": item.company,
-        "role": item.role,
         "application_id": item.application_id,
+        "why": list(item.why),
+    }
+
+
+def _as_json(item: StoredMail) -> dict[str, Any]:
+    return stored_mail_json(item) | {
+        "confidence": item.confidence,
+        "role": item.role,
         "reason": item.review_reason,
         "snippet": item.snippet,
         "runner_up": item.runner_up.value if item.runner_up else None,
-        "why": list(item.why),
     }
 
 
